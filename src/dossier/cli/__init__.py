@@ -1,0 +1,130 @@
+"""The `dossier` command line."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dossier.build import build_paths
+from dossier.cli.factsheet import print_factsheet
+from dossier.export.json import write_json
+from dossier.ingest import DEFAULT_MAX_BYTES
+from dossier.model import Schema
+from dossier.store import Store, StoreError
+from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Build a source-grounded knowledge base of armed groups from documents.")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The knowledge base file (SQLite).")]
+
+
+def _open(db: Path) -> Store:
+    try:
+        return Store(db, create=False)
+    except StoreError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+
+
+def _size(text: str) -> int:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", text.lower())
+    if not m:
+        raise typer.BadParameter(f"{text!r} is not a size such as 50MB")
+    return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2)])
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    db: DbOption = Path("dossier.db"),
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: one per core).")] = None,
+    max_size: Annotated[str, typer.Option("--max-size", help="Skip files larger than this.")] = "25MB",
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Read documents, extract grounded statements and resolve entities into DB."""
+    limit = _size(max_size) if max_size else DEFAULT_MAX_BYTES
+    try:
+        report = build_paths(
+            paths, db, progress=progress, workers=workers, max_bytes=limit, console=err,
+            on_problem=lambda m: err.print(f"[red]skipped[/] {m}", highlight=False),
+        )
+    except StoreError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
+    err.print(
+        f"{report.read} read, {report.unchanged} unchanged, {report.skipped} skipped; "
+        f"{report.statements} statements added; knowledge base: {db}"
+    )
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def export(
+    db: DbOption = Path("dossier.db"),
+    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Export the knowledge base (dossier/1 JSON)."""
+    if fmt != "json":
+        err.print(f"[red]error:[/] format {fmt!r} is not supported yet (supported: json)")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        write_json(store, output if output else sys.stdout)
+    if output:
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A name, alias or acronym of the group.")],
+    db: DbOption = Path("dossier.db"),
+) -> None:
+    """Print a group's factsheet, each value with markers of its sources."""
+    with _open(db) as store:
+        kb = KnowledgeBase.load(store)
+        found = find_organizations(kb, name)
+        if not found:
+            err.print(f"[red]no group named {name!r}[/]; `dossier info --db {db}` lists the groups")
+            raise typer.Exit(1)
+        titles = {d["id"]: d["title"] or d["path"] for d in document_summaries(store)}
+        names = {e: person(kb, e)["name"] for e in kb.entities(Schema.PERSON)}
+        names |= {e: organization(kb, e)["name"] for e in kb.entities(Schema.ORGANIZATION)}
+        # Several entities can answer a name; show the one with the most evidence.
+        best = max(found[:5], key=lambda e: len(kb.by_entity.get(e, [])))
+        print_factsheet(out, organization(kb, best), names, titles)
+
+
+@app.command()
+def info(db: DbOption = Path("dossier.db")) -> None:
+    """Documents, entities, statements and the last build of a knowledge base."""
+    with _open(db) as store:
+        kb = KnowledgeBase.load(store)
+        table = Table(show_header=False, box=None)
+        table.add_row("knowledge base", str(db))
+        table.add_row("schema version", str(store.schema_version()))
+        table.add_row("documents", str(store.count("documents")))
+        table.add_row("statements", str(store.count("statements")))
+        for schema, label in ((Schema.ORGANIZATION, "groups"), (Schema.PERSON, "persons"),
+                              (Schema.EVENT, "events")):
+            table.add_row(label, str(len(kb.entities(schema))))
+        last = store.last_build()
+        if last:
+            table.add_row("last build", f"{last['finished_at']}: {last['read']} read, "
+                                        f"{last['unchanged']} unchanged, {last['skipped']} skipped")
+        out.print(table)
+        groups = sorted(organization(kb, e)["name"] for e in kb.entities(Schema.ORGANIZATION))
+        if groups:
+            out.print("[bold]groups:[/] " + "; ".join(groups[:50]), highlight=False)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,77 @@
+"""A factsheet in the terminal: every value followed by a marker of its sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+
+class Sources:
+    """Numbers quotes in the order they are first shown: [1], [2], ..."""
+
+    def __init__(self, titles: dict[str, str]) -> None:
+        self.titles = titles
+        self.numbers: dict[tuple[str, int, int], int] = {}
+        self.quotes: list[tuple[int, str, str]] = []
+
+    def marker(self, evidence: list[dict[str, Any]]) -> str:
+        refs = []
+        for ev in evidence:
+            key = (ev["doc"], ev["start"], ev["end"])
+            if key not in self.numbers:
+                self.numbers[key] = len(self.numbers) + 1
+                self.quotes.append((self.numbers[key], ev["doc"], ev["quote"]))
+            refs.append(self.numbers[key])
+        return "[dim]" + "".join(f"[{n}]" for n in sorted(set(refs))).replace("[", "\\[") + "[/]"
+
+
+def _period(item: dict[str, Any]) -> str:
+    start, end = item.get("start"), item.get("end")
+    if start or end:
+        return f" ({start or '?'}–{end or ''})"
+    return ""
+
+
+def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str], titles: dict[str, str]) -> None:
+    src = Sources(titles)
+    console.rule(f"[bold]{escape(org['name'])}[/]")
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+
+    def row(label: str, items: list[dict[str, Any]], fmt) -> None:  # type: ignore[no-untyped-def]
+        if items:
+            table.add_row(label, "\n".join(f"{fmt(i)} {src.marker(i['evidence'])}" for i in items))
+
+    row("Aliases", org["aliases"], lambda i: f"{escape(i['value'])} [dim]({escape(i.get('kind') or '')})[/]")
+    row("Origin", org["origin_country"], lambda i: escape(i["value"]))
+    row("Areas", org["countries"], lambda i: escape(i["value"]))
+    row("Founded", org["founded"], lambda i: f"{escape(i['value'])} [dim]{escape(i.get('kind') or '')}[/]")
+    row("Ideology", org["ideology"], lambda i: escape(i["value"]))
+    row("Goals", org.get("goals", []), lambda i: escape(i["value"]))
+    row("Size", org["size"], lambda i: escape(
+        f"{i['min'] if i['min'] is not None else '?'}–{i['max'] if i['max'] is not None else '?'}"
+        + (f" (as of {i['as_of']})" if i.get("as_of") else "")
+        + (f" {i['qualifier']}" if i.get("qualifier") else "")
+        + (f" in {i['scope']}" if i.get("scope") else "")))
+    row("Leaders", org["leaders"], lambda i: escape(f"{names.get(i['person'], i['person'])}, {i.get('role') or ''}"
+                                                    + _period(i)))
+    row("Relations", org["relations"], lambda i: escape(f"{i['type']}: {names.get(i['target'], i['target'])}"
+                                                        + _period(i)))
+    row("Designated by", org["designations"], lambda i: escape(i["by"] + (f" ({i['date']})" if i.get("date")
+                                                                          else "")))
+    row("Funding", org["funding"], lambda i: escape(i["value"]))
+    row("Methods", org.get("methods", []), lambda i: escape(i["value"]))
+    console.print(table)
+    for conflict in org.get("conflicts", []):
+        console.print(f"[yellow]sources disagree on {escape(conflict['property'])}:[/] {escape(conflict['note'])}")
+    if src.quotes:
+        console.print("\n[bold]Sources[/]")
+        for number, doc, quote in src.quotes:
+            title = titles.get(doc, doc)
+            short = " ".join(quote.split())
+            short = short if len(short) <= 160 else short[:157] + "..."
+            console.print(f"[dim]\\[{number}][/] {escape(title)}: “{escape(short)}”", highlight=False)

@@ -1,0 +1,93 @@
+"""What every extractor gets: the document, its blocks, and a statement factory."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from dossier.model import Block, BlockKind, Document, Evidence, Schema, Statement, subject_key
+from dossier.segment import field_key, segment
+from dossier.text.sentences import sentence_spans
+
+
+@dataclass
+class Context:
+    doc: Document
+    blocks: list[Block] = field(default_factory=list)
+    # Filled by the organization extractor, read by the others.
+    subject: str = ""
+    subject_names: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> Context:
+        return cls(doc=doc, blocks=segment(doc))
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def key(self, schema: Schema, slug: str) -> str:
+        return subject_key(schema, self.doc.id, slug)
+
+    def statement(
+        self,
+        subject: str,
+        prop: str,
+        value: str,
+        start: int,
+        end: int,
+        extractor: str,
+        **qualifiers: Any,
+    ) -> Statement:
+        start, end = self.trim(start, end)
+        return Statement(
+            subject=subject,
+            schema=Schema(subject.split(":", 1)[0]),
+            prop=prop,
+            value=value,
+            evidence=Evidence(self.doc.id, start, end),
+            extractor=extractor,
+            qualifiers={k: v for k, v in qualifiers.items() if v not in (None, "")},
+        )
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets without surrounding white space or bullets, so quotes read cleanly."""
+        text = self.doc.text
+        while start < end and (text[start].isspace() or text[start] in "•-*–"):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def fields(self, key: str) -> Iterator[Block]:
+        for block in self.blocks:
+            if block.kind is BlockKind.FIELD and field_key(block) == key:
+                yield block
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int, Block]]:
+        """Every sentence of prose and list blocks: (start, end, block)."""
+        out: list[tuple[int, int, Block]] = []
+        for block in self.blocks:
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.DATED_ENTRY, BlockKind.FIELD):
+                for s, e in sentence_spans(block.text, block.start):
+                    out.append((s, e, block))
+        return out
+
+    def sentences_of(self, block: Block) -> list[tuple[int, int]]:
+        return sentence_spans(block.text, block.start)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        for s, e, _ in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+
+def slug(text: str) -> str:
+    from normality import slugify
+
+    return slugify(text) or re.sub(r"\W+", "-", text.casefold()).strip("-") or "x"

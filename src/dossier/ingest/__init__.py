@@ -1,0 +1,169 @@
+"""Reading source files into `Document`s: one reader per format.
+
+`read_document` checks the file (exists, regular, supported, not too big)
+before reading a byte, then hands the bytes to the reader for its suffix.
+Every problem with a file comes out as a `ReadError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from dossier.ingest.base import Extracted, ReadError, short_reason
+from dossier.ingest.docx import read_docx
+from dossier.ingest.html import read_html
+from dossier.ingest.language import detect_language
+from dossier.ingest.pdf import read_pdf
+from dossier.ingest.text import normalise, read_text
+from dossier.model import Document
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "ReadError",
+    "detect_language",
+    "iter_source_files",
+    "read_document",
+]
+
+_MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 25 * _MB
+
+_READERS: dict[str, tuple[str, Callable[[bytes], Extracted]]] = {
+    ".txt": ("text", read_text),
+    ".md": ("text", read_text),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".pdf": ("pdf", read_pdf),
+    ".docx": ("docx", read_docx),
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
+
+
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file into a Document, or raise ReadError saying why not."""
+    path = Path(path)
+    size = _check_file(path)
+    suffix = path.suffix.lower()
+    if suffix not in _READERS:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        what = f"'{suffix}'" if suffix else "(no extension)"
+        raise ReadError(f"unsupported file type {what} (supported: {supported})")
+    if size > max_bytes:  # decided from stat: a huge file is never read
+        raise ReadError(
+            f"file is {_size(size)}, over the {_size(max_bytes, limit=True)} limit; raise it with --max-size"
+        )
+    data = _read_bytes(path, max_bytes)
+    fmt, reader = _READERS[suffix]
+    try:
+        extracted = reader(data)
+    except ReadError:
+        raise
+    except Exception as exc:  # a library failing in a way its reader did not foresee
+        raise ReadError(f"cannot read this {fmt} file: {short_reason(exc)}") from exc
+    text = normalise(extracted.text)
+    if not text.strip():  # every reader checks; this guards the contract
+        raise ReadError("no text in this file (empty)")
+    return Document(
+        id=hashlib.sha256(data).hexdigest(),
+        path=str(path),
+        text=text,
+        lang=detect_language(text),
+        title=extracted.title,
+        publisher=extracted.publisher,
+        format=fmt,
+        warnings=extracted.warnings,
+    )
+
+
+def iter_source_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to read: folders walked recursively in name order, hidden names skipped.
+
+    A path given explicitly that is not a folder is yielded as it is, even
+    if hidden, missing or unsupported, so that `read_document` can report
+    on it. Unsupported files found in folders are yielded too. Symlinked
+    folders are followed once; each file is yielded once.
+    """
+    seen: set[Path] = set()
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            yield from _walk(root, seen, visited_dirs=set())
+        elif _first_time(root, seen):
+            yield root
+
+
+def _walk(folder: Path, seen: set[Path], visited_dirs: set[Path]) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in visited_dirs:  # a symlink loop
+        return
+    visited_dirs.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return  # an unreadable folder holds nothing we can read
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            if entry.is_dir():
+                yield from _walk(path, seen, visited_dirs)
+            elif entry.is_file() and _first_time(path, seen):
+                yield path
+        except OSError:
+            continue
+
+
+def _first_time(path: Path, seen: set[Path]) -> bool:
+    key = path.resolve()
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _check_file(path: Path) -> int:
+    """The file's size, or ReadError if it is not a regular file we may read."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ReadError(_os_reason(exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError("is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("not a regular file")
+    return info.st_size
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise ReadError(_os_reason(exc)) from exc
+    if len(data) > max_bytes:  # the file grew after stat
+        raise ReadError(f"file is over the {_size(max_bytes, limit=True)} limit; raise it with --max-size")
+    return data
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.ENOTDIR:
+        return "no such file (a parent is not a folder)"
+    return f"cannot read file: {exc.strerror or type(exc).__name__}"
+
+
+def _size(n: int, *, limit: bool = False) -> str:
+    """'50.0 MB' / '25 MB' for limits; small sizes in bytes so tests read well."""
+    if n >= _MB:
+        return f"{n / _MB:g} MB" if limit else f"{n / _MB:.1f} MB"
+    return f"{n} bytes"

@@ -1,0 +1,65 @@
+"""What every reader shares: the error type and the shape of a reader's result."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+
+class ReadError(Exception):
+    """A file that cannot be read.
+
+    str(err) is a one-line, human message naming the problem (not the path;
+    the caller prefixes the path).
+    """
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A reader's output, before id, path and language are added."""
+
+    text: str
+    title: str = ""
+    publisher: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def short_reason(exc: BaseException, limit: int = 120) -> str:
+    """One line from a library exception, for a ReadError message."""
+    lines = str(exc).strip().splitlines()
+    reason = lines[0].strip() if lines else ""
+    if not reason:
+        return type(exc).__name__
+    return reason if len(reason) <= limit else reason[: limit - 1] + "…"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = " ".join(record.getMessage().split())
+        if message and message not in self.messages:
+            self.messages.append(message)
+
+
+@contextmanager
+def captured_warnings(logger_name: str) -> Iterator[list[str]]:
+    """A library's logged warnings, collected instead of printed.
+
+    pypdf logs what it repairs ("EOF marker not found"); without logging
+    configured those lines would go to stderr, once per damaged file.
+    """
+    logger = logging.getLogger(logger_name)
+    handler = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

@@ -1,0 +1,133 @@
+"""The domain: documents, blocks, evidence and statements.
+
+This module is the core of dossier and imports nothing else of it (an
+import-linter contract in pyproject.toml keeps it that way). Everything the
+pipeline produces is a `Statement`: a claim about a subject, with the exact
+characters of the document that make it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Schema(str, Enum):
+    """The kinds of entity a statement can be about."""
+
+    ORGANIZATION = "Organization"
+    PERSON = "Person"
+    EVENT = "Event"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file as plain text. All offsets in dossier refer to `text`."""
+
+    id: str  # sha256 of the file's bytes, hex
+    path: str
+    text: str
+    lang: str  # ISO 639-1 ("en", "nl", "fr", ...) or "und"
+    title: str = ""
+    publisher: str = ""
+    format: str = "text"  # text | html | pdf | docx
+    warnings: tuple[str, ...] = ()
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    FIELD = "field"  # "Label: value" or "Label value" with a known label
+    LIST_ITEM = "list_item"
+    DATED_ENTRY = "dated_entry"  # "11 April 2007: ..." or an entry under a month header
+    PARAGRAPH = "paragraph"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A typed stretch of a document's text, with offsets.
+
+    `label` is the label text of a FIELD and the date text of a DATED_ENTRY;
+    `value_start` is where the value (or the entry's body) begins. `section`
+    is the nearest heading above the block, which often says what a block is
+    about ("Leaders", "Financiële inkomstenbronnen").
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+    label: str = ""
+    value_start: int = -1
+    section: str = ""
+    date: str = ""  # ISO date with the precision given, for DATED_ENTRY
+    date_from_header: bool = False  # the date is that of a month header above
+
+    @property
+    def value(self) -> str:
+        if self.value_start < 0:
+            return self.text
+        return self.text[self.value_start - self.start :]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a value comes from: `document.text[start:end]` is the quote."""
+
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One claim: `subject` has `prop` = `value`, qualified, with evidence.
+
+    `subject` is a mention key local to the document it came from
+    (`Schema:docid:slug`); resolution maps mention keys to entities.
+    Values that point at other subjects (a leader, a relation's target)
+    hold that subject's mention key and are resolved the same way.
+    """
+
+    subject: str
+    schema: Schema
+    prop: str
+    value: str
+    evidence: Evidence
+    extractor: str
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        payload = json.dumps(
+            [
+                self.subject,
+                self.prop,
+                self.value,
+                self.qualifiers,
+                self.evidence.doc,
+                self.evidence.start,
+                self.evidence.end,
+            ],
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def subject_key(schema: Schema, doc_id: str, slug: str) -> str:
+    """A mention key: deterministic, so a rebuild gives the same keys."""
+    return f"{schema.value}:{doc_id[:12]}:{slug}"
+
+
+def schema_of(key: str) -> Schema:
+    return Schema(key.split(":", 1)[0])
+
+
+# Properties whose value is another subject's mention key.
+REFERENCE_PROPS = frozenset({"leader", "relation", "role", "perpetrator", "founder", "member_of"})

@@ -1,0 +1,226 @@
+"""Segmenting: a document's plain text becomes typed blocks with offsets.
+
+Most of what profile documents say sits in structure: labelled fields,
+infobox lines, bullet lists, dated timeline entries, activity lists under
+month headers. The segmenter finds that structure from the shape of lines
+and from the label lexicon, so extractors can use it before prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dossier.model import Block, BlockKind, Document
+from dossier.text import lexicon
+from dossier.text.dates import leading_date, month_header
+
+_BULLET = re.compile(r"^\s*(?:[•\-\*–·▪◦]|\d{1,2}[.)])\s+")
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_COLON_FIELD = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>\S.*)$")
+_DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—]\s*(?:1[6-9]|20)\d\d)?\s*(?::|\s[-–—]\s)\s*")
+_SENTENCE_END = re.compile(r"[.!?:\"”)]$")
+# A label glued to the caption of an image before it ("...MalekLeader: ..."), a
+# common artefact of text copied from web pages.
+_GLUED = re.compile(r"[a-z\u00e0-\u00ff](?=[A-Z][a-z]+(?: [A-Za-z]+){0,3}$)")
+
+TIMELINE_SECTIONS = frozenset({"timeline", "interventions"})
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        yield _Line(pos + lead, pos + lead + len(stripped), stripped)
+        pos += len(raw) + 1
+
+
+def field_label(text: str) -> tuple[str, int] | None:
+    """(field key, length of the label) when `text` starts with a known label.
+
+    "Size: 3,000" and "Omvang (in personen) 100-1000" both give ("size", n).
+    A label without a colon is accepted only before a value that starts like
+    one (capital or digit), in a line that is not running prose.
+    """
+    m = _COLON_FIELD.match(text)
+    if m:
+        label = m.group("label").strip()
+        key = lexicon.lookup("labels", label)
+        if key is None:
+            glued = _GLUED.search(label)
+            if glued:
+                key = lexicon.lookup("labels", label[glued.end() :])
+        if key:
+            return key, m.start("value")
+    for length in _label_lengths():
+        head = text[:length]
+        rest = text[length:]
+        if not rest.startswith((" ", "\t")) or not rest.strip():
+            continue
+        key = lexicon.lookup("labels", head)
+        if key and _looks_like_value(rest.strip()) and not _is_prose(text):
+            return key, length + (len(rest) - len(rest.lstrip()))
+    return None
+
+
+def _label_lengths() -> list[int]:
+    return sorted({len(w) for w in lexicon.index("labels")}, reverse=True)
+
+
+def _looks_like_value(value: str) -> bool:
+    return bool(value) and (value[0].isupper() or value[0].isdigit() or value[0] in "\"'“(")
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 300 or bool(re.search(r"[.!?]\s+[A-Z]", text))
+
+
+def _heading_text(line: _Line, prev_blank: bool, next_blank: bool) -> str | None:
+    m = _WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text)
+    if m:
+        return m.group(2)
+    text = line.text
+    words = text.split()
+    if not words or len(words) > 10 or len(text) > 90:
+        return None
+    if text[-1] in ".,;:" or not (text[0].isupper() or text[0] in "(\"'"):
+        return None
+    if _BULLET.match(text):
+        return None
+    return text if (prev_blank or next_blank) else None
+
+
+def segment(doc: Document) -> list[Block]:
+    """The blocks of `doc`, in text order."""
+    return list(_segment(doc.text))
+
+
+def _segment(text: str) -> Iterator[Block]:
+    lines = list(_lines(text))
+    section = ""
+    section_key = ""
+    header_date = ""  # the month header the current activity entries sit under
+    paragraph: list[_Line] = []
+
+    def flush() -> Iterator[Block]:
+        if not paragraph:
+            return
+        start, end = paragraph[0].start, paragraph[-1].end
+        body = text[start:end]
+        paragraph.clear()
+        if header_date and _is_entry(body):
+            yield Block(
+                BlockKind.DATED_ENTRY, start, end, body, label="", value_start=start,
+                section=section, date=header_date, date_from_header=True,
+            )
+        else:
+            yield Block(BlockKind.PARAGRAPH, start, end, body, section=section)
+
+    for i, line in enumerate(lines):
+        if line.blank:
+            yield from flush()
+            continue
+        prev_blank = i == 0 or lines[i - 1].blank
+        next_blank = i + 1 >= len(lines) or lines[i + 1].blank
+
+        month = month_header(line.text)
+        if month:
+            yield from flush()
+            header_date = month
+            yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section, date=month)
+            continue
+
+        block = _structured(line, section, header_date)
+        if block is not None:
+            yield from flush()
+            yield block
+            continue
+
+        heading = _heading_text(line, prev_blank, next_blank) if not paragraph else None
+        if heading is not None and not (header_date and not _WIKI_HEADING.match(line.text)):
+            yield from flush()
+            key = lexicon.lookup("sections", heading) or ""
+            if key or _WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text) or prev_blank:
+                section, section_key = heading, key
+                if key not in TIMELINE_SECTIONS:
+                    header_date = ""
+            yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section)
+            continue
+
+        if paragraph and _SENTENCE_END.search(paragraph[-1].text) and not line.text[0].islower():
+            yield from flush()
+        paragraph.append(line)
+    yield from flush()
+    del section_key
+
+
+def _is_entry(body: str) -> bool:
+    """Under a month header, is this paragraph an activity (not "Bron(nen)", "Aanslagen")?"""
+    return len(body) >= 40 and len(body.split()) >= 6
+
+
+def _structured(line: _Line, section: str, header_date: str) -> Block | None:
+    """A list item, a field or a dated entry, or None for prose and headings."""
+    text = line.text
+    bullet = _BULLET.match(text)
+    body_offset = bullet.end() if bullet else 0
+    body = text[body_offset:]
+
+    dated = leading_date(body)
+    if dated and dated.start == 0 and dated.has_year:
+        after = body[dated.end :]
+        sep = _DATE_SEPARATOR.match(after)
+        if sep and not after.lstrip().startswith("|"):
+            value_start = line.start + body_offset + dated.end + sep.end()
+            return Block(
+                BlockKind.DATED_ENTRY, line.start, line.end, text,
+                label=body[: dated.end + sep.end()].rstrip(" :–—-"),
+                value_start=value_start, section=section, date=dated.iso,
+            )
+
+    found = field_label(body)
+    if found:
+        key, value_at = found
+        label = body[:value_at].rstrip(" :\t")
+        return Block(
+            BlockKind.FIELD, line.start, line.end, text, label=label,
+            value_start=line.start + body_offset + value_at, section=section,
+        )
+
+    if bullet:
+        return Block(
+            BlockKind.LIST_ITEM, line.start, line.end, text,
+            value_start=line.start + body_offset, section=section,
+            date=header_date,
+        )
+    return None
+
+
+def field_key(block: Block) -> str | None:
+    """The canonical field a FIELD block (or a heading over a value) states."""
+    if not block.label:
+        return None
+    key = lexicon.lookup("labels", block.label)
+    if key is None:
+        glued = _GLUED.search(block.label)
+        if glued:
+            key = lexicon.lookup("labels", block.label[glued.end() :])
+    return key
+
+
+def section_key(block: Block) -> str:
+    return lexicon.lookup("sections", block.section) or lexicon.lookup("labels", block.section) or ""

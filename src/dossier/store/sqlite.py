@@ -1,0 +1,270 @@
+"""The knowledge base in one SQLite file.
+
+Every document is written in one transaction together with its statements,
+so a failure or a kill mid-build leaves either the whole document or none of
+it; the next build picks up whatever is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dossier.model import Document, Evidence, Schema, Statement
+
+SCHEMA_VERSION = 1
+# version -> SQL file that brings a database from version-1 to version.
+MIGRATIONS: dict[int, str] = {1: "schema.sql"}
+
+
+class StoreError(Exception):
+    """The database cannot be used (not a dossier database, newer schema, ...)."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    path: str
+    title: str
+    lang: str
+    publisher: str
+    format: str
+    extracted_with: str
+
+
+class Store:
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no such knowledge base; run `dossier build` first")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not a dossier knowledge base ({err})") from err
+
+    # -- schema -------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        has_meta = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+        ).fetchone()
+        if not has_meta:
+            return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this dossier ({SCHEMA_VERSION}); "
+                "upgrade dossier"
+            )
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            sql = resources.files("dossier.store").joinpath(MIGRATIONS[target]).read_text("utf-8")
+            # One script, one transaction: a migration is applied whole or not at all.
+            self.db.executescript(
+                f"BEGIN IMMEDIATE;\n{sql}\n"
+                f"INSERT INTO meta(key, value) VALUES ('schema_version', '{target}') "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value;\nCOMMIT;"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ---------------------------------------------------------
+
+    class _Transaction:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db = db
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.db.execute("BEGIN IMMEDIATE")
+            return self.db
+
+        def __exit__(self, exc_type: object, *rest: object) -> None:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+    def transaction(self) -> Store._Transaction:
+        return Store._Transaction(self.db)
+
+    # -- documents ------------------------------------------------------------
+
+    def document_at(self, path: str) -> StoredDocument | None:
+        row = self.db.execute(
+            "SELECT d.id, d.path, d.title, d.lang, d.publisher, d.format, d.extracted_with "
+            "FROM paths p JOIN documents d ON d.id = p.doc_id WHERE p.path = ?",
+            (path,),
+        ).fetchone()
+        return StoredDocument(*row) if row else None
+
+    def has_document(self, doc_id: str, extracted_with: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM documents WHERE id = ? AND extracted_with = ?", (doc_id, extracted_with)
+        ).fetchone()
+        return row is not None
+
+    def link_path(self, path: str, doc_id: str) -> None:
+        """Point `path` at an already stored document (a copy of a known file)."""
+        with self.transaction() as db:
+            self._set_path(db, path, doc_id)
+
+    def put_document(self, doc: Document, statements: Sequence[Statement], extracted_with: str) -> None:
+        """Store `doc` and its statements, replacing what `doc.path` held before. Atomic."""
+        with self.transaction() as db:
+            # Re-extraction replaces the statements; other paths to the same bytes stay linked.
+            db.execute("DELETE FROM statements WHERE doc_id = ?", (doc.id,))
+            db.execute(
+                "INSERT INTO documents(id, path, title, lang, publisher, format, text, warnings, "
+                "extracted_with, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title, "
+                "lang = excluded.lang, publisher = excluded.publisher, format = excluded.format, "
+                "text = excluded.text, warnings = excluded.warnings, "
+                "extracted_with = excluded.extracted_with",
+                (
+                    doc.id, doc.path, doc.title, doc.lang, doc.publisher, doc.format, doc.text,
+                    json.dumps(list(doc.warnings)), extracted_with, now(),
+                ),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO statements(id, doc_id, subject, schema, prop, value, qualifiers, "
+                "start_pos, end_pos, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        s.id, doc.id, s.subject, s.schema.value, s.prop, s.value,
+                        json.dumps(s.qualifiers, sort_keys=True, ensure_ascii=False),
+                        s.evidence.start, s.evidence.end, s.extractor,
+                    )
+                    for s in statements
+                ],
+            )
+            self._set_path(db, doc.path, doc.id)
+
+    def _set_path(self, db: sqlite3.Connection, path: str, doc_id: str) -> None:
+        old = db.execute("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
+        db.execute(
+            "INSERT INTO paths(path, doc_id) VALUES (?, ?) "
+            "ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id",
+            (path, doc_id),
+        )
+        if old and old[0] != doc_id:
+            self._drop_if_orphan(db, old[0])
+
+    def _drop_if_orphan(self, db: sqlite3.Connection, doc_id: str) -> None:
+        still_used = db.execute("SELECT 1 FROM paths WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
+        if not still_used:
+            db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.db.execute(
+            "SELECT id, path, title, lang, publisher, format, extracted_with FROM documents ORDER BY path"
+        ).fetchall()
+        return [StoredDocument(*r) for r in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.db.execute(
+            "SELECT id, path, text, lang, title, publisher, format, warnings FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if not row:
+            return None
+        return Document(
+            id=row[0], path=row[1], text=row[2], lang=row[3], title=row[4], publisher=row[5],
+            format=row[6], warnings=tuple(json.loads(row[7])),
+        )
+
+    def texts(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, text FROM documents").fetchall())
+
+    # -- statements -----------------------------------------------------------
+
+    def statements(self, *, subjects: Iterable[str] | None = None) -> Iterator[Statement]:
+        sql = (
+            "SELECT subject, schema, prop, value, qualifiers, doc_id, start_pos, end_pos, extractor "
+            "FROM statements"
+        )
+        params: list[Any] = []
+        if subjects is not None:
+            keys = list(subjects)
+            sql += f" WHERE subject IN ({','.join('?' * len(keys))})"
+            params = keys
+        for row in self.db.execute(sql + " ORDER BY doc_id, start_pos, id", params):
+            yield Statement(
+                subject=row[0], schema=Schema(row[1]), prop=row[2], value=row[3],
+                qualifiers=json.loads(row[4]), evidence=Evidence(row[5], row[6], row[7]), extractor=row[8],
+            )
+
+    def count(self, table: str) -> int:
+        if table not in {"documents", "statements", "resolution", "judgements", "paths"}:
+            raise ValueError(table)
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    # -- resolution and judgements ---------------------------------------------
+
+    def replace_resolution(self, rows: Iterable[tuple[str, str, str, float]]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM resolution")
+            db.executemany(
+                "INSERT INTO resolution(subject, entity_id, reason, score) VALUES (?, ?, ?, ?)", rows
+            )
+
+    def resolution(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT subject, entity_id FROM resolution").fetchall())
+
+    def resolution_rows(self) -> list[tuple[str, str, str, float]]:
+        return self.db.execute(
+            "SELECT subject, entity_id, reason, score FROM resolution ORDER BY entity_id, subject"
+        ).fetchall()
+
+    def judgements(self) -> list[tuple[str, str, str]]:
+        return self.db.execute("SELECT left_key, right_key, judgement FROM judgements").fetchall()
+
+    def judge(self, left: str, right: str, judgement: str) -> None:
+        a, b = sorted((left, right))
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO judgements(left_key, right_key, judgement, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(left_key, right_key) DO UPDATE SET judgement = excluded.judgement, "
+                "created_at = excluded.created_at",
+                (a, b, judgement, now()),
+            )
+
+    # -- builds -----------------------------------------------------------------
+
+    def record_build(self, started_at: str, read: int, skipped: int, unchanged: int, statements: int) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO builds(started_at, finished_at, read, skipped, unchanged, statements) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (started_at, now(), read, skipped, unchanged, statements),
+            )
+
+    def last_build(self) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT started_at, finished_at, read, skipped, unchanged, statements FROM builds "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if not row:
+            return None
+        keys = ("started_at", "finished_at", "read", "skipped", "unchanged", "statements")
+        return dict(zip(keys, row, strict=True))

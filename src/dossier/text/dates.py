@@ -1,0 +1,150 @@
+"""Dates in running text, with their offsets and the precision the text gives.
+
+Month names come from CLDR (Babel) for every supported language. The matcher
+itself is hand-written: `dateparser` parses a string it is given, but does
+not find dates inside text with their offsets, and it fills in a day or a
+month the text never gave, which would invent precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel.dates import get_month_names
+
+LANGUAGES = ("en", "nl", "fr")
+YEAR = r"(1[6-9]\d\d|20\d\d)"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: str  # "2007", "2007-04" or "2007-04-11"; "--04-11" when the year is missing
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}.get(len(self.iso), "day")
+
+    @property
+    def has_year(self) -> bool:
+        return not self.iso.startswith("--")
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Lower-cased month name or abbreviation -> month number, all languages."""
+    names: dict[str, int] = {}
+    for lang in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=lang).items():
+                    name = name.lower().rstrip(".")
+                    # Two-letter abbreviations are too ambiguous in running text.
+                    if len(name) >= 3:
+                        names[name] = number
+    names["sept"] = 9
+    return names
+
+
+def _month_alternation(wide_only: bool) -> str:
+    wide = {n.lower() for lang in LANGUAGES for n in get_month_names("wide", locale=lang).values()}
+    names = wide if wide_only else set(month_numbers())
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    wide = _month_alternation(wide_only=True)
+    any_month = _month_alternation(wide_only=False)
+    day = r"(\d{1,2})(?:st|nd|rd|th|er|e)?"
+    flags = re.IGNORECASE
+    # Order matters: the most precise forms are tried first at each position.
+    return [
+        (re.compile(rf"\b{YEAR}-(\d\d)-(\d\d)\b"), "iso"),
+        # "25 to 26 February 2022", "25 op 26 februari": the first day counts.
+        (
+            re.compile(
+                rf"\b{day}\s*(?:-|–|to|tot|op|au|et|and|en)\s*\d{{1,2}}\s+({any_month})\.?,?\s+{YEAR}\b", flags
+            ),
+            "dmy",
+        ),
+        (re.compile(rf"\b{day}\s+({any_month})\.?,?\s+{YEAR}\b", flags), "dmy"),
+        (re.compile(rf"\b({wide})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}\b", flags), "mdy"),
+        (re.compile(rf"\b{day}\s*(?:-|–|to|tot|op|au|et|and|en)\s*\d{{1,2}}\s+({wide})\b", flags), "dm"),
+        (re.compile(rf"\b{day}\s+({wide})\b(?!\s+\d)", flags), "dm"),
+        (re.compile(rf"\b({wide})\s+(?:of\s+|van\s+|de\s+|d')?{YEAR}\b", flags), "my"),
+        (re.compile(rf"\b{YEAR}\b(?![-–]\d\d-)"), "y"),
+    ]
+
+
+def _iso(kind: str, groups: tuple[str, ...]) -> str | None:
+    months = month_numbers()
+    try:
+        if kind == "iso":
+            year, month, day = int(groups[0]), int(groups[1]), int(groups[2])
+        elif kind == "dmy":
+            day, month, year = int(groups[0]), months[groups[1].lower().rstrip(".")], int(groups[2])
+        elif kind == "mdy":
+            month, day, year = months[groups[0].lower()], int(groups[1]), int(groups[2])
+        elif kind == "dm":
+            day, month = int(groups[0]), months[groups[1].lower()]
+            return f"--{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+        elif kind == "my":
+            return f"{int(groups[1]):04d}-{months[groups[0].lower()]:02d}"
+        else:
+            return groups[0]
+    except (KeyError, ValueError):
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in `text`, left to right, the most precise reading at each place."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            iso = _iso(kind, m.groups())
+            if iso:
+                found.append(DateMatch(m.start(), m.end(), iso))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+_LEADING_DATE = re.compile(r"^\s*(?:[-•*–]\s*)?")
+
+
+def leading_date(text: str) -> DateMatch | None:
+    """The date a line starts with ("11 April 2007: ...", "- 2002: ..."), if any."""
+    prefix = _LEADING_DATE.match(text)
+    offset = prefix.end() if prefix else 0
+    for match in find_dates(text[offset : offset + 60]):
+        if match.start == 0:
+            return DateMatch(match.start + offset, match.end + offset, match.iso)
+        break
+    return None
+
+
+def month_header(line: str) -> str | None:
+    """"maart 2012" or "June 2013" alone on a line -> "2012-03"."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 24:
+        return None
+    dates = find_dates(stripped)
+    if len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(stripped) and len(dates[0].iso) == 7:
+        return dates[0].iso
+    return None
+
+
+def with_year(iso: str, year_context: str) -> str:
+    """Complete "--06-03" with the year of a context date ("2020-06" -> "2020-06-03")."""
+    if not iso.startswith("--"):
+        return iso
+    return f"{year_context[:4]}{iso[1:]}" if year_context else ""

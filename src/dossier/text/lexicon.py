@@ -1,0 +1,67 @@
+"""Lexicons: small data files of words per language, beside the code that reads them.
+
+Each YAML file maps a canonical key (a field, a section, an event type, a
+role) to the words that express it, per language. Code asks for the index
+(word -> key); it never lists words itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict[str, Any]:
+    """The lexicon `name` (a file `lexicons/NAME.yaml`)."""
+    text = resources.files("dossier.text").joinpath("lexicons", f"{name}.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"lexicon {name}.yaml must map keys to words per language")
+    return data
+
+
+def fold(word: str) -> str:
+    """The form words are compared in: case-folded, spacing collapsed."""
+    return re.sub(r"\s+", " ", word.replace("’", "'")).strip().casefold()
+
+
+@lru_cache(maxsize=None)
+def index(name: str) -> dict[str, str]:
+    """Folded word -> canonical key, over every language of lexicon `name`."""
+    out: dict[str, str] = {}
+    for key, by_lang in load(name).items():
+        words = by_lang.values() if isinstance(by_lang, dict) else [by_lang]
+        for group in words:
+            for word in group or []:
+                out.setdefault(fold(str(word)), str(key))
+    return out
+
+
+@lru_cache(maxsize=None)
+def words_pattern(name: str, key: str | None = None) -> re.Pattern[str]:
+    """A regex matching any word of lexicon `name` (of one key, if given), longest first."""
+    words = [w for w, k in index(name).items() if key is None or k == key]
+    # "kidnap*" matches every word that starts with "kidnap".
+    alternation = "|".join(
+        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def lookup(name: str, word: str) -> str | None:
+    return index(name).get(fold(word))
+
+
+def keys_in(name: str, text: str) -> list[tuple[str, int, int]]:
+    """(key, start, end) of every lexicon word in `text`, for lexicons whose words are cues."""
+    found = []
+    for key in load(name):
+        for m in words_pattern(name, str(key)).finditer(text):
+            found.append((str(key), m.start(), m.end()))
+    return sorted(found, key=lambda t: t[1])

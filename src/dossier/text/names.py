@@ -1,0 +1,116 @@
+"""Names in text: the extent of a proper name, list splitting, acronyms, scripts.
+
+Hand-written because it is about offsets in running text: a name's extent
+("Salafist Group for Preaching and Combat", "al-Qa'ida in de Islamitische
+Maghreb") follows capitalisation and the connector words of the lexicon.
+Comparing names (folding, transliteration) lives in `dossier.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from dossier.text import lexicon
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_WORD = rf"(?:[{_UPPER}0-9][\w'’‘ʼ\-]*(?:\.\w+)*|(?:al|el|ad|ash|as|an|ar|at|az|ibn|bin|bint|ul)[-‘’'ʼ][{_UPPER}][\w'’‘ʼ\-]*)"
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    connectors = sorted(
+        {w for group in lexicon.load("names")["connectors"].values() for w in group}, key=len, reverse=True
+    )
+    conn = "|".join(re.escape(c) for c in connectors)
+    return re.compile(rf"{_WORD}(?:(?:\s+|-)(?:(?:{conn})\s+)*{_WORD})*", re.UNICODE)
+
+
+def name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The proper name that starts at `pos`, if one does: (start, end)."""
+    m = _name_pattern().match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    # A trailing full stop belongs to the sentence, not the name (unless "Jr.").
+    while end > pos and text[end - 1] in ".-’'":
+        end -= 1
+    return (pos, end) if end > pos else None
+
+
+def names_in(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _name_pattern().finditer(text)]
+
+
+def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[tuple[int, int]]:
+    """Items of a list value ("A, B and C"; "A; B"; "A / B"), outside parentheses.
+
+    With `conjunctions` off, "and"/"en"/"et" do not split (they occur inside names).
+    """
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = 0
+    i = 0
+    words = r"|\s+(?:and|en|et|or|of|ou)\s+(?=[A-Z\u0600-\u06ff])" if conjunctions else ""
+    separators = re.compile(r",|;|\s\|\s?|\|\s|\s/\s" + words)
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = separators.match(text, i)
+            if m:
+                items.append((item_start, i))
+                item_start = m.end()
+                i = m.end()
+                continue
+        i += 1
+    items.append((item_start, len(text)))
+    out = []
+    for s, e in items:
+        while s < e and (text[s].isspace() or text[s] in "*|•-"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ".|"):
+            e -= 1
+        if e > s:
+            out.append((start + s, start + e))
+    return out
+
+
+def is_acronym(name: str) -> bool:
+    letters = re.sub(r"[^\w]", "", name)
+    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def script(name: str) -> str:
+    """"Latin", "Arabic", ... : the script of a name's first letter."""
+    for ch in name:
+        if ch.isalpha():
+            try:
+                return unicodedata.name(ch).split()[0].title()
+            except ValueError:
+                return "Unknown"
+    return "Unknown"
+
+
+def acronym_of(name: str) -> str:
+    """"Movement for Oneness and Jihad" -> "MOJ": initials of capitalised words."""
+    return "".join(w[0] for w in re.findall(r"[\w'’]+", name) if w[0].isupper())
+
+
+def initials(name: str) -> str:
+    """Initials of every word and word part: "Al-Qa'ida in the Maghreb" -> "aqitm"."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name.casefold()) if len(w) > 1 or w.isupper())
+
+
+def acronym_fits(acronym: str, *names: str) -> bool:
+    """Could `acronym` abbreviate one of `names` (in any word order or language)?"""
+    letters = [c for c in acronym.casefold() if c.isalpha()]
+    for name in names:
+        pool = list(initials(name))
+        if all(c in pool and not pool.remove(c) for c in letters):  # type: ignore[func-returns-value]
+            return True
+    return False

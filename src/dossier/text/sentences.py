@@ -1,0 +1,48 @@
+"""Sentence boundaries with offsets.
+
+A regex splitter rather than a model: documents here are profiles whose
+sentences are plain, and offsets must be exact. It knows the abbreviations
+and initials that end with a full stop without ending a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen col lt sgt capt maj jr sr vs e.g i.e etc no nr o.a d.w.z m.a.w ca approx "
+    "u.s u.k u.n dhr mevr mgr prof fig p pp vol ed eds art al".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, shifted by `offset`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()].rstrip("\"”’)]")
+        last_word = re.search(r"([\w.]+)\.$", before)
+        if last_word:
+            word = last_word.group(1).casefold()
+            # "U.S." / "J." / "Gen." end no sentence.
+            if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(\w\.)+\w", word):
+                continue
+        spans.append(_trim(text, start, m.start() + _closing(m.group(0)), offset))
+        start = m.end()
+    if start < len(text):
+        spans.append(_trim(text, start, len(text), offset))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _closing(gap: str) -> int:
+    """Length of the closing quotes/brackets that belong to the sentence before a boundary."""
+    return len(gap) - len(gap.lstrip("\"”’)]"))
+
+
+def _trim(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start + offset, end + offset
