@@ -127,8 +127,7 @@ def report(r: dict[str, Any]) -> str:
         f"throughput       {r['docs_per_s']} documents/s, {r['mb_per_s']} MB/s of plain text",
         f"read / skipped   {r['read']} / {r['skipped']}",
         f"statements       {r['statements']:,}",
-        f"rebuild          {r['rerun_s']:.2f} s ({r['rerun_unchanged']} of {r['n']} unchanged, "
-        f"{r['rerun_read']} read)",
+        f"rebuild          {r['rerun_s']:.2f} s ({r['rerun_unchanged']} of {r['n']} unchanged, {r['rerun_read']} read)",
     ]
     if r["rerun_unchanged"] != r["n"] - r["rerun_skipped"]:
         lines.append("warning: the rebuild did not find every document unchanged")

@@ -547,10 +547,7 @@ T: dict[str, dict[Lang, tuple[str, ...]]] = {
         "en": (
             "{Ref} emerged in {fy} from a split within {other}.",
             "Initially, {ref} operated mainly in the border region between {c1} and {c2}.",
-            (
-                "In {y}, {ref} expanded its operations to {c1}, where it attacked "
-                "security forces and civilians alike."
-            ),
+            ("In {y}, {ref} expanded its operations to {c1}, where it attacked security forces and civilians alike."),
             "After the death of {pname} in {y}, the movement split into several rival factions.",
             "{Ref} is designated as a terrorist organisation by {c1} and {c2}.",
             "The stated aim of {ref} is {aim}.",
@@ -559,19 +556,10 @@ T: dict[str, dict[Lang, tuple[str, ...]]] = {
             "Military operations led by {c1} since {y} have considerably weakened {ref}.",
             "Its strength has been estimated at {size} fighters.",
             "Recruitment takes place mainly among young men from {town} and the surrounding districts.",
-            (
-                "During the {y} elections {loc1}, {acr} called for a boycott and "
-                "attacked several polling stations."
-            ),
+            ("During the {y} elections {loc1}, {acr} called for a boycott and attacked several polling stations."),
             "The first public statement of the group, issued in {y}, denounced the government of {c1}.",
-            (
-                "Local sources in {town} report that {ref} controls parts of "
-                "the countryside, especially at night."
-            ),
-            (
-                "Analysts disagree on whether {acr} still has a central command or "
-                "has become a loose network of cells."
-            ),
+            ("Local sources in {town} report that {ref} controls parts of the countryside, especially at night."),
+            ("Analysts disagree on whether {acr} still has a central command or has become a loose network of cells."),
         ),
         "nl": (
             "{Ref} ontstond in {fy} na een afsplitsing van {other}.",
@@ -588,20 +576,14 @@ T: dict[str, dict[Lang, tuple[str, ...]]] = {
             "Militaire operaties onder leiding van {c1} hebben {ref} sinds {y} aanzienlijk verzwakt.",
             "De omvang wordt geschat op {size} strijders.",
             "De rekrutering vindt vooral plaats onder jonge mannen uit {town} en omgeving.",
-            (
-                "Lokale bronnen in {town} melden dat {ref} delen van het "
-                "platteland controleert, vooral 's nachts."
-            ),
+            ("Lokale bronnen in {town} melden dat {ref} delen van het platteland controleert, vooral 's nachts."),
             "De eerste openbare verklaring van de groep, uit {y}, was gericht tegen de regering van {c1}.",
             "Analisten zijn het er niet over eens of {acr} nog een centrale leiding heeft.",
         ),
         "fr": (
             "Le groupe est issu d'une scission au sein de {other} en {fy}.",
             "Au départ, le groupe opérait surtout dans la zone frontalière entre {c1} et {c2}.",
-            (
-                "En {y}, le groupe a étendu ses opérations {loc1}, où il a attaqué "
-                "les forces de sécurité et des civils."
-            ),
+            ("En {y}, le groupe a étendu ses opérations {loc1}, où il a attaqué les forces de sécurité et des civils."),
             "Après la mort de {pname} en {y}, le mouvement s'est divisé en plusieurs factions rivales.",
             "Le groupe est considéré comme une organisation terroriste par {c1} et {c2}.",
             "L'objectif affiché du groupe est {aim}.",
@@ -610,10 +592,7 @@ T: dict[str, dict[Lang, tuple[str, ...]]] = {
             "Les opérations militaires menées par {c1} depuis {y} ont considérablement affaibli le groupe.",
             "Ses effectifs sont estimés à {size}.",
             "Le recrutement se fait surtout parmi les jeunes hommes de {town} et des environs.",
-            (
-                "Selon des sources locales à {town}, le groupe contrôle une "
-                "partie des campagnes, surtout la nuit."
-            ),
+            ("Selon des sources locales à {town}, le groupe contrôle une partie des campagnes, surtout la nuit."),
         ),
     },
     "leaders": {
@@ -692,10 +671,7 @@ T: dict[str, dict[Lang, tuple[str, ...]]] = {
         ),
         "fr": (
             "Le groupe entretient des liens étroits avec {other}.",
-            (
-                "Les relations avec {other} se sont détériorées après {y}, "
-                "entraînant des affrontements armés {loc1}."
-            ),
+            ("Les relations avec {other} se sont détériorées après {y}, entraînant des affrontements armés {loc1}."),
             "{acr} coopère avec des réseaux criminels actifs entre {c1} et {c2}.",
             "Le groupe est hostile aux gouvernements de {c1} et de {c2}.",
             "En {y}, {acr} et {other} ont annoncé leur fusion, qui a échoué moins d'un an plus tard.",
@@ -1293,9 +1269,7 @@ class Profile:
             "founded": founded.fmt(lang, "dmy", r.choice(("year", "year", "month", "day"))),
             "ideology": r.choice(IDEOLOGIES[lang]),
             "allies": sep.join(g.name(lang) for g in self.others[:2]),
-            "opponents": sep.join(
-                [c.name(lang) for c in self.theatre[:2]] + [g.name(lang) for g in self.others[2:]]
-            ),
+            "opponents": sep.join([c.name(lang) for c in self.theatre[:2]] + [g.name(lang) for g in self.others[2:]]),
         }
         labels = LABELS[layout]
         keys = [k for k in labels if k == "name" or r.random() < 0.8]
@@ -1307,9 +1281,7 @@ class Profile:
 
     def timeline(self, entries: int) -> list[Block]:
         r, lang = self.rng, self.lang
-        dates = sorted(
-            Date(y, r.randint(1, 12), r.randint(1, 28)) for y in (self.year() for _ in range(entries))
-        )
+        dates = sorted(Date(y, r.randint(1, 12), r.randint(1, 28)) for y in (self.year() for _ in range(entries)))
         events = [(d, r.choice(EVENTS)) for d in dates]
         if lang == "nl" and r.random() < 0.6:
             return self._timeline_month_headers(events)
@@ -1372,14 +1344,10 @@ def make_profile(rng: random.Random, lang: Lang) -> Profile:
     for i in range(rng.randint(2, 8)):
         role = ROLES[0] if i == 0 else rng.choice(ROLES[1:])
         loc = rng.choice(theatre).locative(lang)
-        status = rng.choice(STATUSES[lang]).format(
-            y=rng.randint(founded, 2024), loc=loc, k=rng.randint(5, 30)
-        )
+        status = rng.choice(STATUSES[lang]).format(y=rng.randint(founded, 2024), loc=loc, k=rng.randint(5, 30))
         persons.append(Person(invented_person_name(rng), role, _fix_fr(status) if lang == "fr" else status))
     place = group.place if rng.random() < 0.7 else invented_place(rng)
-    aim = rng.choice(AIMS[lang]).format(
-        place=place, people=invented_people(rng), c1=theatre[0].definite(lang)
-    )
+    aim = rng.choice(AIMS[lang]).format(place=place, people=invented_people(rng), c1=theatre[0].definite(lang))
     profile = Profile(
         rng=rng,
         lang=lang,
@@ -1482,9 +1450,7 @@ def render_text(blocks: Sequence[Block], rng: random.Random, lang: Lang) -> str:
     n_heading = 0
     prev = ""
     for b in blocks:
-        starts_chunk = b.kind in ("heading", "para", "subheading") or (
-            b.kind != prev and prev in ("para", "heading")
-        )
+        starts_chunk = b.kind in ("heading", "para", "subheading") or (b.kind != prev and prev in ("para", "heading"))
         if starts_chunk and lines and lines[-1] != "":
             lines.append("")  # a blank line before each heading, paragraph and list
         if b.kind == "heading":
@@ -1575,9 +1541,7 @@ def generate_corpus(out_dir: Path, n: int, seed: int = 0, html_share: float = 0.
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(
-        description="Write N synthetic profile documents about invented armed groups."
-    )
+    ap = argparse.ArgumentParser(description="Write N synthetic profile documents about invented armed groups.")
     ap.add_argument("out_dir", type=Path)
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=0)

@@ -3,8 +3,8 @@
 
     python examples/source/make_binaries.py
 
-writes examples/eta-kennisbank.docx (from source/eta-kennisbank.txt, with python-docx) and
-examples/eta-factsheet.pdf (from source/eta-factsheet.txt, with fpdf2). Creation dates, ids and
+writes examples/corpus/eta-kennisbank.docx (from source/eta-kennisbank.txt, with python-docx) and
+examples/corpus/eta-factsheet.pdf (from source/eta-factsheet.txt, with fpdf2). Creation dates, ids and
 zip timestamps are fixed, so that a rerun gives the same bytes.
 
 Needs: pip install fpdf2 python-docx
@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-EXAMPLES = HERE.parent
+EXAMPLES = HERE.parent / "corpus"
 FIXED_DATE = datetime(2024, 1, 15, 12, 0, 0, tzinfo=timezone.utc)
 ZIP_DATE = (2024, 1, 15, 12, 0, 0)
 
@@ -183,7 +183,7 @@ def main() -> None:
     make_docx(HERE / "eta-kennisbank.txt", EXAMPLES / "eta-kennisbank.docx")
     make_pdf(HERE / "eta-factsheet.txt", EXAMPLES / "eta-factsheet.pdf")
     for name in ("eta-kennisbank.docx", "eta-factsheet.pdf"):
-        print(f"wrote examples/{name} ({(EXAMPLES / name).stat().st_size} bytes)")
+        print(f"wrote examples/corpus/{name} ({(EXAMPLES / name).stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

@@ -60,8 +60,9 @@ def _process(path: str, max_bytes: int) -> _Outcome:
     try:
         statements = extract_document(doc)
     except Exception as err:  # an extractor bug must not stop the build of the other files
-        return _Outcome(path, problem=f"internal error while extracting ({type(err).__name__}: {err}); "
-                                      "please report it")
+        return _Outcome(
+            path, problem=f"internal error while extracting ({type(err).__name__}: {err}); please report it"
+        )
     return _Outcome(path, doc, tuple(statements))
 
 
@@ -139,8 +140,14 @@ def _run(todo: list[Path], max_bytes: int, workers: int | None, console: Console
     parallel = workers > 1 and len(todo) >= PARALLEL_MIN_FILES
     show = console is not None and len(todo) > PROGRESS_MIN_FILES
     with Progress(
-        TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        TextColumn("{task.description}"), console=console, disable=not show, transient=False,
+        TextColumn("[bold]building[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        disable=not show,
+        transient=False,
     ) as bar:
         task = bar.add_task("", total=len(todo))
         if parallel:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Schema(str, Enum):
+class Schema(StrEnum):
     """The kinds of entity a statement can be about."""
 
     ORGANIZATION = "Organization"
@@ -40,7 +40,7 @@ class Document:
         return self.text[start:end]
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     FIELD = "field"  # "Label: value" or "Label value" with a known label
     LIST_ITEM = "list_item"

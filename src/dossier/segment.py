@@ -124,8 +124,15 @@ def _segment(text: str) -> Iterator[Block]:
         paragraph.clear()
         if header_date and _is_entry(body):
             yield Block(
-                BlockKind.DATED_ENTRY, start, end, body, label="", value_start=start,
-                section=section, date=header_date, date_from_header=True,
+                BlockKind.DATED_ENTRY,
+                start,
+                end,
+                body,
+                label="",
+                value_start=start,
+                section=section,
+                date=header_date,
+                date_from_header=True,
             )
         else:
             yield Block(BlockKind.PARAGRAPH, start, end, body, section=section)
@@ -187,9 +194,14 @@ def _structured(line: _Line, section: str, header_date: str) -> Block | None:
         if sep and not after.lstrip().startswith("|"):
             value_start = line.start + body_offset + dated.end + sep.end()
             return Block(
-                BlockKind.DATED_ENTRY, line.start, line.end, text,
+                BlockKind.DATED_ENTRY,
+                line.start,
+                line.end,
+                text,
                 label=body[: dated.end + sep.end()].rstrip(" :–—-"),
-                value_start=value_start, section=section, date=dated.iso,
+                value_start=value_start,
+                section=section,
+                date=dated.iso,
             )
 
     found = field_label(body)
@@ -197,14 +209,23 @@ def _structured(line: _Line, section: str, header_date: str) -> Block | None:
         key, value_at = found
         label = body[:value_at].rstrip(" :\t")
         return Block(
-            BlockKind.FIELD, line.start, line.end, text, label=label,
-            value_start=line.start + body_offset + value_at, section=section,
+            BlockKind.FIELD,
+            line.start,
+            line.end,
+            text,
+            label=label,
+            value_start=line.start + body_offset + value_at,
+            section=section,
         )
 
     if bullet:
         return Block(
-            BlockKind.LIST_ITEM, line.start, line.end, text,
-            value_start=line.start + body_offset, section=section,
+            BlockKind.LIST_ITEM,
+            line.start,
+            line.end,
+            text,
+            value_start=line.start + body_offset,
+            section=section,
             date=header_date,
         )
     return None

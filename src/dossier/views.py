@@ -64,12 +64,14 @@ class KnowledgeBase:
             if marker in seen:
                 continue
             seen.add(marker)
-            out.append({
-                "doc": self.doc_ids.get(ev.doc, ev.doc[:12]),
-                "quote": self.texts.get(ev.doc, "")[ev.start : ev.end],
-                "start": ev.start,
-                "end": ev.end,
-            })
+            out.append(
+                {
+                    "doc": self.doc_ids.get(ev.doc, ev.doc[:12]),
+                    "quote": self.texts.get(ev.doc, "")[ev.start : ev.end],
+                    "start": ev.start,
+                    "end": ev.end,
+                }
+            )
         return out
 
     def entities(self, schema: Schema) -> list[str]:
@@ -115,9 +117,11 @@ def _aliases(kb: KnowledgeBase, entity: str, name: str) -> list[dict[str, Any]]:
         else:
             first.setdefault(s.value, s)
     return [
-        {"value": value, "kind": first[value].qualifiers.get("kind", "alias" if first[value].prop == "alias"
-                                                              else "variant"),
-         "evidence": kb.evidence(group)}
+        {
+            "value": value,
+            "kind": first[value].qualifiers.get("kind", "alias" if first[value].prop == "alias" else "variant"),
+            "evidence": kb.evidence(group),
+        }
         for value, group in groups.items()
     ]
 
@@ -130,9 +134,14 @@ def organization(kb: KnowledgeBase, entity: str) -> dict[str, Any]:
         org[out_key].extend(_grouped_values(kb, kb.of(entity, prop)))
     org["founded"] = _grouped_values(kb, kb.of(entity, "founded"), "kind")
     org["size"] = [
-        {"min": s.qualifiers.get("min"), "max": s.qualifiers.get("max"), "as_of": s.qualifiers.get("as_of", ""),
-         "scope": s.qualifiers.get("scope", ""), "qualifier": s.qualifiers.get("qualifier", ""),
-         "evidence": kb.evidence([s])}
+        {
+            "min": s.qualifiers.get("min"),
+            "max": s.qualifiers.get("max"),
+            "as_of": s.qualifiers.get("as_of", ""),
+            "scope": s.qualifiers.get("scope", ""),
+            "qualifier": s.qualifiers.get("qualifier", ""),
+            "evidence": kb.evidence([s]),
+        }
         for s in kb.of(entity, "size")
     ]
     org["leaders"] = _links(kb, kb.of(entity, "leader") + kb.of(entity, "founder"), "person", "role")
@@ -158,8 +167,13 @@ def _links(kb: KnowledgeBase, statements: list[Statement], target_key: str, kind
         groups[key].append(s)
     out = []
     for (target, kind, start, end), group in groups.items():
-        item: dict[str, Any] = {target_key: target, kind_key: kind or None, "start": start or None,
-                                "end": end or None, "evidence": kb.evidence(group)}
+        item: dict[str, Any] = {
+            target_key: target,
+            kind_key: kind or None,
+            "start": start or None,
+            "end": end or None,
+            "evidence": kb.evidence(group),
+        }
         out.append(item)
     return out
 
@@ -233,7 +247,14 @@ def find_organizations(kb: KnowledgeBase, query: str) -> list[str]:
 
 def document_summaries(store: Store) -> list[dict[str, Any]]:
     return [
-        {"id": d.id[:12], "path": d.path, "title": d.title, "lang": d.lang, "publisher": d.publisher,
-         "sha256": d.id, "format": d.format}
+        {
+            "id": d.id[:12],
+            "path": d.path,
+            "title": d.title,
+            "lang": d.lang,
+            "publisher": d.publisher,
+            "sha256": d.id,
+            "format": d.format,
+        }
         for d in store.documents()
     ]

@@ -19,8 +19,11 @@ from dossier.model import Schema
 from dossier.store import Store, StoreError
 from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Build a source-grounded knowledge base of armed groups from documents.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Build a source-grounded knowledge base of armed groups from documents.",
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -54,7 +57,12 @@ def build(
     limit = _size(max_size) if max_size else DEFAULT_MAX_BYTES
     try:
         report = build_paths(
-            paths, db, progress=progress, workers=workers, max_bytes=limit, console=err,
+            paths,
+            db,
+            progress=progress,
+            workers=workers,
+            max_bytes=limit,
+            console=err,
             on_problem=lambda m: err.print(f"[red]skipped[/] {m}", highlight=False),
         )
     except StoreError as e:
@@ -113,13 +121,14 @@ def info(db: DbOption = Path("dossier.db")) -> None:
         table.add_row("schema version", str(store.schema_version()))
         table.add_row("documents", str(store.count("documents")))
         table.add_row("statements", str(store.count("statements")))
-        for schema, label in ((Schema.ORGANIZATION, "groups"), (Schema.PERSON, "persons"),
-                              (Schema.EVENT, "events")):
+        for schema, label in ((Schema.ORGANIZATION, "groups"), (Schema.PERSON, "persons"), (Schema.EVENT, "events")):
             table.add_row(label, str(len(kb.entities(schema))))
         last = store.last_build()
         if last:
-            table.add_row("last build", f"{last['finished_at']}: {last['read']} read, "
-                                        f"{last['unchanged']} unchanged, {last['skipped']} skipped")
+            table.add_row(
+                "last build",
+                f"{last['finished_at']}: {last['read']} read, {last['unchanged']} unchanged, {last['skipped']} skipped",
+            )
         out.print(table)
         groups = sorted(organization(kb, e)["name"] for e in kb.entities(Schema.ORGANIZATION))
         if groups:

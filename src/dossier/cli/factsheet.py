@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
@@ -42,7 +43,7 @@ def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str]
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
 
-    def row(label: str, items: list[dict[str, Any]], fmt) -> None:  # type: ignore[no-untyped-def]
+    def row(label: str, items: list[dict[str, Any]], fmt: Callable[[dict[str, Any]], str]) -> None:
         if items:
             table.add_row(label, "\n".join(f"{fmt(i)} {src.marker(i['evidence'])}" for i in items))
 
@@ -52,17 +53,27 @@ def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str]
     row("Founded", org["founded"], lambda i: f"{escape(i['value'])} [dim]{escape(i.get('kind') or '')}[/]")
     row("Ideology", org["ideology"], lambda i: escape(i["value"]))
     row("Goals", org.get("goals", []), lambda i: escape(i["value"]))
-    row("Size", org["size"], lambda i: escape(
-        f"{i['min'] if i['min'] is not None else '?'}–{i['max'] if i['max'] is not None else '?'}"
-        + (f" (as of {i['as_of']})" if i.get("as_of") else "")
-        + (f" {i['qualifier']}" if i.get("qualifier") else "")
-        + (f" in {i['scope']}" if i.get("scope") else "")))
-    row("Leaders", org["leaders"], lambda i: escape(f"{names.get(i['person'], i['person'])}, {i.get('role') or ''}"
-                                                    + _period(i)))
-    row("Relations", org["relations"], lambda i: escape(f"{i['type']}: {names.get(i['target'], i['target'])}"
-                                                        + _period(i)))
-    row("Designated by", org["designations"], lambda i: escape(i["by"] + (f" ({i['date']})" if i.get("date")
-                                                                          else "")))
+    row(
+        "Size",
+        org["size"],
+        lambda i: escape(
+            f"{i['min'] if i['min'] is not None else '?'}–{i['max'] if i['max'] is not None else '?'}"
+            + (f" (as of {i['as_of']})" if i.get("as_of") else "")
+            + (f" {i['qualifier']}" if i.get("qualifier") else "")
+            + (f" in {i['scope']}" if i.get("scope") else "")
+        ),
+    )
+    row(
+        "Leaders",
+        org["leaders"],
+        lambda i: escape(f"{names.get(i['person'], i['person'])}, {i.get('role') or ''}" + _period(i)),
+    )
+    row(
+        "Relations",
+        org["relations"],
+        lambda i: escape(f"{i['type']}: {names.get(i['target'], i['target'])}" + _period(i)),
+    )
+    row("Designated by", org["designations"], lambda i: escape(i["by"] + (f" ({i['date']})" if i.get("date") else "")))
     row("Funding", org["funding"], lambda i: escape(i["value"]))
     row("Methods", org.get("methods", []), lambda i: escape(i["value"]))
     console.print(table)

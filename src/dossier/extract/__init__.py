@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from dossier.extract import events, organization, persons, places
 from dossier.extract.context import Context
@@ -58,7 +59,7 @@ def extraction_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _walk(root) -> Iterator:  # type: ignore[no-untyped-def]
+def _walk(root: Traversable) -> Iterator[Traversable]:
     for entry in root.iterdir():
         if entry.is_dir():
             if entry.name != "__pycache__":

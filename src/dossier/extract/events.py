@@ -19,8 +19,16 @@ from dossier.text.places import find_cities, find_countries
 EXTRACTOR = "events"
 MAX_QUOTE = 400
 # Types that say more than "attack": when one is found, "attack" adds nothing.
-_SPECIFIC_ATTACKS = {"bombing", "suicide_attack", "ambush", "armed_assault", "kidnapping", "hostage_taking",
-                     "execution", "assassination"}
+_SPECIFIC_ATTACKS = {
+    "bombing",
+    "suicide_attack",
+    "ambush",
+    "armed_assault",
+    "kidnapping",
+    "hostage_taking",
+    "execution",
+    "assassination",
+}
 _PERIOD = re.compile(r"^\s*(?:1[6-9]|20)\d\d\s*[-–—]\s*(?:(?:1[6-9]|20)\d\d|present|heden)")
 
 
@@ -76,7 +84,7 @@ def _event(
     for t in types:
         yield say("type", t)
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
-    yield say("summary", re.sub(r"\s+", " ", text[start:min(summary_end, end)]).strip()[:300])
+    yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip()[:300])
     place = _place(body)
     if place:
         country, city = place
@@ -134,8 +142,9 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
             near_after = pattern.search(after)
             near_before = pattern.search(before)
             words_after = len(after[: near_after.start()].split()) if near_after else 99
-            if prop not in taken and (words_after <= 4 or (near_before and before.rstrip().endswith(
-                near_before.group(0)))):
+            if prop not in taken and (
+                words_after <= 4 or (near_before and before.rstrip().endswith(near_before.group(0)))
+            ):
                 taken.add(prop)
                 yield prop, q
                 break
@@ -149,7 +158,7 @@ def _range(q: Quantity) -> str:
 
 def _first_sentences(ctx: Context, block: Block) -> tuple[int, int]:
     end = block.start
-    for s, e in ctx.sentences_of(block):
+    for _s, e in ctx.sentences_of(block):
         if e - block.start > MAX_QUOTE and end > block.start:
             break
         end = e

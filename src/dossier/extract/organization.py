@@ -8,7 +8,7 @@ its name and acronym recur in the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from dossier.extract.context import Context
@@ -17,6 +17,7 @@ from dossier.text import lexicon
 from dossier.text.names import acronym_fits, is_acronym, name_at, script, split_list
 
 EXTRACTOR = "organization"
+AliasMaker = Callable[..., Iterator[Statement]]
 _PAREN = re.compile(r"\s*\(([^()]{2,240})\)")
 _WIKI = re.compile(r"^=+\s*|\s*=+$")
 _OPENING = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)\s*,?\s+(?:is|was|est|is een|was een|en|estun)\b")
@@ -162,7 +163,7 @@ def _skip_language_prefix(text: str, s: int, e: int) -> int:
     return s
 
 
-def _cued_names(ctx: Context, alias) -> Iterator[Statement]:  # type: ignore[no-untyped-def]
+def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
     """ "originated as the X (GSPC)", "renamed ... X": former and current names."""
     text = ctx.text
     for key, kind in (("former", "former_name"), ("renamed", "alias")):

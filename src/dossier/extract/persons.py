@@ -33,7 +33,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for block in ctx.fields(key):
             value = ctx.text[block.value_start : block.end]
             first_sentence = re.split(r"(?<=[a-z])\.\s", value, maxsplit=1)[0]
-            for s, e in split_list(first_sentence, block.value_start):
+            for s, _e in split_list(first_sentence, block.value_start):
                 yield from _person(ctx, s, (block.start, block.end), role)
     for block in ctx.blocks:
         if block.kind is BlockKind.LIST_ITEM and section_key(block) == "leaders":
@@ -55,8 +55,9 @@ def _person(
     if item is not None:
         qs, qe = ctx.sentence_at(span[0])
     yield ctx.statement(subject, "name", name, qs, qe, EXTRACTOR)
-    yield ctx.statement(ctx.subject, "leader" if role != "founder" else "founder", subject, qs, qe, EXTRACTOR,
-                        role=role)
+    yield ctx.statement(
+        ctx.subject, "leader" if role != "founder" else "founder", subject, qs, qe, EXTRACTOR, role=role
+    )
     yield ctx.statement(subject, "role", ctx.subject, qs, qe, EXTRACTOR, role=role)
     pos = span[1]
     born = _BORN.match(text, pos)
@@ -73,7 +74,7 @@ def _person(
 
 
 def _status(ctx: Context, subject: str, name: str, item: Block) -> Iterator[Statement]:
-    """"In juni 2004 werd Sahraoui gedood": the fate of the person an item is about."""
+    """ "In juni 2004 werd Sahraoui gedood": the fate of the person an item is about."""
     surname = name.split()[-1]
     for s, e in ctx.sentences_of(item):
         sentence = ctx.text[s:e]

@@ -12,9 +12,7 @@ from dossier.ingest.base import Extracted, ReadError, captured_warnings, short_r
 from dossier.ingest.text import normalise, title_from_text
 
 # Titles that authoring tools write instead of a real one.
-_JUNK_TITLE_RE = re.compile(
-    r"^(untitled|microsoft word - .*|.*\.(docx?|odt|rtf|pdf|txt|indd|qxd))$", re.IGNORECASE
-)
+_JUNK_TITLE_RE = re.compile(r"^(untitled|microsoft word - .*|.*\.(docx?|odt|rtf|pdf|txt|indd|qxd))$", re.IGNORECASE)
 
 
 _MAX_LIBRARY_WARNINGS = 5

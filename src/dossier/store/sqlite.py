@@ -59,9 +59,7 @@ class Store:
     # -- schema -------------------------------------------------------------
 
     def schema_version(self) -> int:
-        has_meta = self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-        ).fetchone()
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
         if not has_meta:
             return 0
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -71,8 +69,7 @@ class Store:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} has schema version {version}, newer than this dossier ({SCHEMA_VERSION}); "
-                "upgrade dossier"
+                f"{self.path} has schema version {version}, newer than this dossier ({SCHEMA_VERSION}); upgrade dossier"
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
             sql = resources.files("dossier.store").joinpath(MIGRATIONS[target]).read_text("utf-8")
@@ -142,8 +139,16 @@ class Store:
                 "text = excluded.text, warnings = excluded.warnings, "
                 "extracted_with = excluded.extracted_with",
                 (
-                    doc.id, doc.path, doc.title, doc.lang, doc.publisher, doc.format, doc.text,
-                    json.dumps(list(doc.warnings)), extracted_with, now(),
+                    doc.id,
+                    doc.path,
+                    doc.title,
+                    doc.lang,
+                    doc.publisher,
+                    doc.format,
+                    doc.text,
+                    json.dumps(list(doc.warnings)),
+                    extracted_with,
+                    now(),
                 ),
             )
             db.executemany(
@@ -151,9 +156,16 @@ class Store:
                 "start_pos, end_pos, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        s.id, doc.id, s.subject, s.schema.value, s.prop, s.value,
+                        s.id,
+                        doc.id,
+                        s.subject,
+                        s.schema.value,
+                        s.prop,
+                        s.value,
                         json.dumps(s.qualifiers, sort_keys=True, ensure_ascii=False),
-                        s.evidence.start, s.evidence.end, s.extractor,
+                        s.evidence.start,
+                        s.evidence.end,
+                        s.extractor,
                     )
                     for s in statements
                 ],
@@ -163,8 +175,7 @@ class Store:
     def _set_path(self, db: sqlite3.Connection, path: str, doc_id: str) -> None:
         old = db.execute("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
         db.execute(
-            "INSERT INTO paths(path, doc_id) VALUES (?, ?) "
-            "ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id",
+            "INSERT INTO paths(path, doc_id) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id",
             (path, doc_id),
         )
         if old and old[0] != doc_id:
@@ -189,8 +200,14 @@ class Store:
         if not row:
             return None
         return Document(
-            id=row[0], path=row[1], text=row[2], lang=row[3], title=row[4], publisher=row[5],
-            format=row[6], warnings=tuple(json.loads(row[7])),
+            id=row[0],
+            path=row[1],
+            text=row[2],
+            lang=row[3],
+            title=row[4],
+            publisher=row[5],
+            format=row[6],
+            warnings=tuple(json.loads(row[7])),
         )
 
     def texts(self) -> dict[str, str]:
@@ -199,10 +216,7 @@ class Store:
     # -- statements -----------------------------------------------------------
 
     def statements(self, *, subjects: Iterable[str] | None = None) -> Iterator[Statement]:
-        sql = (
-            "SELECT subject, schema, prop, value, qualifiers, doc_id, start_pos, end_pos, extractor "
-            "FROM statements"
-        )
+        sql = "SELECT subject, schema, prop, value, qualifiers, doc_id, start_pos, end_pos, extractor FROM statements"
         params: list[Any] = []
         if subjects is not None:
             keys = list(subjects)
@@ -210,8 +224,13 @@ class Store:
             params = keys
         for row in self.db.execute(sql + " ORDER BY doc_id, start_pos, id", params):
             yield Statement(
-                subject=row[0], schema=Schema(row[1]), prop=row[2], value=row[3],
-                qualifiers=json.loads(row[4]), evidence=Evidence(row[5], row[6], row[7]), extractor=row[8],
+                subject=row[0],
+                schema=Schema(row[1]),
+                prop=row[2],
+                value=row[3],
+                qualifiers=json.loads(row[4]),
+                evidence=Evidence(row[5], row[6], row[7]),
+                extractor=row[8],
             )
 
     def count(self, table: str) -> int:
@@ -224,9 +243,7 @@ class Store:
     def replace_resolution(self, rows: Iterable[tuple[str, str, str, float]]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM resolution")
-            db.executemany(
-                "INSERT INTO resolution(subject, entity_id, reason, score) VALUES (?, ?, ?, ?)", rows
-            )
+            db.executemany("INSERT INTO resolution(subject, entity_id, reason, score) VALUES (?, ?, ?, ?)", rows)
 
     def resolution(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT subject, entity_id FROM resolution").fetchall())
@@ -261,8 +278,7 @@ class Store:
 
     def last_build(self) -> dict[str, Any] | None:
         row = self.db.execute(
-            "SELECT started_at, finished_at, read, skipped, unchanged, statements FROM builds "
-            "ORDER BY id DESC LIMIT 1"
+            "SELECT started_at, finished_at, read, skipped, unchanged, statements FROM builds ORDER BY id DESC LIMIT 1"
         ).fetchone()
         if not row:
             return None

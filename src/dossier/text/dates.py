@@ -66,9 +66,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b{YEAR}-(\d\d)-(\d\d)\b"), "iso"),
         # "25 to 26 February 2022", "25 op 26 februari": the first day counts.
         (
-            re.compile(
-                rf"\b{day}\s*(?:-|–|to|tot|op|au|et|and|en)\s*\d{{1,2}}\s+({any_month})\.?,?\s+{YEAR}\b", flags
-            ),
+            re.compile(rf"\b{day}\s*(?:-|–|to|tot|op|au|et|and|en)\s*\d{{1,2}}\s+({any_month})\.?,?\s+{YEAR}\b", flags),
             "dmy",
         ),
         (re.compile(rf"\b{day}\s+({any_month})\.?,?\s+{YEAR}\b", flags), "dmy"),
@@ -133,7 +131,7 @@ def leading_date(text: str) -> DateMatch | None:
 
 
 def month_header(line: str) -> str | None:
-    """"maart 2012" or "June 2013" alone on a line -> "2012-03"."""
+    """ "maart 2012" or "June 2013" alone on a line -> "2012-03"."""
     stripped = line.strip()
     if not stripped or len(stripped) > 24:
         return None

@@ -8,14 +8,14 @@ role) to the words that express it, per language. Code asks for the index
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """The lexicon `name` (a file `lexicons/NAME.yaml`)."""
     text = resources.files("dossier.text").joinpath("lexicons", f"{name}.yaml").read_text("utf-8")
@@ -30,7 +30,7 @@ def fold(word: str) -> str:
     return re.sub(r"\s+", " ", word.replace("’", "'")).strip().casefold()
 
 
-@lru_cache(maxsize=None)
+@cache
 def index(name: str) -> dict[str, str]:
     """Folded word -> canonical key, over every language of lexicon `name`."""
     out: dict[str, str] = {}
@@ -42,7 +42,7 @@ def index(name: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def words_pattern(name: str, key: str | None = None) -> re.Pattern[str]:
     """A regex matching any word of lexicon `name` (of one key, if given), longest first."""
     words = [w for w, k in index(name).items() if key is None or k == key]

@@ -24,7 +24,7 @@ def _name_pattern() -> re.Pattern[str]:
         {w for group in lexicon.load("names")["connectors"].values() for w in group}, key=len, reverse=True
     )
     conn = "|".join(re.escape(c) for c in connectors)
-    return re.compile(rf"{_WORD}(?:(?:\s+|-)(?:(?:{conn})\s+)*{_WORD})*", re.UNICODE)
+    return re.compile(rf"{_WORD}(?:(?:[ \t\u00a0]+|-)(?:(?:{conn})[ \t\u00a0]+)*{_WORD})*", re.UNICODE)
 
 
 def name_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -86,7 +86,7 @@ def is_acronym(name: str) -> bool:
 
 
 def script(name: str) -> str:
-    """"Latin", "Arabic", ... : the script of a name's first letter."""
+    """ "Latin", "Arabic", ... : the script of a name's first letter."""
     for ch in name:
         if ch.isalpha():
             try:
@@ -97,7 +97,7 @@ def script(name: str) -> str:
 
 
 def acronym_of(name: str) -> str:
-    """"Movement for Oneness and Jihad" -> "MOJ": initials of capitalised words."""
+    """ "Movement for Oneness and Jihad" -> "MOJ": initials of capitalised words."""
     return "".join(w[0] for w in re.findall(r"[\w'’]+", name) if w[0].isupper())
 
 

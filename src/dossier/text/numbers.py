@@ -10,6 +10,7 @@ covers Dutch; the words themselves are in `lexicons/numbers.yaml`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ _DIGITS = r"\d{1,3}(?:(?:[.,]|\s(?=\d{3}\b))\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?"
 def _words(key: str) -> dict[str, object]:
     out: dict[str, object] = {}
     for group in lexicon.load("numbers")[key].values():
-        for word, value in (group.items() if isinstance(group, dict) else ((w, True) for w in group)):
+        for word, value in group.items() if isinstance(group, dict) else ((w, True) for w in group):
             out[lexicon.fold(str(word))] = value
     return out
 
@@ -41,15 +42,15 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, list[int | None
     units = {k: int(v) for k, v in _words("units").items()}  # type: ignore[call-overload]
     scales = {k: int(v) for k, v in _words("scales").items()}  # type: ignore[call-overload]
     vague = {k: list(v) for k, v in _words("vague").items()}  # type: ignore[call-overload]
-    bounds = {}
+    bounds: dict[str, str] = {}
     for key in ("at_least", "at_most", "about"):
         for word in _words(key):
             bounds.setdefault(word, key)
     return units, scales, vague, bounds
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,7 @@ def _pattern() -> re.Pattern[str]:
 
 
 def parse_number(text: str) -> int | None:
-    """"30,000" -> 30000, "150.000" -> 150000, "sixty" -> 60, "2.5 million" -> 2500000."""
+    """ "30,000" -> 30000, "150.000" -> 150000, "sixty" -> 60, "2.5 million" -> 2500000."""
     units, scales, _, _ = _tables()
     text = lexicon.fold(text)
     scale = 1

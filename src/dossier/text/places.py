@@ -40,6 +40,7 @@ def _country_names() -> dict[str, str]:
     return {k: v for k, v in data.items() if v and v != "FAIL" and len(v) == 2}
 
 
+@lru_cache(maxsize=65536)
 def country_code(name: str) -> str | None:
     """ISO alpha-2 for a country name, demonym or code in any language ("Algerije" -> "DZ")."""
     name = name.strip().strip(".,;:()[]*|")
@@ -141,11 +142,17 @@ def find_cities(text: str, offset: int = 0, *, min_population: int = 15000) -> l
             if not first.group(0)[0].isupper():
                 break
             phrase = text[first.start() : last.end()].rstrip(".’'")
-            entry = cities.get(normalize(phrase) or "")
+            entry = cities.get(_folded(phrase))
             if entry and entry[2] >= min_population and country_code(phrase) is None:
-                found.append(PlaceMatch(offset + first.start(), offset + first.start() + len(phrase),
-                                        entry[1], entry[0], "city"))
+                found.append(
+                    PlaceMatch(offset + first.start(), offset + first.start() + len(phrase), entry[1], entry[0], "city")
+                )
                 matched = n
                 break
         i += matched or 1
     return found
+
+
+@lru_cache(maxsize=65536)
+def _folded(phrase: str) -> str:
+    return normalize(phrase) or ""

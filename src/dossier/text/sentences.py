@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen col lt sgt capt maj jr sr vs e.g i.e etc no nr o.a d.w.z m.a.w ca approx "
-    "u.s u.k u.n dhr mevr mgr prof fig p pp vol ed eds art al".split()
+    ["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "jr", "sr", "vs", "e.g", "i.e", "etc", "no", "nr", "o.a", "d.w.z", "m.a.w", "ca", "approx", "u.s", "u.k", "u.n", "dhr", "mevr", "mgr", "prof", "fig", "p", "pp", "vol", "ed", "eds", "art", "al"]
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 
@@ -21,7 +20,7 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rstrip("\"”’)]")
+        before = text[start : m.start()].rstrip('"”’)]')
         last_word = re.search(r"([\w.]+)\.$", before)
         if last_word:
             word = last_word.group(1).casefold()
@@ -37,7 +36,7 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 def _closing(gap: str) -> int:
     """Length of the closing quotes/brackets that belong to the sentence before a boundary."""
-    return len(gap) - len(gap.lstrip("\"”’)]"))
+    return len(gap) - len(gap.lstrip('"”’)]'))
 
 
 def _trim(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
