@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from dossier.extract import events, organization, persons, places
+from dossier.extract import events, organization, persons, places, profile
 from dossier.extract.context import Context
 from dossier.model import Document, Statement
 
@@ -23,6 +23,7 @@ Extractor = Callable[[Context], Iterable[Statement]]
 EXTRACTORS: list[tuple[str, Extractor]] = [
     ("organization", organization.extract),
     ("places", places.extract),
+    ("profile", profile.extract),
     ("persons", persons.extract),
     ("events", events.extract),
 ]

@@ -19,7 +19,7 @@ from dossier.text.names import acronym_fits, is_acronym, name_at, script, split_
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
 _PAREN = re.compile(r"\s*\(([^()]{2,240})\)")
-_WIKI = re.compile(r"^=+\s*|\s*=+$")
+_WIKI = re.compile(r"^[=#]+\s*|\s*=+$")
 _OPENING = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)\s*,?\s+(?:is|was|est|is een|was een|en|estun)\b")
 
 
@@ -103,9 +103,10 @@ def _profiled(ctx: Context) -> _Candidate | None:
         candidates.append(_Candidate(name, offset, offset + len(name), bonus, acronym))
 
     for block in ctx.fields("name"):
-        span = name_at(text, block.value_start)
-        if span:
-            add(*span, 6.0)
+        # The whole value up to a parenthesis: names in French or Dutch have lower-case words.
+        value = re.split(r"\s*[(;]", text[block.value_start : block.end], maxsplit=1)[0].rstrip(" .")
+        if value:
+            add(block.value_start, block.value_start + len(value), 6.0)
     for block in ctx.blocks[:8]:
         if block.kind is BlockKind.HEADING:
             add(block.start, block.end, 2.0)

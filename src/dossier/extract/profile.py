@@ -1,0 +1,206 @@
+"""Profile fields of the profiled group: founding, ideology, size, designations, funding.
+
+Labelled fields first; then sentences about the group, found by the cue
+words of `lexicons/profile.yaml`. Every value keeps the field line or the
+sentence it was read in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dossier.extract.context import Context
+from dossier.model import Block, Statement
+from dossier.segment import section_key
+from dossier.text import lexicon
+from dossier.text.dates import find_dates
+from dossier.text.names import split_list
+from dossier.text.numbers import Quantity, find_quantities
+from dossier.text.places import country_code, find_countries
+
+EXTRACTOR = "profile"
+_FOUNDING_KINDS = ("founded", "renamed", "split", "merged")
+_AS_OF = re.compile(r"\((?:[^()]*?\b)?((?:19|20)\d\d)(?:\s*(?:estimate|est\.?|schatting|estimation))?\)|\bin ((?:19|20)\d\d)\b|\bIn ((?:19|20)\d\d)\b")
+_MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|million|miljoen|USD|EUR)\b", re.IGNORECASE)
+
+
+def extract(ctx: Context) -> Iterator[Statement]:
+    if not ctx.subject:
+        return
+    yield from _founded(ctx)
+    yield from _simple_fields(ctx)
+    yield from _size(ctx)
+    yield from _designations(ctx)
+
+
+def _say(ctx: Context, prop: str, value: str, quote: tuple[int, int], **q: object) -> Statement:
+    return ctx.statement(ctx.subject, prop, value, quote[0], quote[1], EXTRACTOR, **q)
+
+
+def _about_subject(ctx: Context, sentence: str) -> bool:
+    folded = sentence.casefold()
+    return any(n.casefold() in folded for n in ctx.subject_names) or bool(
+        re.match(r"^(?:the group|the organi[sz]ation|it|de groep|de organisatie|le groupe|l'organisation)\b", folded)
+    )
+
+
+def _founded(ctx: Context) -> Iterator[Statement]:
+    for block in ctx.fields("founded"):
+        value = ctx.text[block.value_start : block.end]
+        for d in find_dates(value)[:1]:
+            if d.has_year:
+                yield _say(ctx, "founded", d.iso, (block.start, block.end), kind="founded")
+    for block in ctx.blocks:
+        # "Date of Founding" as a heading over "1998: Formed as ...".
+        if block.kind.value == "dated_entry" and section_key(block) == "" and lexicon.lookup("labels", block.section) == "founded":
+            yield _say(ctx, "founded", block.date, (block.start, block.end), kind="founded")
+    for start, end, _block in ctx.sentences:
+        sentence = ctx.text[start:end]
+        if not _about_subject(ctx, sentence):
+            continue
+        for kind in _FOUNDING_KINDS:
+            for m in lexicon.words_pattern("profile", kind).finditer(sentence):
+                window = sentence[max(0, m.start() - 40) : m.end() + 60]
+                dates = [d for d in find_dates(window) if d.has_year]
+                if dates:
+                    yield _say(ctx, "founded", dates[0].iso, (start, end), kind=kind)
+                    break
+
+
+def _simple_fields(ctx: Context) -> Iterator[Statement]:
+    for key, prop, splitter in (
+        ("ideology", "ideology", r"[/,;]"),
+        ("goals", "goal", None),
+        ("colours", "colours", None),
+        ("funding", "funding", r"[,;]"),
+        ("methods", "method", r"[,;]"),
+        ("media", "media", r"[,;]"),
+    ):
+        for block in ctx.fields(key):
+            yield from _values(ctx, block, prop, splitter)
+    for block in ctx.blocks:
+        key = section_key(block)
+        if block.kind.value == "list_item" and key in ("funding", "methods"):
+            first = re.split(r"(?<=[a-z])\.\s", block.value, maxsplit=1)[0].strip().rstrip(".")
+            if first:
+                yield _say(ctx, "funding" if key == "funding" else "method", first, (block.start, block.end))
+
+
+def _values(ctx: Context, block: Block, prop: str, splitter: str | None) -> Iterator[Statement]:
+    value = block.value.strip()
+    if not value or lexicon.fold(value) in {"none", "geen informatie beschikbaar", "unknown", "onbekend"}:
+        return
+    parts = [p.strip(" .") for p in re.split(splitter, value)] if splitter else [value.rstrip(".")]
+    for part in parts:
+        if part:
+            yield _say(ctx, prop, part, (block.start, block.end))
+
+
+def _member_count(text: str, q: Quantity) -> bool:
+    after = text[q.end : q.end + 40]
+    before = text[max(0, q.start - 25) : q.start]
+    words = lexicon.words_pattern("profile", "members")
+    m = words.search(after)
+    if m and len(after[: m.start()].split()) <= 3:
+        return True
+    return bool(re.search(r"(?:ranks|strength|effectifs|omvang)\s+(?:to|of|op|de|van)?\s*$", before, re.IGNORECASE))
+
+
+def _size(ctx: Context) -> Iterator[Statement]:
+    seen: set[tuple[int, int]] = set()
+    for block in ctx.fields("size"):
+        yield from _quantities(ctx, block.value_start, block.end, (block.start, block.end), seen, field=True)
+    for start, end, block in ctx.sentences:
+        if block.kind.value != "paragraph":
+            continue  # fields are read above; entries and list items are incidents and people
+        in_size_section = section_key(block) == "size"
+        sentence = ctx.text[start:end]
+        if in_size_section or _about_subject(ctx, sentence):
+            yield from _quantities(ctx, start, end, (start, end), seen, field=in_size_section)
+
+
+def _quantities(
+    ctx: Context, start: int, end: int, quote: tuple[int, int], seen: set[tuple[int, int]], *, field: bool
+) -> Iterator[Statement]:
+    text = ctx.text[start:end]
+    for q in find_quantities(text, start):
+        local = text[q.start - start : q.end - start]
+        lo, hi = q.min, q.max
+        if q.bound == "vague" or (lo is not None and 1800 <= lo <= 2100 and (hi == lo or hi is None)):
+            continue
+        if _MONEY.search(ctx.text[max(0, q.start - 2) : q.end + 10]) or "%" in ctx.text[q.end : q.end + 2]:
+            continue
+        if not field and not _member_count(ctx.text, q):
+            continue
+        if any(d.start < q.end - start and q.start - start < d.end for d in find_dates(text)):
+            continue  # the day of a date, not a count
+        if max(lo or 0, hi or 0) < 20:
+            continue  # "two leaders": too small to be the size of a group
+        if (q.start, q.end) in seen or not local:
+            continue
+        seen.add((q.start, q.end))
+        tail = ctx.text[q.end : min(q.end + 40, end)]
+        head = ctx.text[max(start, q.start - 40) : q.start]
+        as_of = _as_of(tail) or _as_of(head)
+        scope = ""
+        scope_match = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|en)\s+([A-Z][\w-]+)", tail)
+        if scope_match and country_code(scope_match.group(1)):
+            scope = scope_match.group(1)
+        peak = lexicon.words_pattern("profile", "peak").search(ctx.text[max(start, q.start - 60) : q.end + 30])
+        yield _say(
+            ctx, "size", _span_text(lo, hi), quote, min=lo, max=hi, as_of=as_of,
+            scope=scope, qualifier="peak" if peak else ("approximate" if q.bound == "about" else None),
+        )
+
+
+def _as_of(text: str) -> str | None:
+    m = _AS_OF.search(text)
+    if not m:
+        return None
+    return next(g for g in m.groups() if g)
+
+
+def _span_text(lo: int | None, hi: int | None) -> str:
+    if lo == hi:
+        return str(lo)
+    return f"{'' if lo is None else lo}-{'' if hi is None else hi}"
+
+
+def _designations(ctx: Context) -> Iterator[Statement]:
+    for block in ctx.fields("designations"):
+        value = ctx.text[block.value_start : block.end]
+        yield from _designators(ctx, value, block.value_start, (block.start, block.end))
+    cue = lexicon.words_pattern("profile", "designation")
+    for start, end, block in ctx.sentences:
+        if block.kind.value == "field":
+            continue
+        sentence = ctx.text[start:end]
+        m = cue.search(sentence)
+        if m and _about_subject(ctx, sentence):
+            yield from _designators(ctx, sentence, start, (start, end), after=m.start())
+
+
+def _designators(ctx: Context, text: str, offset: int, quote: tuple[int, int], after: int = 0) -> Iterator[Statement]:
+    found: list[str] = []
+    tail = text[after:]
+    for key, code in (("international", "UN"), ("european", "EU")):
+        if lexicon.words_pattern("profile", key).search(tail):
+            found.append(code)
+    for s, e in split_list(tail, 0):
+        item = tail[s:e].strip(" |*")
+        code = country_code(item) if item else None
+        if code and code not in found:
+            found.append(code)
+    for match in find_countries(tail, demonyms=False):
+        if match.code not in found:
+            found.append(match.code)
+    # "the United States' designated terrorism list": the country before the cue.
+    if after:
+        before = text[max(0, after - 40) : after]
+        for match in find_countries(before, demonyms=False)[-1:]:
+            if match.code not in found:
+                found.append(match.code)
+    dates = [d for d in find_dates(text) if d.has_year]
+    for code in found:
+        yield _say(ctx, "designation", code, quote, date=dates[0].iso if len(dates) == 1 else None)

@@ -1,0 +1,44 @@
+"""The language layer against a table of hard cases (tests/text/cases.yaml)."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dossier.text.dates import find_dates
+from dossier.text.numbers import find_quantities
+from dossier.text.places import find_cities, find_countries
+from dossier.text.sentences import sentence_spans
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("text", "iso"), CASES["dates"])
+def test_first_date(text: str, iso: str) -> None:
+    dates = find_dates(text)
+    assert dates and dates[0].iso == iso
+    assert text[dates[0].start : dates[0].end].strip()
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), CASES["numbers"])
+def test_first_quantity(text: str, lo: int | None, hi: int | None) -> None:
+    found = find_quantities(text)
+    assert found, text
+    assert (found[0].min, found[0].max) == (lo, hi)
+
+
+@pytest.mark.parametrize(("text", "codes"), CASES["countries"])
+def test_countries(text: str, codes: list[str]) -> None:
+    assert [m.code for m in find_countries(text, demonyms=False)] == codes
+
+
+@pytest.mark.parametrize(("text", "name", "code"), CASES["cities"])
+def test_cities(text: str, name: str, code: str) -> None:
+    found = find_cities(text)
+    assert [(m.name, m.code) for m in found][:1] == [(name, code)]
+
+
+def test_sentences_keep_abbreviations_and_offsets() -> None:
+    text = "The U.S. designated it in 2002. Gen. Smith left. Then it split."
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["The U.S. designated it in 2002.", "Gen. Smith left.", "Then it split."]

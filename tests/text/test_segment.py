@@ -1,0 +1,51 @@
+"""Segmenting finds fields, dated entries and month-header activity lists with exact offsets."""
+
+from dossier.model import BlockKind, Document
+from dossier.segment import field_key, segment
+
+PROFILE = """Northern Front (NF)
+
+Naam organisatie Noordelijk Front
+Aliassen NF; Front du Nord
+Omvang (in personen) 200-400
+Area: Norway, Sweden
+
+Leaders
+• Ola Berg (1961), alias Commander Frost, leads the group.
+
+Timeline
+- 12 March 2019: A bomb killed 3 people in Tromso.
+2005-2010: A long campaign of sabotage.
+
+maart 2021
+
+Leden van het Front vielen een kazerne aan in Kiruna, waarbij vier soldaten omkwamen.
+
+Type activiteit
+Aanslagen
+"""
+
+
+def test_blocks_are_exact_slices_of_the_text() -> None:
+    doc = Document(id="0" * 64, path="x.txt", text=PROFILE, lang="nl")
+    for block in segment(doc):
+        assert PROFILE[block.start : block.end] == block.text
+
+
+def test_fields_with_and_without_colon() -> None:
+    blocks = segment(Document(id="0" * 64, path="x.txt", text=PROFILE, lang="nl"))
+    fields = {field_key(b): b.value for b in blocks if b.kind is BlockKind.FIELD}
+    assert fields["name"] == "Noordelijk Front"
+    assert fields["aliases"] == "NF; Front du Nord"
+    assert fields["size"] == "200-400"
+    assert fields["countries"] == "Norway, Sweden"
+
+
+def test_dated_entries_and_month_headers() -> None:
+    blocks = segment(Document(id="0" * 64, path="x.txt", text=PROFILE, lang="nl"))
+    entries = [b for b in blocks if b.kind is BlockKind.DATED_ENTRY]
+    assert entries[0].date == "2019-03-12" and entries[0].value.startswith("A bomb")
+    assert entries[1].label.startswith("2005-2010")
+    header_entry = entries[2]
+    assert header_entry.date == "2021-03" and header_entry.date_from_header
+    assert not any(b.text == "Aanslagen" for b in entries)
