@@ -184,14 +184,14 @@ def _designations(ctx: Context) -> Iterator[Statement]:
 def _designators(ctx: Context, text: str, offset: int, quote: tuple[int, int], after: int = 0) -> Iterator[Statement]:
     found: list[str] = []
     tail = text[after:]
-    for key, code in (("international", "UN"), ("european", "EU")):
+    for key, body in (("international", "UN"), ("european", "EU")):
         if lexicon.words_pattern("profile", key).search(tail):
-            found.append(code)
+            found.append(body)
     for s, e in split_list(tail, 0):
         item = tail[s:e].strip(" |*")
-        code = country_code(item) if item else None
-        if code and code not in found:
-            found.append(code)
+        listed = country_code(item) if item else None
+        if listed and listed not in found:
+            found.append(listed)
     for match in find_countries(tail, demonyms=False):
         if match.code not in found:
             found.append(match.code)
