@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from dossier.extract import extract_document, extraction_version
@@ -121,7 +122,7 @@ def build_paths(
                 problem(f"{outcome.path}: {outcome.problem}")
                 continue
             for warning in outcome.document.warnings:
-                console.print(f"[yellow]warning[/] {outcome.path}: {warning}", highlight=False)
+                console.print(f"[yellow]warning[/] {escape(f'{outcome.path}: {warning}')}", highlight=False)
             store.put_document(outcome.document, outcome.statements, version)
             report.read += 1
             report.statements += len(outcome.statements)

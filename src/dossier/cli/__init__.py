@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dossier.build import build_paths
@@ -25,7 +26,7 @@ app = typer.Typer(
     help="Build a source-grounded knowledge base of armed groups from documents.",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per problem, also in logs
 
 DbOption = Annotated[Path, typer.Option("--db", help="The knowledge base file (SQLite).")]
 
@@ -63,7 +64,7 @@ def build(
             workers=workers,
             max_bytes=limit,
             console=err,
-            on_problem=lambda m: err.print(f"[red]skipped[/] {m}", highlight=False),
+            on_problem=lambda m: err.print(f"[red]skipped[/] {escape(m)}", highlight=False),
         )
     except StoreError as e:
         err.print(f"[red]error:[/] {e}")

@@ -1,0 +1,32 @@
+"""Fixtures for the build, store, export and CLI tests.
+
+Tests that only read share one knowledge base built once per session (`kb`);
+tests that change a knowledge base build their own in `tmp_path`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+try:
+    import dossier  # noqa: F401
+except ImportError:  # not installed in the venv: use the source tree
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from kb_helpers import RED_DAWN, SALT_ARMY, SILVER_RIVER_HTML, BuiltKB, build, export, write_corpus
+
+
+@pytest.fixture(scope="session")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> BuiltKB:
+    """A knowledge base built once from three profiles; tests must only read it."""
+    root = tmp_path_factory.mktemp("shared")
+    folder = write_corpus(
+        root / "corpus",
+        {"red-dawn.txt": RED_DAWN, "salt-army.md": SALT_ARMY, "silver-river.html": SILVER_RIVER_HTML},
+    )
+    db = root / "kb.db"
+    report = build(folder, db=db)
+    return BuiltKB(folder, db, report, export(db), {p.name: p for p in folder.iterdir()})
