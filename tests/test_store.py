@@ -219,3 +219,15 @@ def test_info_on_a_file_that_is_not_sqlite_exits_2(tmp_path: Path) -> None:
     result = invoke("info", "--db", db)
     assert result.exit_code == 2
     assert "not a dossier knowledge base" in plain(result.stderr)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="src/dossier/cli/__init__.py _open(): err.print(f'[red]error:[/] {e}') prints the StoreError, "
+    "which holds the database path, as Rich markup without escape(); '[red]' in a path disappears",
+)
+def test_an_error_names_a_database_path_with_brackets_literally(tmp_path: Path) -> None:
+    db = tmp_path / "[red]missing.db"
+    result = invoke("info", "--db", db)
+    assert result.exit_code == 2
+    assert f"{db}: no such knowledge base" in plain(result.stderr)
