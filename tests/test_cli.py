@@ -184,12 +184,6 @@ def test_show_by_a_name_with_markup(markup_db: Path) -> None:
     assert MARKUP_NAME in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src/dossier/cli/__init__.py info(): out.print('[bold]groups:[/] ' + '; '.join(groups)) prints "
-    "group names from documents as Rich markup without escape(), so '[bold red]' disappears "
-    "(and a name with a stray closing tag such as '[/x]' raises MarkupError)",
-)
 def test_info_prints_markup_in_a_group_name_literally(markup_db: Path) -> None:
     result = invoke("info", "--db", markup_db)
     assert result.exit_code == 0, result.output

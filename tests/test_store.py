@@ -102,11 +102,6 @@ def test_a_build_into_a_newer_schema_fails_cleanly(tmp_path: Path) -> None:
     assert rows(db, "SELECT COUNT(*) FROM documents")[0][0] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src/dossier/store/sqlite.py Store._migrate: a SQLite file with no meta table counts as schema 0, "
-    "so another program's database is 'migrated' (dossier tables written into it), even by `dossier info`",
-)
 def test_another_programs_sqlite_database_is_refused_and_left_alone(tmp_path: Path) -> None:
     db = tmp_path / "addresses.sqlite"
     con = sqlite3.connect(db)
@@ -221,11 +216,6 @@ def test_info_on_a_file_that_is_not_sqlite_exits_2(tmp_path: Path) -> None:
     assert "not a dossier knowledge base" in plain(result.stderr)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src/dossier/cli/__init__.py _open(): err.print(f'[red]error:[/] {e}') prints the StoreError, "
-    "which holds the database path, as Rich markup without escape(); '[red]' in a path disappears",
-)
 def test_an_error_names_a_database_path_with_brackets_literally(tmp_path: Path) -> None:
     db = tmp_path / "[red]missing.db"
     result = invoke("info", "--db", db)

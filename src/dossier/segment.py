@@ -58,12 +58,7 @@ def field_label(text: str) -> tuple[str, int] | None:
     """
     m = _COLON_FIELD.match(text)
     if m:
-        label = m.group("label").strip()
-        key = lexicon.lookup("labels", label)
-        if key is None:
-            glued = _GLUED.search(label)
-            if glued:
-                key = lexicon.lookup("labels", label[glued.end() :])
+        key = _label_key(m.group("label").strip())
         if key:
             return key, m.start("value")
     for length in _label_lengths():
@@ -75,6 +70,16 @@ def field_label(text: str) -> tuple[str, int] | None:
         if key and _looks_like_value(rest.strip()) and not _is_prose(text):
             return key, length + (len(rest) - len(rest.lstrip()))
     return None
+
+
+def _label_key(label: str) -> str | None:
+    """The field a label names, also when it is glued to a caption before it."""
+    key = lexicon.lookup("labels", label)
+    if key is None:
+        glued = _GLUED.search(label)
+        if glued:
+            key = lexicon.lookup("labels", label[glued.end() :])
+    return key
 
 
 def _label_lengths() -> list[int]:
@@ -112,7 +117,6 @@ def segment(doc: Document) -> list[Block]:
 def _segment(text: str) -> Iterator[Block]:
     lines = list(_lines(text))
     section = ""
-    section_key = ""
     header_date = ""  # the month header the current activity entries sit under
     paragraph: list[_Line] = []
 
@@ -162,7 +166,7 @@ def _segment(text: str) -> Iterator[Block]:
             yield from flush()
             key = lexicon.lookup("sections", heading) or ""
             if key or _WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text) or prev_blank:
-                section, section_key = heading, key
+                section = heading
                 if key not in TIMELINE_SECTIONS:
                     header_date = ""
             yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section)
@@ -172,7 +176,6 @@ def _segment(text: str) -> Iterator[Block]:
             yield from flush()
         paragraph.append(line)
     yield from flush()
-    del section_key
 
 
 def _is_entry(body: str) -> bool:
@@ -206,7 +209,7 @@ def _structured(line: _Line, section: str, header_date: str) -> Block | None:
 
     found = field_label(body)
     if found:
-        key, value_at = found
+        _key, value_at = found
         label = body[:value_at].rstrip(" :\t")
         return Block(
             BlockKind.FIELD,
@@ -232,15 +235,8 @@ def _structured(line: _Line, section: str, header_date: str) -> Block | None:
 
 
 def field_key(block: Block) -> str | None:
-    """The canonical field a FIELD block (or a heading over a value) states."""
-    if not block.label:
-        return None
-    key = lexicon.lookup("labels", block.label)
-    if key is None:
-        glued = _GLUED.search(block.label)
-        if glued:
-            key = lexicon.lookup("labels", block.label[glued.end() :])
-    return key
+    """The canonical field a FIELD block states ("Aliassen" -> "aliases")."""
+    return _label_key(block.label) if block.label else None
 
 
 def section_key(block: Block) -> str:

@@ -112,10 +112,7 @@ def _aliases(kb: KnowledgeBase, entity: str, name: str) -> list[dict[str, Any]]:
         if s.value == name:
             continue
         groups[s.value].append(s)
-        if s.prop == "alias":
-            first.setdefault(s.value, s)
-        else:
-            first.setdefault(s.value, s)
+        first.setdefault(s.value, s)
     return [
         {
             "value": value,
@@ -146,11 +143,8 @@ def organization(kb: KnowledgeBase, entity: str) -> dict[str, Any]:
     ]
     org["leaders"] = _links(kb, kb.of(entity, "leader") + kb.of(entity, "founder"), "person", "role")
     org["relations"] = [
-        {**item, "type": item.pop("role", None) or "related"}
-        for item in _links(kb, kb.of(entity, "relation"), "target", "type")
+        {**item, "type": item["type"] or "related"} for item in _links(kb, kb.of(entity, "relation"), "target", "type")
     ]
-    for item in org["relations"]:
-        item["type"] = item.pop("type")
     org["designations"] = [
         {"by": item["value"], "date": item.get("date"), "evidence": item["evidence"]}
         for item in _grouped_values(kb, kb.of(entity, "designation"), "date")

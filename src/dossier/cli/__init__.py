@@ -31,11 +31,16 @@ err = Console(stderr=True, soft_wrap=True)  # one line per problem, also in logs
 DbOption = Annotated[Path, typer.Option("--db", help="The knowledge base file (SQLite).")]
 
 
+def _error(message: str) -> None:
+    """An error for a person: paths and names in it are printed as they are, never as markup."""
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False)
+
+
 def _open(db: Path) -> Store:
     try:
         return Store(db, create=False)
     except StoreError as e:
-        err.print(f"[red]error:[/] {e}")
+        _error(str(e))
         raise typer.Exit(2) from None
 
 
@@ -67,11 +72,12 @@ def build(
             on_problem=lambda m: err.print(f"[red]skipped[/] {escape(m)}", highlight=False),
         )
     except StoreError as e:
-        err.print(f"[red]error:[/] {e}")
+        _error(str(e))
         raise typer.Exit(2) from None
     err.print(
         f"{report.read} read, {report.unchanged} unchanged, {report.skipped} skipped; "
-        f"{report.statements} statements added; knowledge base: {db}"
+        f"{report.statements} statements added; knowledge base: {escape(str(db))}",
+        highlight=False,
     )
     raise typer.Exit(0 if report.ok else 1)
 
@@ -84,12 +90,12 @@ def export(
 ) -> None:
     """Export the knowledge base (dossier/1 JSON)."""
     if fmt != "json":
-        err.print(f"[red]error:[/] format {fmt!r} is not supported yet (supported: json)")
+        _error(f"format {fmt!r} is not supported yet (supported: json)")
         raise typer.Exit(2)
     with _open(db) as store:
         write_json(store, output if output else sys.stdout)
     if output:
-        err.print(f"wrote {output}")
+        err.print(f"wrote {escape(str(output))}", highlight=False)
 
 
 @app.command()
@@ -102,7 +108,9 @@ def show(
         kb = KnowledgeBase.load(store)
         found = find_organizations(kb, name)
         if not found:
-            err.print(f"[red]no group named {name!r}[/]; `dossier info --db {db}` lists the groups")
+            err.print(
+                f"[red]no group named {escape(repr(name))}[/]; `dossier info --db {escape(str(db))}` lists the groups"
+            )
             raise typer.Exit(1)
         titles = {d["id"]: d["title"] or d["path"] for d in document_summaries(store)}
         names = {e: person(kb, e)["name"] for e in kb.entities(Schema.PERSON)}
@@ -118,7 +126,7 @@ def info(db: DbOption = Path("dossier.db")) -> None:
     with _open(db) as store:
         kb = KnowledgeBase.load(store)
         table = Table(show_header=False, box=None)
-        table.add_row("knowledge base", str(db))
+        table.add_row("knowledge base", escape(str(db)))
         table.add_row("schema version", str(store.schema_version()))
         table.add_row("documents", str(store.count("documents")))
         table.add_row("statements", str(store.count("statements")))
@@ -133,7 +141,7 @@ def info(db: DbOption = Path("dossier.db")) -> None:
         out.print(table)
         groups = sorted(organization(kb, e)["name"] for e in kb.entities(Schema.ORGANIZATION))
         if groups:
-            out.print("[bold]groups:[/] " + "; ".join(groups[:50]), highlight=False)
+            out.print("[bold]groups:[/] " + escape("; ".join(groups[:50])), highlight=False)
 
 
 def main() -> None:

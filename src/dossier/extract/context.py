@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from dossier.model import Block, BlockKind, Document, Evidence, Schema, Statement, subject_key
 from dossier.segment import field_key, segment
+from dossier.text import lexicon
 from dossier.text.sentences import sentence_spans
 
 
@@ -77,6 +78,11 @@ class Context:
                     out.append((s, e, block))
         return out
 
+    def about_subject(self, sentence: str) -> bool:
+        """Is `sentence` about the profiled group: by one of its names, or "the group ..."?"""
+        folded = sentence.casefold()
+        return any(n.casefold() in folded for n in self.subject_names) or bool(_group_reference().search(sentence))
+
     def sentences_of(self, block: Block) -> list[tuple[int, int]]:
         return sentence_spans(block.text, block.start)
 
@@ -85,6 +91,19 @@ class Context:
             if s <= pos < e:
                 return s, e
         return pos, pos
+
+
+@lru_cache(maxsize=1)
+def _group_reference() -> re.Pattern[str]:
+    """ "the (terrorist) group" anywhere, or a pronoun opening the sentence (words from names.yaml)."""
+    data = lexicon.load("names")
+
+    def alternation(key: str) -> str:
+        words = {w for group in data[key].values() for w in group}
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    article, noun, pronoun = alternation("group_articles"), alternation("group_nouns"), alternation("group_pronouns")
+    return re.compile(rf"(?:^|(?<=\s))(?:{article})\s*(?:\w+\s+)?(?:{noun})\b|^(?:{pronoun})\b", re.IGNORECASE)
 
 
 def slug(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import BlockKind, Schema, Statement
@@ -20,7 +21,6 @@ EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
 _PAREN = re.compile(r"\s*\(([^()]{2,240})\)")
 _WIKI = re.compile(r"^[=#]+\s*|\s*=+$")
-_OPENING = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,9})\)\s*,?\s+(?:is|was|est|is een|was een|en|estun)\b")
 
 
 @dataclass
@@ -114,9 +114,8 @@ def _profiled(ctx: Context) -> _Candidate | None:
         if block.kind is BlockKind.PARAGRAPH:
             for s, _e in ctx.sentences_of(block)[:1]:
                 span = name_at(text, s)
-                if span and _OPENING.match(text, span[1]):
-                    m = _OPENING.match(text, span[1])
-                    assert m is not None
+                m = _opening().match(text, span[1]) if span else None
+                if span and m:
                     candidates.append(
                         _Candidate(text[span[0] : span[1]], span[0], span[1], 4.0, (m.start("acr"), m.end("acr")))
                     )
@@ -133,8 +132,15 @@ def _profiled(ctx: Context) -> _Candidate | None:
     return max(candidates, key=lambda c: c.score)
 
 
+@lru_cache(maxsize=1)
+def _opening() -> re.Pattern[str]:
+    """ "NAME (ACR) is a ...": the opening of a profile's first sentence."""
+    copula = lexicon.alternation("names", "copula")
+    return re.compile(rf"\s*\((?P<acr>[A-Z][A-Za-z]{{1,9}})\)\s*,?\s+(?:{copula})\b")
+
+
 def _parenthesised(text: str, start: int, limit: int, name: str = "") -> list[tuple[int, int]]:
-    """Names inside the parentheses that open at `start`: "(AQIM)", "(ar-name, fr-name)"."""
+    """Names inside the parentheses that open at `start`: "(NLF)", "(ar-name, fr-name)"."""
     m = _PAREN.match(text, start)
     if not m or m.end() > limit + 1:
         return []
@@ -165,7 +171,7 @@ def _skip_language_prefix(text: str, s: int, e: int) -> int:
 
 
 def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
-    """ "originated as the X (GSPC)", "renamed ... X": former and current names."""
+    """ "originated as the X (ABC)", "renamed ... X": former and current names."""
     text = ctx.text
     for key, kind in (("former", "former_name"), ("renamed", "alias")):
         for m in lexicon.words_pattern("names", key).finditer(text):
@@ -177,19 +183,12 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
                 if span and is_acronym(text[span[0] : span[1]]):
                     yield from alias(*span, "acronym")
                 continue
-            if not _mentions_subject(ctx, m.start()):
+            s, e = ctx.sentence_at(m.start())
+            if not ctx.about_subject(ctx.text[s:e]):
                 continue
             yield from alias(*span, kind)
             for s, e in _parenthesised(text, span[1], span[1] + 200, text[span[0] : span[1]]):
                 yield from alias(s, e, _kind(text[s:e], kind))
-
-
-def _mentions_subject(ctx: Context, pos: int) -> bool:
-    """Is the sentence at `pos` about the profiled group (not about another one)?"""
-    s, e = ctx.sentence_at(pos)
-    sentence = _fold(ctx.text[s:e])
-    group_words = ("group", "groep", "groupe", "organisation", "organization", "organisatie", "it ", "zij ")
-    return any(_fold(n) in sentence for n in ctx.subject_names) or any(w in sentence for w in group_words)
 
 
 def _kind(value: str, default: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dossier.extract.context import Context, slug
 from dossier.model import Block, BlockKind, Schema, Statement
@@ -19,11 +20,18 @@ from dossier.text.dates import find_dates
 from dossier.text.names import is_acronym, name_at, split_list
 
 EXTRACTOR = "persons"
-_ALIAS = re.compile(
-    r"\s*(?:,\s*|\(\s*)?(?:alias|a\.k\.a\.|aka|also known as|ook bekend als|dit|surnommé|known as)\s+", re.IGNORECASE
-)
-_BORN = re.compile(r"\s*\(\s*(?:b\.\s*|born\s+|geboren\s+|né\s+(?:en\s+)?)?((?:1[89]|20)\d\d)\s*\)")
-_NOT_A_PERSON = re.compile(r"^(?:The|De|Het|Le|La|Les|In|On|Op|Since|Sinds|After|Na|Een|A|An)\b")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(alias cue after a name, "(born 1970)" after a name, a phrase that is no name)."""
+    alias = lexicon.alternation("names", "person_alias")
+    born = lexicon.alternation("names", "born")
+    return (
+        re.compile(rf"\s*(?:,\s*|\(\s*)?(?:{alias})\s+", re.IGNORECASE),
+        re.compile(rf"\s*\(\s*(?:(?:{born})\s*)?((?:1[89]|20)\d\d)\s*\)", re.IGNORECASE),
+        re.compile(rf"^(?:{lexicon.alternation('names', 'not_a_name_start')})\b"),
+    )
 
 
 def extract(ctx: Context) -> Iterator[Statement]:
@@ -60,11 +68,12 @@ def _person(
     )
     yield ctx.statement(subject, "role", ctx.subject, qs, qe, EXTRACTOR, role=role)
     pos = span[1]
-    born = _BORN.match(text, pos)
+    alias_cue, born_year, _ = _patterns()
+    born = born_year.match(text, pos)
     if born:
         yield ctx.statement(subject, "born", born.group(1), qs, qe, EXTRACTOR)
         pos = born.end()
-    alias = _ALIAS.match(text, pos)
+    alias = alias_cue.match(text, pos)
     if alias:
         alias_span = name_at(text, alias.end())
         if alias_span and _plausible(text[alias_span[0] : alias_span[1]]):
@@ -88,8 +97,8 @@ def _status(ctx: Context, subject: str, name: str, item: Block) -> Iterator[Stat
 
 def _plausible(name: str) -> bool:
     words = name.split()
-    if len(words) < 2 or len(words) > 7 or _NOT_A_PERSON.match(name) or is_acronym(name):
+    if len(words) < 2 or len(words) > 7 or _patterns()[2].match(name) or is_acronym(name):
         return False
     if lexicon.lookup("labels", name) or any(ch.isdigit() for ch in name):
         return False
-    return not any(w.casefold() in {"group", "groep", "groupe", "organisation", "organization"} for w in words)
+    return not any(lexicon.lookup("names", w) == "group_nouns" for w in words)

@@ -41,7 +41,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     based = lexicon.words_pattern("places", "based")
     for start, end, _block in ctx.sentences:
         sentence = ctx.text[start:end]
-        if not _about_subject(ctx, sentence):
+        if not ctx.about_subject(sentence):
             continue
         for pattern, prop in ((cue, "country"), (based, "origin_country")):
             m = pattern.search(sentence)
@@ -55,10 +55,3 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 for match in find_countries(sentence[: m.start() + 1], start, demonyms=False)[-1:]:
                     if match.end >= start + m.start() - 1:
                         yield from say(prop, match.code, start, end)
-
-
-def _about_subject(ctx: Context, sentence: str) -> bool:
-    folded = sentence.casefold()
-    names = [n.casefold() for n in ctx.subject_names]
-    pronouns = ("the group", "de groep", "le groupe", "the organisation", "the organization", "de organisatie")
-    return any(n in folded for n in names) or folded.startswith(pronouns) or any(p in folded for p in pronouns)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from dossier.extract.context import Context
-from dossier.model import Block, Statement
+from dossier.model import Block, BlockKind, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates
@@ -21,7 +21,9 @@ from dossier.text.places import country_code, find_countries
 
 EXTRACTOR = "profile"
 _FOUNDING_KINDS = ("founded", "renamed", "split", "merged")
-_AS_OF = re.compile(r"\((?:[^()]*?\b)?((?:19|20)\d\d)(?:\s*(?:estimate|est\.?|schatting|estimation))?\)|\bin ((?:19|20)\d\d)\b|\bIn ((?:19|20)\d\d)\b")
+_AS_OF = re.compile(
+    r"\((?:[^()]*?\b)?((?:19|20)\d\d)(?:\s*(?:estimate|est\.?|schatting|estimation))?\)|\bin ((?:19|20)\d\d)\b|\bIn ((?:19|20)\d\d)\b"
+)
 _MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|million|miljoen|USD|EUR)\b", re.IGNORECASE)
 
 
@@ -38,13 +40,6 @@ def _say(ctx: Context, prop: str, value: str, quote: tuple[int, int], **q: objec
     return ctx.statement(ctx.subject, prop, value, quote[0], quote[1], EXTRACTOR, **q)
 
 
-def _about_subject(ctx: Context, sentence: str) -> bool:
-    folded = sentence.casefold()
-    return any(n.casefold() in folded for n in ctx.subject_names) or bool(
-        re.match(r"^(?:the group|the organi[sz]ation|it|de groep|de organisatie|le groupe|l'organisation)\b", folded)
-    )
-
-
 def _founded(ctx: Context) -> Iterator[Statement]:
     for block in ctx.fields("founded"):
         value = ctx.text[block.value_start : block.end]
@@ -53,11 +48,11 @@ def _founded(ctx: Context) -> Iterator[Statement]:
                 yield _say(ctx, "founded", d.iso, (block.start, block.end), kind="founded")
     for block in ctx.blocks:
         # "Date of Founding" as a heading over "1998: Formed as ...".
-        if block.kind.value == "dated_entry" and section_key(block) == "" and lexicon.lookup("labels", block.section) == "founded":
+        if block.kind is BlockKind.DATED_ENTRY and section_key(block) == "founded":
             yield _say(ctx, "founded", block.date, (block.start, block.end), kind="founded")
     for start, end, _block in ctx.sentences:
         sentence = ctx.text[start:end]
-        if not _about_subject(ctx, sentence):
+        if not ctx.about_subject(sentence):
             continue
         for kind in _FOUNDING_KINDS:
             for m in lexicon.words_pattern("profile", kind).finditer(sentence):
@@ -81,7 +76,7 @@ def _simple_fields(ctx: Context) -> Iterator[Statement]:
             yield from _values(ctx, block, prop, splitter)
     for block in ctx.blocks:
         key = section_key(block)
-        if block.kind.value == "list_item" and key in ("funding", "methods"):
+        if block.kind is BlockKind.LIST_ITEM and key in ("funding", "methods"):
             first = re.split(r"(?<=[a-z])\.\s", block.value, maxsplit=1)[0].strip().rstrip(".")
             if first:
                 yield _say(ctx, "funding" if key == "funding" else "method", first, (block.start, block.end))
@@ -89,7 +84,7 @@ def _simple_fields(ctx: Context) -> Iterator[Statement]:
 
 def _values(ctx: Context, block: Block, prop: str, splitter: str | None) -> Iterator[Statement]:
     value = block.value.strip()
-    if not value or lexicon.fold(value) in {"none", "geen informatie beschikbaar", "unknown", "onbekend"}:
+    if not value or lexicon.lookup("profile", value) == "no_value":
         return
     parts = [p.strip(" .") for p in re.split(splitter, value)] if splitter else [value.rstrip(".")]
     for part in parts:
@@ -112,11 +107,11 @@ def _size(ctx: Context) -> Iterator[Statement]:
     for block in ctx.fields("size"):
         yield from _quantities(ctx, block.value_start, block.end, (block.start, block.end), seen, field=True)
     for start, end, block in ctx.sentences:
-        if block.kind.value != "paragraph":
+        if block.kind is not BlockKind.PARAGRAPH:
             continue  # fields are read above; entries and list items are incidents and people
         in_size_section = section_key(block) == "size"
         sentence = ctx.text[start:end]
-        if in_size_section or _about_subject(ctx, sentence):
+        if in_size_section or ctx.about_subject(sentence):
             yield from _quantities(ctx, start, end, (start, end), seen, field=in_size_section)
 
 
@@ -149,8 +144,15 @@ def _quantities(
             scope = scope_match.group(1)
         peak = lexicon.words_pattern("profile", "peak").search(ctx.text[max(start, q.start - 60) : q.end + 30])
         yield _say(
-            ctx, "size", _span_text(lo, hi), quote, min=lo, max=hi, as_of=as_of,
-            scope=scope, qualifier="peak" if peak else ("approximate" if q.bound == "about" else None),
+            ctx,
+            "size",
+            _span_text(lo, hi),
+            quote,
+            min=lo,
+            max=hi,
+            as_of=as_of,
+            scope=scope,
+            qualifier="peak" if peak else ("approximate" if q.bound == "about" else None),
         )
 
 
@@ -173,11 +175,11 @@ def _designations(ctx: Context) -> Iterator[Statement]:
         yield from _designators(ctx, value, block.value_start, (block.start, block.end))
     cue = lexicon.words_pattern("profile", "designation")
     for start, end, block in ctx.sentences:
-        if block.kind.value == "field":
+        if block.kind is BlockKind.FIELD:
             continue
         sentence = ctx.text[start:end]
         m = cue.search(sentence)
-        if m and _about_subject(ctx, sentence):
+        if m and ctx.about_subject(sentence):
             yield from _designators(ctx, sentence, start, (start, end), after=m.start())
 
 

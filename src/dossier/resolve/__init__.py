@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dossier.model import Schema, Statement, schema_of
+from dossier.model import REFERENCE_PROPS, Schema, Statement, schema_of
 from dossier.resolve.names import fold_name
 
 PREFIX = {Schema.ORGANIZATION: "o", Schema.PERSON: "p", Schema.EVENT: "e"}
@@ -64,7 +64,7 @@ def mentions(statements: Iterable[Statement]) -> dict[str, Mention]:
         if s.prop in ("name", "alias"):
             m.names.add(s.value)
         m.props[s.prop].add(s.value)
-        if s.prop in ("leader", "relation", "role", "perpetrator", "founder") and s.value not in out:
+        if s.prop in REFERENCE_PROPS and s.value not in out:
             out[s.value] = Mention(s.value, schema_of(s.value))
     return out
 

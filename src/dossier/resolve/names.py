@@ -12,7 +12,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-"
 def fold_name(name: str) -> str:
     """Case, accents, quotes, punctuation and a leading article folded away.
 
-    "Al-Qa’ida in the Islamic Maghreb" and "al Qa'ida in the islamic maghreb"
+    "Al-Jabha’t in the Northern Hills" and "al Jabha't in the northern hills"
     fold to the same string; transliteration variants are matched elsewhere.
     """
     text = ascii_text(name.translate(_QUOTES)) or ""

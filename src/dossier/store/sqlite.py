@@ -49,10 +49,10 @@ class Store:
             raise StoreError(f"{self.path}: no such knowledge base; run `dossier build` first")
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._migrate()  # first: a file that is not ours is refused before anything is written
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a dossier knowledge base ({err})") from err
 
@@ -67,6 +67,9 @@ class Store:
 
     def _migrate(self) -> None:
         version = self.schema_version()
+        if version == 0 and self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            # Tables but no schema version: another program's database, which must be left alone.
+            raise StoreError(f"{self.path}: not a dossier knowledge base (it holds other tables)")
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {version}, newer than this dossier ({SCHEMA_VERSION}); upgrade dossier"

@@ -35,23 +35,40 @@ def index(name: str) -> dict[str, str]:
     """Folded word -> canonical key, over every language of lexicon `name`."""
     out: dict[str, str] = {}
     for key, by_lang in load(name).items():
-        words = by_lang.values() if isinstance(by_lang, dict) else [by_lang]
-        for group in words:
+        for group in _groups(by_lang):
             for word in group or []:
                 out.setdefault(fold(str(word)), str(key))
     return out
 
 
 @cache
-def words_pattern(name: str, key: str | None = None) -> re.Pattern[str]:
-    """A regex matching any word of lexicon `name` (of one key, if given), longest first."""
-    words = [w for w, k in index(name).items() if key is None or k == key]
+def alternation(name: str, key: str | None = None) -> str:
+    """Regex source matching any word of lexicon `name` (of one key, if given), longest first.
+
+    Words keep their case here (folding is for lookups); callers choose the flags.
+    """
+    words = {
+        str(w)
+        for k, by_lang in load(name).items()
+        if key is None or k == key
+        for group in _groups(by_lang)
+        for w in group or []
+    }
     # "kidnap*" matches every word that starts with "kidnap".
-    alternation = "|".join(
+    return "|".join(
         re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
         for w in sorted(words, key=len, reverse=True)
     )
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _groups(by_lang: Any) -> list[Any]:
+    return list(by_lang.values()) if isinstance(by_lang, dict) else [by_lang]
+
+
+@cache
+def words_pattern(name: str, key: str | None = None) -> re.Pattern[str]:
+    """A case-insensitive regex matching any word of lexicon `name` (of one key, if given)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(name, key)})(?!\w)", re.IGNORECASE)
 
 
 def lookup(name: str, word: str) -> str | None:

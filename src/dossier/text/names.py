@@ -1,8 +1,8 @@
 """Names in text: the extent of a proper name, list splitting, acronyms, scripts.
 
 Hand-written because it is about offsets in running text: a name's extent
-("Salafist Group for Preaching and Combat", "al-Qa'ida in de Islamitische
-Maghreb") follows capitalisation and the connector words of the lexicon.
+("Movement for the Liberation of the North", "Front voor de Bevrijding van
+het Noorden") follows capitalisation and the connector words of the lexicon.
 Comparing names (folding, transliteration) lives in `dossier.resolve`.
 """
 
@@ -37,10 +37,6 @@ def name_at(text: str, pos: int) -> tuple[int, int] | None:
     while end > pos and text[end - 1] in ".-’'":
         end -= 1
     return (pos, end) if end > pos else None
-
-
-def names_in(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _name_pattern().finditer(text)]
 
 
 def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[tuple[int, int]]:
@@ -96,13 +92,8 @@ def script(name: str) -> str:
     return "Unknown"
 
 
-def acronym_of(name: str) -> str:
-    """ "Movement for Oneness and Jihad" -> "MOJ": initials of capitalised words."""
-    return "".join(w[0] for w in re.findall(r"[\w'’]+", name) if w[0].isupper())
-
-
 def initials(name: str) -> str:
-    """Initials of every word and word part: "Al-Qa'ida in the Maghreb" -> "aqitm"."""
+    """Initials of every word and word part: "Al-Jabha in the North" -> "ajitn"."""
     return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name.casefold()) if len(w) > 1 or w.isupper())
 
 

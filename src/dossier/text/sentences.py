@@ -8,10 +8,10 @@ and initials that end with a full stop without ending a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "jr", "sr", "vs", "e.g", "i.e", "etc", "no", "nr", "o.a", "d.w.z", "m.a.w", "ca", "approx", "u.s", "u.k", "u.n", "dhr", "mevr", "mgr", "prof", "fig", "p", "pp", "vol", "ed", "eds", "art", "al"]
-)
+from dossier.text import lexicon
+
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
@@ -25,13 +25,19 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if last_word:
             word = last_word.group(1).casefold()
             # "U.S." / "J." / "Gen." end no sentence.
-            if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(\w\.)+\w", word):
+            if word in _abbreviations() or len(word) == 1 or re.fullmatch(r"(\w\.)+\w", word):
                 continue
         spans.append(_trim(text, start, m.start() + _closing(m.group(0)), offset))
         start = m.end()
     if start < len(text):
         spans.append(_trim(text, start, len(text), offset))
     return [s for s in spans if s[1] > s[0]]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations that end with a full stop without ending a sentence (lexicons/abbreviations.yaml)."""
+    return frozenset(lexicon.fold(w).rstrip(".") for w in lexicon.index("abbreviations"))
 
 
 def _closing(gap: str) -> int:
