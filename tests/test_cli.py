@@ -59,6 +59,36 @@ def test_show_from_the_shell(kb) -> None:
     assert "Northern Salt Army" in text and "[1]" in text and "Moussa Adoum Kaya" in text
 
 
+# -- timeline --------------------------------------------------------------------------
+
+
+def test_timeline_lists_the_groups_events_in_date_order_with_sources(kb) -> None:
+    result = invoke("timeline", "RDF", "--db", kb.db)
+    assert result.exit_code == 0, result.output
+    text = plain(result.stdout)
+    assert "Red Dawn Front: 2 events" in text
+    assert text.index("1992-09-12") < text.index("1995-03-03")
+    assert "Puno" in text and "La Paz" in text
+    body, _, sources = text.partition(" Sources ")
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", body)} == {1, 2}
+    assert "car bomb planted by the Red Dawn Front in La Paz" in " ".join(sources.split())
+
+
+def test_timeline_filters_by_type_country_and_year(kb) -> None:
+    text = plain(invoke("timeline", "RDF", "--db", kb.db, "--type", "bombing").stdout)
+    assert "1995-03-03" in text and "1992-09-12" not in text
+    text = plain(invoke("timeline", "RDF", "--db", kb.db, "--country", "pe").stdout)
+    assert "1992-09-12" in text and "1995-03-03" not in text
+    text = plain(invoke("timeline", "RDF", "--db", kb.db, "--since", "1993", "--until", "1999").stdout)
+    assert "1995-03-03" in text and "1992-09-12" not in text
+
+
+def test_timeline_of_an_unknown_group_exits_1(kb) -> None:
+    result = invoke("timeline", "Nonexistent Liberation Army", "--db", kb.db)
+    assert result.exit_code == 1
+    assert "no group named" in plain(result.stderr)
+
+
 # -- info ------------------------------------------------------------------------------
 
 

@@ -14,13 +14,18 @@ from dataclasses import dataclass
 
 from dossier.model import Block, BlockKind, Document
 from dossier.text import lexicon
-from dossier.text.dates import leading_date, month_header
+from dossier.text.dates import DateMatch, leading_date, month_header
 
 _BULLET = re.compile(r"^\s*(?:[•\-\*–·▪◦]|\d{1,2}[.)])\s+")
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _COLON_FIELD = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>\S.*)$")
-_DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—]\s*(?:1[6-9]|20)\d\d)?\s*(?::|\s[-–—]\s)\s*")
+# After the date: an optional end year, closing emphasis ("**21 May 1991**:"), then ":" or a dash.
+_DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—]\s*(?:1[6-9]|20)\d\d)?[*_]{0,3}\s*(?::|\s[-–—]\s)\s*")
+_EMPHASIS = re.compile(r"^[*_]{1,3}")
+# A Markdown table row: each row is one item (a leader, an incident), not one long paragraph.
+_TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")
 _SENTENCE_END = re.compile(r"[.!?:\"”)]$")
 # A label glued to the caption of an image before it ("...MalekLeader: ..."), a
 # common artefact of text copied from web pages.
@@ -155,6 +160,14 @@ def _segment(text: str) -> Iterator[Block]:
             yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section, date=month)
             continue
 
+        row = _TABLE_ROW.match(line.text)
+        if row:
+            yield from flush()
+            if not _TABLE_RULE.match(line.text):
+                cells = line.start + row.start(1) + len(row.group(1)) - len(row.group(1).lstrip())
+                yield Block(BlockKind.LIST_ITEM, line.start, line.end, line.text, value_start=cells, section=section)
+            continue
+
         block = _structured(line, section, header_date)
         if block is not None:
             yield from flush()
@@ -190,8 +203,11 @@ def _structured(line: _Line, section: str, header_date: str) -> Block | None:
     body_offset = bullet.end() if bullet else 0
     body = text[body_offset:]
 
-    dated = leading_date(body)
-    if dated and dated.start == 0 and dated.has_year:
+    emphasis = _EMPHASIS.match(body)
+    dated = leading_date(body[emphasis.end() :] if emphasis else body)
+    if dated and emphasis:
+        dated = DateMatch(dated.start + emphasis.end(), dated.end + emphasis.end(), dated.iso)
+    if dated and dated.start == (emphasis.end() if emphasis else 0) and dated.has_year:
         after = body[dated.end :]
         sep = _DATE_SEPARATOR.match(after)
         if sep and not after.lstrip().startswith("|"):

@@ -213,6 +213,15 @@ def event(kb: KnowledgeBase, entity: str) -> dict[str, Any]:
     }
 
 
+def timeline(kb: KnowledgeBase, org_entity: str) -> list[dict[str, Any]]:
+    """The events a group is named perpetrator of (or that its profiles list), oldest first."""
+    entities = {
+        kb.entity(s.subject) for s in kb.statements if s.prop == "perpetrator" and kb.entity(s.value) == org_entity
+    }
+    events = [event(kb, e) for e in entities]
+    return sorted(events, key=lambda e: (e["date"] or "9999", e["id"]))
+
+
 def _span(statements: list[Statement]) -> dict[str, int | None] | None:
     """The range all sources give for a number: the lowest minimum and the highest maximum."""
     if not statements:

@@ -13,12 +13,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from dossier.build import build_paths
-from dossier.cli.factsheet import print_factsheet
+from dossier.cli.factsheet import print_factsheet, print_timeline
 from dossier.export.json import write_json
 from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.model import Schema
 from dossier.store import Store, StoreError
-from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person
+from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person, timeline
 
 app = typer.Typer(
     add_completion=False,
@@ -106,18 +106,52 @@ def show(
     """Print a group's factsheet, each value with markers of its sources."""
     with _open(db) as store:
         kb = KnowledgeBase.load(store)
-        found = find_organizations(kb, name)
-        if not found:
-            err.print(
-                f"[red]no group named {escape(repr(name))}[/]; `dossier info --db {escape(str(db))}` lists the groups"
-            )
-            raise typer.Exit(1)
-        titles = {d["id"]: d["title"] or d["path"] for d in document_summaries(store)}
+        group = _group(kb, name, db)
         names = {e: person(kb, e)["name"] for e in kb.entities(Schema.PERSON)}
         names |= {e: organization(kb, e)["name"] for e in kb.entities(Schema.ORGANIZATION)}
-        # Several entities can answer a name; show the one with the most evidence.
-        best = max(found[:5], key=lambda e: len(kb.by_entity.get(e, [])))
-        print_factsheet(out, organization(kb, best), names, titles)
+        print_factsheet(out, organization(kb, group), names, _titles(store))
+
+
+@app.command("timeline")
+def timeline_command(
+    name: Annotated[str, typer.Argument(help="A name, alias or acronym of the group.")],
+    db: DbOption = Path("dossier.db"),
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="Only events of this type (repeatable), e.g. kidnapping.")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Only events in this country (ISO code, e.g. ML).")] = None,
+    since: Annotated[int | None, typer.Option(help="Only events in or after this year.")] = None,
+    until: Annotated[int | None, typer.Option(help="Only events in or before this year.")] = None,
+) -> None:
+    """Print a group's activities in date order, each with markers of its sources."""
+    with _open(db) as store:
+        kb = KnowledgeBase.load(store)
+        group = _group(kb, name, db)
+        events = [
+            e
+            for e in timeline(kb, group)
+            if (not event_type or set(event_type) & set(e["types"]))
+            and (not country or (e["country"] or "").upper() == country.upper())
+            and (since is None or (e["date"] and int(e["date"][:4]) >= since))
+            and (until is None or (e["date"] and int(e["date"][:4]) <= until))
+        ]
+        print_timeline(out, organization(kb, group)["name"], events, _titles(store))
+
+
+def _group(kb: KnowledgeBase, name: str, db: Path) -> str:
+    """The group entity a name, alias or acronym answers; exits with a hint when none does."""
+    found = find_organizations(kb, name)
+    if not found:
+        err.print(
+            f"[red]no group named {escape(repr(name))}[/]; `dossier info --db {escape(str(db))}` lists the groups"
+        )
+        raise typer.Exit(1)
+    # Several entities can answer a name; take the one with the most evidence.
+    return max(found[:5], key=lambda e: len(kb.by_entity.get(e, [])))
+
+
+def _titles(store: Store) -> dict[str, str]:
+    return {d["id"]: d["title"] or d["path"] for d in document_summaries(store)}
 
 
 @app.command()

@@ -79,6 +79,10 @@ def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str]
     console.print(table)
     for conflict in org.get("conflicts", []):
         console.print(f"[yellow]sources disagree on {escape(conflict['property'])}:[/] {escape(conflict['note'])}")
+    _print_sources(console, src, titles)
+
+
+def _print_sources(console: Console, src: Sources, titles: dict[str, str]) -> None:
     if src.quotes:
         console.print("\n[bold]Sources[/]")
         for number, doc, quote in src.quotes:
@@ -86,3 +90,32 @@ def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str]
             short = " ".join(quote.split())
             short = short if len(short) <= 160 else short[:157] + "..."
             console.print(f"[dim]\\[{number}][/] {escape(title)}: “{escape(short)}”", highlight=False)
+
+
+def print_timeline(console: Console, group: str, events: list[dict[str, Any]], titles: dict[str, str]) -> None:
+    """A group's events in date order: date, type, place, casualties, summary and source markers."""
+    src = Sources(titles)
+    console.rule(f"[bold]{escape(group)}[/]: {len(events)} events")
+    table = Table(box=None, padding=(0, 1), show_edge=False)
+    for column in ("Date", "Type", "Where", "Killed", "What happened"):
+        table.add_column(column, style="bold cyan" if column == "Date" else None, no_wrap=column == "Date")
+    for e in events:
+        where = ", ".join(x for x in (e.get("place"), e.get("country")) if x)
+        table.add_row(
+            escape(e["date"] or "?"),
+            escape(", ".join(e["types"])),
+            escape(where),
+            escape(_number(e.get("killed"))),
+            f"{escape(e['summary'])} {src.marker(e['evidence'])}",
+        )
+    console.print(table)
+    _print_sources(console, src, titles)
+
+
+def _number(span: dict[str, int | None] | None) -> str:
+    if not span:
+        return ""
+    lo, hi = span.get("min"), span.get("max")
+    if lo == hi:
+        return str(lo)
+    return f"{lo if lo is not None else ''}–{hi if hi is not None else ''}"

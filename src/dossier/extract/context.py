@@ -11,6 +11,7 @@ from typing import Any
 from dossier.model import Block, BlockKind, Document, Evidence, Schema, Statement, subject_key
 from dossier.segment import field_key, segment
 from dossier.text import lexicon
+from dossier.text.places import lowercase_words
 from dossier.text.sentences import sentence_spans
 
 
@@ -77,6 +78,11 @@ class Context:
                 for s, e in sentence_spans(block.text, block.start):
                     out.append((s, e, block))
         return out
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Words the document writes in lower case: such a word capitalised is rarely a place."""
+        return lowercase_words(self.text)
 
     def about_subject(self, sentence: str) -> bool:
         """Is `sentence` about the profiled group: by one of its names, or "the group ..."?"""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Schema, Statement
@@ -33,16 +34,16 @@ _PERIOD = re.compile(r"^\s*(?:1[6-9]|20)\d\d\s*[-–—]\s*(?:(?:1[6-9]|20)\d\d|
 
 
 def extract(ctx: Context) -> Iterator[Statement]:
-    covered: list[tuple[int, int]] = []
-    for block in ctx.blocks:
-        if block.kind is not BlockKind.DATED_ENTRY or _PERIOD.match(block.label or ""):
-            continue
+    entries = {b.start: b for b in ctx.blocks if b.kind is BlockKind.DATED_ENTRY and not _PERIOD.match(b.label or "")}
+    for block in entries.values():
         yield from _entry(ctx, block)
-        covered.append((block.start, block.end))
     for start, end, block in ctx.sentences:
-        if block.kind in (BlockKind.DATED_ENTRY, BlockKind.FIELD) or any(s <= start < e for s, e in covered):
+        if block.kind is BlockKind.FIELD:
             continue
-        yield from _dated_sentence(ctx, start, end)
+        entry = entries.get(block.start)
+        # The entry's opening clause is the entry's own event.
+        opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
+        yield from _dated_sentence(ctx, start, end, entry, skip_first=opening)
 
 
 def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
@@ -54,16 +55,109 @@ def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
         own = _own_date(body, block.date)
         if own:
             date = own
-    quote = (block.start, block.end) if block.end - block.start <= MAX_QUOTE else _first_sentences(ctx, block)
-    yield from _event(ctx, f"e{block.start}", date, body_start, block.end, quote, reported=block.date)
+    first_end = ctx.sentences_of(block)[0][1] if ctx.sentences_of(block) else block.end
+    # An entry's later sentences that state their own date are events of their own.
+    end = _end_of_undated_run(ctx, block, date)
+    quote = (block.start, end) if end - block.start <= MAX_QUOTE else _first_sentences(ctx, block, end)
+    yield from _event(ctx, f"e{block.start}", date, body_start, max(end, first_end), quote, reported=block.date)
 
 
-def _dated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
-    sentence = ctx.text[start:end]
-    dates = [d for d in find_dates(sentence) if d.has_year and d.precision in ("day", "month")]
-    if not dates or not lexicon.keys_in("events", sentence):
-        return
-    yield from _event(ctx, f"s{start}", dates[0].iso, start, end, (start, end))
+def _end_of_undated_run(ctx: Context, block: Block, date: str) -> int:
+    """Where an entry's sentences stop being about its own date (the next sentence with another)."""
+    spans = ctx.sentences_of(block)
+    for s, e in spans[1:]:
+        if _incident_date(ctx.text[s:e], date):
+            return s
+    return block.end
+
+
+def _dated_sentence(
+    ctx: Context, start: int, end: int, entry: Block | None, skip_first: bool = False
+) -> Iterator[Statement]:
+    """One event per clause that has its own incident date and a cue word."""
+    context_date = entry.date if entry else ""
+    for i, (s, e, date) in enumerate(_dated_clauses(ctx.text[start:end], context_date)):
+        if i == 0 and skip_first:
+            continue
+        clause = ctx.text[start + s : start + e]
+        if _types(clause):
+            yield from _event(ctx, f"s{start + s}", date, start + s, start + e, (start + s, start + e), context_date)
+
+
+def _dated_clauses(sentence: str, context_date: str) -> list[tuple[int, int, str]]:
+    """(start, end, date) of each clause with its own date.
+
+    "X, founded in 2013 by A, and Y, formed in 2012 by B" holds two. A clause
+    ends at a coordinating ", and" or ";" between two dates, else at the last
+    comma before the later date.
+    """
+    dates = _incident_dates(sentence, context_date)
+    if not dates:
+        return []
+    clauses: list[tuple[int, int, str]] = []
+    clause_start, (prev_pos, prev_iso) = 0, dates[0]
+    for pos, iso in dates[1:]:
+        if iso == prev_iso:
+            continue
+        between = sentence[prev_pos:pos]
+        joint = _CLAUSE_JOINT.search(between)
+        cut = prev_pos + (joint.start() if joint else between.rfind(","))
+        if cut < prev_pos:
+            continue
+        clauses.append((clause_start, cut + 1, prev_iso))
+        clause_start, prev_pos, prev_iso = cut + 1, pos, iso
+    clauses.append((clause_start, len(sentence), prev_iso))
+    return clauses
+
+
+_CLAUSE_JOINT = re.compile(r"(?:;|,\s+(?:and|en|et|but|maar|mais)\s)")
+
+
+def _incident_date(sentence: str, context_date: str) -> str | None:
+    dates = _incident_dates(sentence, context_date)
+    return dates[0][1] if dates else None
+
+
+def _incident_dates(sentence: str, context_date: str) -> list[tuple[int, str]]:
+    """(offset, iso) of each date a sentence gives an incident: a day or month with a
+    year (or the year of `context_date`), or a year after a preposition ("In 2006,
+    ..."); never a period ("between 2017 and 2020") or the date of a report."""
+    out = []
+    for d in find_dates(sentence):
+        before = sentence[max(0, d.start - 40) : d.start]
+        after = sentence[d.end : d.end + 16]
+        if _time_words("period_openers").search(before[-12:]) or _PERIOD_END.match(after):
+            continue
+        if _time_words("reporting").search(before[-30:]):
+            continue
+        if d.precision == "year":
+            if _year_preposition().search(before):
+                out.append((d.start, d.iso))
+            continue
+        iso = d.iso if d.has_year else with_year(d.iso, context_date)
+        if iso:
+            out.append((d.start, iso))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _date_preposition() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<!\w))(?:{lexicon.alternation('time', 'date_prepositions')})\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _year_preposition() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation('time', 'year_prepositions')})\s+$", re.IGNORECASE)
+
+
+_PERIOD_END = re.compile(
+    r"^\s*(?:[-–—/]|and|to|until|till|through|en|tot|et|à|au|jusqu)\s*(?:\w+\s+)?(?:1[6-9]|20)\d\d"
+)
+
+
+@lru_cache(maxsize=8)
+def _time_words(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation('time', key)})(?!\w)[^.]*$", re.IGNORECASE)
 
 
 def _event(
@@ -85,7 +179,7 @@ def _event(
         yield say("type", t)
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip()[:300])
-    place = _place(body)
+    place = _place(ctx, body)
     if place:
         country, city = place
         if country:
@@ -102,8 +196,8 @@ def _own_date(body: str, header: str) -> str | None:
     """The date an entry states for itself in its first sentence ("Op 11 april 2007 ...")."""
     first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
     for d in find_dates(first):
-        if d.precision == "year":
-            continue
+        if d.precision == "year" or not _date_preposition().search(first[: d.start]):
+            continue  # "the attacks of April 2007" refer to another incident
         iso = d.iso if d.has_year else with_year(d.iso, header)
         if iso:
             return iso
@@ -115,19 +209,51 @@ def _types(text: str) -> list[str]:
     for key, _s, _e in lexicon.keys_in("events", text):
         if key not in found:
             found.append(key)
+    if not found and lexicon.words_pattern("casualties", "killed").search(text):
+        # A death with no other cue: a leader's when the text names a role ("the emir").
+        found.append("leader_killed" if lexicon.words_pattern("roles").search(text) else "other")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
+    if "other" in found and len(found) > 1:
+        found.remove("other")
     return found
 
 
-def _place(text: str) -> tuple[str, str] | None:
-    cities = find_cities(text)
-    countries = [c for c in find_countries(text, demonyms=False) if c.kind == "country"]
-    if cities:
-        return cities[0].code, cities[0].name
-    if countries:
-        return countries[0].code, ""
-    return None
+def _place(ctx: Context, text: str) -> tuple[str, str] | None:
+    """(country, city) where the text puts the incident.
+
+    A place after "in", "near", "à" ... comes first, then a city in a country the
+    text names, then the first place. A demonym counts only before a place noun
+    ("the Malian city of ..."): "French troops" says nothing about where.
+    """
+    cities = find_cities(text, common_words=ctx.common_words)
+    countries = [c for c in find_countries(text) if c.kind == "country" or _place_noun().match(text, c.end)]
+    named = {c.code for c in countries}
+    candidates = [*cities, *countries]
+    if not candidates:
+        return None
+    best = min(
+        candidates,
+        key=lambda c: (not _after_locative(text, c.start), not (c.kind == "city" and c.code in named), c.start),
+    )
+    if best.kind == "city":
+        return best.code, best.name
+    city = next((c for c in cities if c.code == best.code), None)
+    return best.code, city.name if city else ""
+
+
+def _after_locative(text: str, start: int) -> bool:
+    return bool(_locative().search(text[max(0, start - 24) : start]))
+
+
+@lru_cache(maxsize=1)
+def _locative() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation('places', 'locative')})\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _place_noun() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{lexicon.alternation('places', 'place_nouns')})\b", re.IGNORECASE)
 
 
 def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
@@ -156,10 +282,10 @@ def _range(q: Quantity) -> str:
     return lo if lo == hi else f"{lo}-{hi}"
 
 
-def _first_sentences(ctx: Context, block: Block) -> tuple[int, int]:
+def _first_sentences(ctx: Context, block: Block, limit: int) -> tuple[int, int]:
     end = block.start
     for _s, e in ctx.sentences_of(block):
-        if e - block.start > MAX_QUOTE and end > block.start:
+        if e > limit or (e - block.start > MAX_QUOTE and end > block.start):
             break
         end = e
-    return block.start, max(end, min(block.end, block.start + MAX_QUOTE))
+    return block.start, max(end, min(limit, block.start + MAX_QUOTE))

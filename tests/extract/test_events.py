@@ -1,0 +1,147 @@
+"""Events: dated entries, month-header lists and dated prose become incidents.
+
+Built through the real pipeline (read, segment, extract, store, export) from
+documents written for these tests, plus the three other-group documents in
+tests/fixtures/other_groups with their expected.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kb_helpers import assert_grounded, build, export, write_corpus
+
+from dossier.extract.events import _incident_dates
+
+OTHER_GROUPS = Path(__file__).resolve().parents[1] / "fixtures" / "other_groups"
+
+# An invented group; the layouts are ones the seeds do not use: Markdown bold
+# dates, a Markdown table of leaders, prose with several clauses and periods.
+COASTAL_BRIGADES = """\
+# Coastal Brigades (CB)
+
+The Coastal Brigades are an invented armed group used to test dossier.
+
+## History
+
+The Coastal Brigades were founded in 2004 by dockworkers in Mombasa, and a rival faction, the Harbour Guard, was formed in 2009 by defectors.
+Between 2012 and 2015 the brigades fought a long campaign along the coast.
+According to a report published in March 2016, the group had about 300 fighters.
+In the Kenyan city of Malindi, gunmen of the group killed 4 police officers on 3 May 2017.
+French troops later trained the coast guard.
+
+## Leaders
+
+| Name | Role | Status |
+|---|---|---|
+| Juma Said Mwinyi | founder | killed in an air strike, 14 February 2019 |
+
+## Key dates
+
+- **8 August 2018**: Brigade fighters kidnapped 6 fishermen near Lamu; 2 were released on 20 August 2018.
+- **2 March 2020**: Four Westerners were kidnapped at a festival in Tanzania near the border with Kenya.
+"""
+
+
+@pytest.fixture(scope="module")
+def coastal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("events")
+    folder = write_corpus(root / "corpus", {"coastal-brigades.md": COASTAL_BRIGADES})
+    build(folder, db=root / "kb.db")
+    data = export(root / "kb.db")
+    assert_grounded(root / "kb.db", data)
+    return data
+
+
+def _by_date(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {e["date"]: e for e in data["events"]}
+
+
+def test_two_dated_clauses_of_one_sentence_are_two_events(coastal: dict[str, Any]) -> None:
+    events = _by_date(coastal)
+    assert events["2004"]["types"] == ["other"]
+    assert events["2009"]["types"] == ["other"]
+    assert "Harbour Guard" in events["2009"]["summary"]
+    assert "Harbour Guard" not in events["2004"]["summary"]
+
+
+def test_periods_and_report_dates_are_not_incidents(coastal: dict[str, Any]) -> None:
+    dates = set(_by_date(coastal))
+    assert not {"2012", "2015", "2016-03", "2016"} & dates
+
+
+def test_demonym_before_a_place_noun_gives_the_country(coastal: dict[str, Any]) -> None:
+    event = _by_date(coastal)["2017-05-03"]
+    assert event["country"] == "KE"
+    assert event["place"] == "Malindi"
+    assert event["killed"] == {"min": 4, "max": 4}
+    assert "armed_assault" in event["types"]
+
+
+def test_a_later_sentence_of_an_entry_with_its_own_date_is_its_own_event(coastal: dict[str, Any]) -> None:
+    events = _by_date(coastal)
+    assert "kidnapping" in events["2018-08-08"]["types"]
+    assert events["2018-08-08"]["country"] == "KE"
+    assert "release" in events["2018-08-20"]["types"]
+
+
+def test_the_place_after_in_wins_over_a_place_merely_mentioned(coastal: dict[str, Any]) -> None:
+    assert _by_date(coastal)["2020-03-02"]["country"] == "TZ"
+
+
+def test_a_table_row_and_a_bold_date_are_read(coastal: dict[str, Any]) -> None:
+    events = _by_date(coastal)
+    assert "2019-02-14" in events  # from the table row
+    assert "2020-03-02" in events  # "- **2 March 2020**: ..."
+
+
+def test_demonym_alone_says_nothing_about_where() -> None:
+    # "French troops" names no place; the sentence gives no incident date either.
+    assert _incident_dates("French troops later trained the coast guard.", "") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 2006, the leader was sentenced to death in absentia.", ["2006"]),
+        ("Since 2011, several factions broke away.", ["2011"]),
+        ("Between 2017 and 2020, attacks rose sevenfold.", []),
+        ("The civil war (1991-2002) shaped the group.", []),
+        ("Uit een rapport dat verscheen in februari 2007 blijkt dat de groep groeide.", []),
+        ("Op 3 juni werd de leider gedood.", ["2020-06-03"]),
+        ("The group numbered 2007 fighters.", []),
+    ],
+)
+def test_incident_dates(sentence: str, expected: list[str]) -> None:
+    assert [iso for _pos, iso in _incident_dates(sentence, "2020-06")] == expected
+
+
+@pytest.fixture(scope="module")
+def other_groups(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("other-groups")
+    paths = sorted(p for p in OTHER_GROUPS.iterdir() if p.suffix in (".txt", ".md"))
+    build(*paths, db=root / "kb.db")
+    return export(root / "kb.db")
+
+
+@pytest.mark.parametrize("name", ["sentier-lumineux.txt", "ltte-qa.md", "northern-liberation-front.txt"])
+def test_other_groups_timelines(other_groups: dict[str, Any], name: str) -> None:
+    expected = json.loads((OTHER_GROUPS / "expected.json").read_text(encoding="utf-8"))["documents"][name]
+    doc_ids = {d["id"] for d in other_groups["documents"] if Path(d["path"]).name == name}
+    found = [e for e in other_groups["events"] if any(x["doc"] in doc_ids for x in e["evidence"])]
+
+    def matches(want: dict[str, Any]) -> list[dict[str, Any]]:
+        return [e for e in found if e["date"].startswith(want["date"]) or want["date"].startswith(e["date"])]
+
+    missed = [w["date"] for w in expected["events"] if not matches(w)]
+    # Known misses: a founding year stated only in a field, and "a video released last month".
+    assert len(missed) <= 1, f"{name}: no event for {missed}"
+    for want in expected["events"]:
+        killed = want.get("killed")
+        hits = matches(want)
+        if killed and hits and hits[0]["killed"]:
+            assert (hits[0]["killed"]["min"], hits[0]["killed"]["max"]) == tuple(killed), want["cue"]
+    assert len(found) <= len(expected["events"]) + 2, [e["summary"] for e in found]
