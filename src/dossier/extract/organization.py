@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from normality import normalize
+from rapidfuzz import fuzz
+
 from dossier.extract.context import Context
 from dossier.model import BlockKind, Schema, Statement
 from dossier.text import lexicon
@@ -71,13 +74,18 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for s, e in split_list(value, block.value_start, conjunctions=False):
             yield from alias(s, e, "former_name", (block.start, block.end))
 
-    # Names given in parentheses right after a mention of the group's name.
-    for name in list(ctx.subject_names):
-        for m in re.finditer(re.escape(name), ctx.text):
+    yield from _cued_names(ctx, alias)
+    yield from _acronym_expansions(ctx, alias)
+    yield from _spelling_variants(ctx, alias)
+    # Names given in parentheses right after a mention of any of the group's
+    # names, including those just found (the list grows as it is read).
+    done = 0
+    while done < len(ctx.subject_names):
+        name = ctx.subject_names[done]
+        done += 1
+        for m in _spelled_loosely(name).finditer(ctx.text):
             for s, e in _parenthesised(ctx.text, m.end(), min(len(ctx.text), m.end() + 260), name):
                 yield from alias(s, e, _kind(ctx.text[s:e], "alias"))
-
-    yield from _cued_names(ctx, alias)
 
 
 def _profiled(ctx: Context) -> _Candidate | None:
@@ -85,8 +93,10 @@ def _profiled(ctx: Context) -> _Candidate | None:
     candidates: list[_Candidate] = []
 
     def add(start: int, end: int, bonus: float) -> None:
-        raw = text[start:end]
+        raw = _without_subtitle(text[start:end])
         name = _WIKI.sub("", raw).strip()
+        if _sentence_like(name):
+            return  # a news headline, not a name
         offset = start + raw.find(name) if name else start
         acronym = None
         paren = _PAREN.match(text, offset + len(name)) if name else None
@@ -119,6 +129,10 @@ def _profiled(ctx: Context) -> _Candidate | None:
                     candidates.append(
                         _Candidate(text[span[0] : span[1]], span[0], span[1], 4.0, (m.start("acr"), m.end("acr")))
                     )
+    for span in _org_names(text):
+        name = text[span[0] : span[1]]
+        if not any(c.name == name for c in candidates):
+            candidates.append(_Candidate(name, span[0], span[1], 0.0, _initials_acronym(text, name)))
     if not candidates:
         return None
     folded_text = _fold(text)
@@ -130,6 +144,44 @@ def _profiled(ctx: Context) -> _Candidate | None:
         if len(c.name.split()) < 2 and not c.acronym:
             c.score -= 5
     return max(candidates, key=lambda c: c.score)
+
+
+def _without_subtitle(heading: str) -> str:
+    """ "The Tigers (LTT): questions and answers" -> "The Tigers (LTT)"."""
+    head, sep, tail = heading.partition(": ")
+    return head if sep and tail[:1].islower() else heading
+
+
+def _sentence_like(name: str) -> bool:
+    """Most words in lower case and not connectors: a sentence or headline, not a name."""
+    words = [w for w in name.split() if w[:1].isalpha() and not lexicon.lookup("names", w)]
+    return len(words) >= 4 and sum(w[:1].islower() for w in words) > len(words) / 2
+
+
+def _org_names(text: str) -> list[tuple[int, int]]:
+    """Proper names with an organisation's head word ("... Liberation Front"), each once."""
+    head = lexicon.words_pattern("organizations", "org_nouns")
+    out, seen = [], set()
+    for m in head.finditer(text):
+        if not m.group(0)[:1].isupper():
+            continue
+        before = _name_before(text, m.end())
+        span = name_at(text, before[0]) if before else None
+        if span and span[1] >= m.end() and len(text[span[0] : span[1]].split()) >= 2:
+            span = _without_leading_article(text, span)
+            if text[span[0] : span[1]] not in seen:
+                seen.add(text[span[0] : span[1]])
+                out.append(span)
+    return out
+
+
+def _initials_acronym(text: str, name: str) -> tuple[int, int] | None:
+    """An acronym in the text made of the name's capitalised initials, in order ("NLF")."""
+    letters = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if len(letters) < 3:
+        return None
+    m = re.search(rf"(?<!\w){re.escape(letters)}(?!\w)", text)
+    return (m.start(), m.end()) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +241,153 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             yield from alias(*span, kind)
             for s, e in _parenthesised(text, span[1], span[1] + 200, text[span[0] : span[1]]):
                 yield from alias(s, e, _kind(text[s:e], kind))
+
+
+def _acronym_expansions(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
+    """ "Front voor de Bevrijding (FLN)" and "FLN (Front de Libération)" where FLN is one
+    of the group's acronyms: the name spelled out next to it is one of its names too,
+    when the acronym fits it or it reads like a name already known."""
+    text = ctx.text
+    for acronym in [n for n in ctx.subject_names if is_acronym(n)]:
+        for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+            span = _name_before(text, m.start())
+            if span and _expands(acronym, text[span[0] : span[1]], ctx.subject_names):
+                yield from alias(*span, "alias")
+        # "NAME (...), or ACR, is ...": the name the acronym stands for, named first.
+        for m in re.finditer(rf"(?:\([^()]{{0,240}}\))?\s*,?\s+(?:{_OR})\s+{re.escape(acronym)}\b", text):
+            span = _name_before(text, m.start())
+            if span and _expands(acronym, text[span[0] : span[1]], ctx.subject_names):
+                yield from alias(*span, "alias")
+        for m in re.finditer(rf"(?<!\w){re.escape(acronym)}\s*\(", text):
+            span = name_at(text, m.end())
+            if (
+                span
+                and text[span[1] : span[1] + 1] == ")"
+                and _expands(acronym, text[span[0] : span[1]], ctx.subject_names)
+            ):
+                yield from alias(*span, "alias")
+
+
+_OR = "or|of|ou"
+# Next to one of the group's acronyms a name may differ more from the names
+# already known ("Salafist Group for Call and Combat" beside "... for Preaching
+# and Combat"): the acronym itself says whose name it is.
+EXPANSION_LIKENESS = 75
+
+
+def _expands(acronym: str, name: str, known: list[str]) -> bool:
+    if len(name.split()) < 2:
+        return False
+    return acronym_fits(acronym, name) or _like_a_known_name(name, known, EXPANSION_LIKENESS)
+
+
+def _name_before(text: str, end: int) -> tuple[int, int] | None:
+    """The longest proper name that ends just before `end` (skipping spaces), with an
+    Arabic article written apart ("al Qaida ...")."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    line_start = max(text.rfind("\n", 0, end), text.rfind(". ", 0, end) + 1, end - 160)
+    best = None
+    for m in re.finditer(r"(?<![\w'’-])\w", text[line_start:end]):
+        start = line_start + m.start()
+        span = name_at(text, start)
+        if span and span[1] == end:
+            best = span
+            break  # the first (leftmost) start that reaches `end` is the longest name
+    if best:
+        best = _without_leading_article(text, (_with_arabic_article(text, best[0]), best[1]))
+    return best
+
+
+def _without_leading_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    m = re.match(r"(?:the|The|de|De|het|Het|la|La|le|Le|les|Les)\s+", text[span[0] : span[1]])
+    return (span[0] + m.end(), span[1]) if m else span
+
+
+# How alike two spellings of one name must be (rapidfuzz token-sort ratio, 0-100):
+# "Al Qaeda in de Maghreb" and "Al-Qaeda in the Maghreb" are; two sister
+# groups that differ in their region word ("... in the Arabian Peninsula") are not.
+VARIANT_LIKENESS = 88
+
+
+def _like_a_known_name(name: str, known: list[str], likeness: int = VARIANT_LIKENESS) -> bool:
+    """Another spelling of a known name of three words or more, or that name with one
+    word added ("Al Qaeda Organization in ...")."""
+    folded = _fold_for_likeness(name)
+    for other in (_fold_for_likeness(k) for k in known if len(k.split()) >= 3):
+        if max(fuzz.ratio(folded, other), fuzz.token_sort_ratio(folded, other)) >= likeness:
+            return True
+        if _one_word_added(other.split(), folded.split()):
+            return True
+    return False
+
+
+def _one_word_added(known: list[str], words: list[str]) -> bool:
+    """Every word of `known` (spelled alike) is in `words`, and one word more."""
+    rest = list(words)
+    for word in known:
+        match = next((w for w in rest if fuzz.ratio(w, word) >= WORD_LIKENESS), None)
+        if match is None:
+            return False
+        rest.remove(match)
+    return len(rest) == 1
+
+
+# Two spellings of one word ("qaida", "qaeda"), rapidfuzz ratio 0-100.
+WORD_LIKENESS = 75
+
+
+@lru_cache(maxsize=4096)
+def _fold_for_likeness(name: str) -> str:
+    """Case, accents and punctuation folded; apostrophes dropped so that "Qa'ida" is one word."""
+    return normalize(re.sub(r"['’‘ʼ`]", "", name)) or ""
+
+
+@lru_cache(maxsize=1024)
+def _spelled_loosely(name: str) -> re.Pattern[str]:
+    """A name in any case, with spaces, hyphens and apostrophes written any way."""
+    parts = [re.escape(p) for p in re.split(r"[\s\-'’‘]+", name) if p]
+    return re.compile(r"[\s\-'’‘]*".join(parts), re.IGNORECASE)
+
+
+def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
+    """Other spellings of a known name anywhere in the text (a typo, a translation
+    with one more word): the longest stretch of each proper name, from its start or
+    from one of its capitalised words, that reads like a known name of three words."""
+    text = ctx.text
+    known = [n for n in ctx.subject_names if len(n.split()) >= 3]
+    if not known:
+        return
+    pos = 0
+    for m in re.finditer(r"(?<![\w'’-])[A-Z]", text):
+        if m.start() < pos:
+            continue  # inside the name just read
+        span = name_at(text, m.start())
+        if not span:
+            continue
+        pos = span[1]
+        if lexicon.lookup("labels", text[span[0] : span[1]].split()[0]):
+            continue  # "Aliassen Al Qaeda ...": a field label glued to a name
+        folded_known = {normalize(k) for k in known}
+        for start in _word_starts(text, *span):
+            part = _without_leading_article(text, (_with_arabic_article(text, start), span[1]))
+            value = text[part[0] : part[1]]
+            if normalize(value) in folded_known:
+                break  # a known name, not a new spelling
+            if len(value.split()) >= 3 and _like_a_known_name(value, known):
+                yield from alias(*part, "variant")
+                break
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the name's capitalised words start: the longest stretch is tried first."""
+    return [start] + [start + m.start(1) for m in re.finditer(r"\s([A-Z])", text[start:end])]
+
+
+def _with_arabic_article(text: str, start: int) -> int:
+    """Include an Arabic article written apart before a name ("al Qaida ...")."""
+    article = re.search(r"(?<!\w)(?:al|el|Al|El)[ -]$", text[max(0, start - 3) : start])
+    return start - len(article.group(0)) if article else start
 
 
 def _kind(value: str, default: str) -> str:

@@ -1,0 +1,84 @@
+"""The profiled group: its name, and the other names a text gives it anywhere.
+
+Documents are written for these tests; the groups are invented.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from dossier.extract import organization
+from dossier.extract.context import Context
+from dossier.model import Document
+
+
+def _names(text: str) -> tuple[str, dict[str, str]]:
+    ctx = Context.of(_doc(text))
+    name, aliases = "", {}
+    for s in organization.extract(ctx):
+        assert ctx.text[s.evidence.start : s.evidence.end]  # every value is quoted from the text
+        if s.prop == "name":
+            name = s.value
+        else:
+            aliases[s.value] = s.qualifiers.get("kind", "")
+    return name, aliases
+
+
+def _doc(text: str) -> Document:
+    return Document(id=hashlib.sha256(text.encode()).hexdigest(), path="test.txt", text=text, lang="en", title="")
+
+
+RIVER_FRONT = """\
+Name: Front for the Liberation of the Silver River (FLSR)
+
+The Front for the Liberation of the Silver River (FLSR) is an invented armed group.
+Its French name is the Front de Libération du Fleuve d'Argent (FLFA, FLSR), used in its leaflets.
+Police reports call it the Front for Liberation of Silver River (FLSR) or simply FLSR (Silver River Liberation Front).
+A court file spells it Front for the Liberation of the Silver Rivers.
+A leaflet signed "Armed Front for the Liberation of the Silver River" was found in 2019.
+The unrelated Front for the Liberation of the Golden Coast is a rival.
+"""
+
+
+def test_names_spelled_out_next_to_the_groups_acronym_are_its_names() -> None:
+    name, aliases = _names(RIVER_FRONT)
+    assert name == "Front for the Liberation of the Silver River"
+    assert aliases["FLSR"] == "acronym"
+    assert "Front for Liberation of Silver River" in aliases  # "NAME (FLSR)"
+    assert "Silver River Liberation Front" in aliases  # "FLSR (NAME)"
+
+
+def test_spelling_variants_and_one_added_word_are_found_but_not_a_rival() -> None:
+    _name, aliases = _names(RIVER_FRONT)
+    assert aliases.get("Front for the Liberation of the Silver Rivers") == "variant"
+    assert aliases.get("Armed Front for the Liberation of the Silver River") == "variant"
+    assert not any("Golden Coast" in a for a in aliases)
+
+
+def test_a_name_then_its_renderings_then_or_acronym() -> None:
+    text = (
+        "The Eastern Salt Brigades (Brigadas de la Sal del Este, Brigades du Sel de l'Est), or ESB, "
+        "are an invented group. The ESB was founded in 2001. The ESB attacked a depot.\n"
+    )
+    name, aliases = _names(text)
+    assert "Brigadas de la Sal del Este" in aliases and "Brigades du Sel de l'Est" in aliases
+    assert "ESB" in aliases
+
+
+def test_a_news_headline_is_not_the_groups_name() -> None:
+    text = (
+        "Invented rebels regroup after their leader is sentenced\n\n"
+        "OSLO, 3 March 2023 - The trial of the founder of the Northern Fjord Front has ended. "
+        "The group, known by its initials NFF, was set up in 2011. Police say the Northern Fjord Front "
+        "has about 100 members, and that the Northern Fjord Front will try to rebuild.\n"
+    )
+    name, aliases = _names(text)
+    assert name == "Northern Fjord Front"
+    assert aliases.get("NFF") == "acronym"
+
+
+def test_a_question_and_answer_title_loses_its_subtitle() -> None:
+    text = "# Coastal Guard Brigades (CGB): questions and answers\n\n**Q: What was the CGB?**\nA: An invented group.\n"
+    name, aliases = _names(text)
+    assert name == "Coastal Guard Brigades"
+    assert aliases.get("CGB") == "acronym"
