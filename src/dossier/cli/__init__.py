@@ -107,9 +107,10 @@ def show(
     with _open(db) as store:
         kb = KnowledgeBase.load(store)
         group = _group(kb, name, db)
-        names = {e: person(kb, e)["name"] for e in kb.entities(Schema.PERSON)}
+        people = {e: person(kb, e) for e in kb.entities(Schema.PERSON)}
+        names = {e: p["name"] for e, p in people.items()}
         names |= {e: organization(kb, e)["name"] for e in kb.entities(Schema.ORGANIZATION)}
-        print_factsheet(out, organization(kb, group), names, _titles(store))
+        print_factsheet(out, organization(kb, group), names, _titles(store), people, timeline(kb, group))
 
 
 @app.command("timeline")

@@ -36,8 +36,17 @@ def _period(item: dict[str, Any]) -> str:
     return ""
 
 
-def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str], titles: dict[str, str]) -> None:
+def print_factsheet(
+    console: Console,
+    org: dict[str, Any],
+    names: dict[str, str],
+    titles: dict[str, str],
+    people: dict[str, dict[str, Any]] | None = None,
+    events: list[dict[str, Any]] | None = None,
+) -> None:
+    """Every field of a group's factsheet; `people` adds each leader's fate, `events` the latest activities."""
     src = Sources(titles)
+    people = people or {}
     console.rule(f"[bold]{escape(org['name'])}[/]")
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="bold cyan", no_wrap=True)
@@ -57,17 +66,21 @@ def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str]
         "Size",
         org["size"],
         lambda i: escape(
-            f"{i['min'] if i['min'] is not None else '?'}–{i['max'] if i['max'] is not None else '?'}"
+            _number(i)
             + (f" (as of {i['as_of']})" if i.get("as_of") else "")
             + (f" {i['qualifier']}" if i.get("qualifier") else "")
             + (f" in {i['scope']}" if i.get("scope") else "")
         ),
     )
-    row(
-        "Leaders",
-        org["leaders"],
-        lambda i: escape(f"{names.get(i['person'], i['person'])}, {i.get('role') or ''}" + _period(i)),
-    )
+
+    def leader(item: dict[str, Any]) -> str:
+        text = escape(f"{names.get(item['person'], item['person'])}, {item.get('role') or ''}" + _period(item))
+        for status in people.get(item["person"], {}).get("status", []):
+            when = f" {status['date']}" if status.get("date") else ""
+            text += f" [dim]·[/] {escape(status['value'] + when)} {src.marker(status['evidence'])}"
+        return text
+
+    row("Leaders", org["leaders"], leader)
     row(
         "Relations",
         org["relations"],
@@ -76,7 +89,18 @@ def print_factsheet(console: Console, org: dict[str, Any], names: dict[str, str]
     row("Designated by", org["designations"], lambda i: escape(i["by"] + (f" ({i['date']})" if i.get("date") else "")))
     row("Funding", org["funding"], lambda i: escape(i["value"]))
     row("Methods", org.get("methods", []), lambda i: escape(i["value"]))
+    row("Colours", org.get("colours", []), lambda i: escape(i["value"]))
+    row("Media", org.get("media", []), lambda i: escape(i["value"]))
+    if events:
+        latest = sorted(events, key=lambda e: e["date"] or "", reverse=True)[:5]
+        row(
+            f"Activities ({len(events)})",
+            latest,
+            lambda e: escape(f"{e['date'] or '?'} {', '.join(e['types'])}: {_short(e['summary'], 90)}"),
+        )
     console.print(table)
+    if events and len(events) > 5:
+        console.print(f"[dim]all {len(events)} activities: dossier timeline {escape(repr(org['name']))}[/]")
     for conflict in org.get("conflicts", []):
         console.print(f"[yellow]sources disagree on {escape(conflict['property'])}:[/] {escape(conflict['note'])}")
     _print_sources(console, src, titles)
@@ -112,10 +136,20 @@ def print_timeline(console: Console, group: str, events: list[dict[str, Any]], t
     _print_sources(console, src, titles)
 
 
-def _number(span: dict[str, int | None] | None) -> str:
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _number(span: dict[str, Any] | None) -> str:
+    """ "28", "100–1000", "fewer than 2000", "more than 30"."""
     if not span:
         return ""
     lo, hi = span.get("min"), span.get("max")
     if lo == hi:
         return str(lo)
-    return f"{lo if lo is not None else ''}–{hi if hi is not None else ''}"
+    if lo is None:
+        return f"at most {hi}"
+    if hi is None:
+        return f"at least {lo}"
+    return f"{lo}–{hi}"

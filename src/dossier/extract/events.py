@@ -178,7 +178,7 @@ def _event(
     for t in types:
         yield say("type", t)
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
-    yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip()[:300])
+    yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     place = _place(ctx, body)
     if place:
         country, city = place
