@@ -142,9 +142,9 @@ def organization(kb: KnowledgeBase, entity: str) -> dict[str, Any]:
         for s in kb.of(entity, "size")
     ]
     org["leaders"] = _links(kb, kb.of(entity, "leader") + kb.of(entity, "founder"), "person", "role")
-    org["relations"] = [
-        {**item, "type": item["type"] or "related"} for item in _links(kb, kb.of(entity, "relation"), "target", "type")
-    ]
+    # A relation whose two ends resolved to one entity (a former name of the group) says nothing.
+    relations = [s for s in kb.of(entity, "relation") if kb.entity(s.value) != entity]
+    org["relations"] = [{**item, "type": item["type"] or "related"} for item in _links(kb, relations, "target", "type")]
     org["designations"] = [
         {"by": item["value"], "date": item.get("date"), "evidence": item["evidence"]}
         for item in _grouped_values(kb, kb.of(entity, "designation"), "date")

@@ -1,0 +1,650 @@
+"""Relations between groups: allies, opponents, splinters, parents, units, successors.
+
+Two sources, structure first: labelled fields whose value lists groups (an
+infobox's "Allies", "Opponents", "Successor", "Clans", with periods in
+parentheses and nested "*"/"**" items for units of units), then sentences with
+a cue phrase between group names ("X split from Y", "X, the northern wing of
+Y", "merged with A, B and C into D", "de katiba X"). Cue words are in
+`text/lexicons/relations.yaml`, per language.
+
+Every related group becomes an organisation mention of its own, with its name
+and acronym, so that resolution can join it with other mentions of it. A
+mention that is the profiled group itself (by a name or an acronym) is the
+profiled group; a relation from a group to itself is never stated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from normality import ascii_text
+
+from dossier.extract.context import Context, slug
+from dossier.model import Block, BlockKind, Schema, Statement
+from dossier.text import lexicon
+from dossier.text.dates import find_dates, month_numbers
+from dossier.text.names import is_acronym, name_at, split_list
+from dossier.text.places import country_code
+
+EXTRACTOR = "relations"
+
+# A field that lists groups -> (relation type, whether each listed group is the
+# relation's source). "Successor: X" makes the profiled group X's predecessor;
+# "Clans: X" makes X a unit of the profiled group.
+FIELD_RELATIONS: dict[str, tuple[str, bool]] = {
+    "allies": ("ally", False),
+    "opponents": ("opponent", False),
+    "predecessor": ("successor", False),
+    "successor": ("predecessor", False),
+    "parent": ("affiliate_of", False),
+    "split_from": ("splinter_of", False),
+    "merged_into": ("merged_into", False),
+    "subunits": ("subunit_of", True),
+    "splinters": ("splinter_of", True),
+}
+CUE_TYPES = (
+    "splinter_of",
+    "subunit_of",
+    "affiliate_of",
+    "pledged_allegiance_to",
+    "merged_into",
+    "successor",
+    "predecessor",
+    "ally",
+    "opponent",
+)
+# Relations that happen at a moment: the date nearest the cue is when they began.
+DATED_TYPES = frozenset({"splinter_of", "merged_into", "pledged_allegiance_to", "affiliate_of", "successor"})
+MAX_NAME_WORDS = 10
+GAP = r"\s+((?:\S+\s+){0,4}?)"  # "…" in a cue: the words Dutch and French put inside a verb
+_PX = re.compile(r"\d+px\s+")  # an image width left over from a copied infobox ("20px Name")
+_PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD_START = re.compile(r"(?<![\w'’‘-])[\w]")
+
+
+@dataclass
+class _Group:
+    """A group named in the text: its name's span, an acronym given with it, and a period."""
+
+    start: int
+    end: int
+    acronym: tuple[int, int] | None = None
+    alias: tuple[int, int] | None = None
+    since: str | None = None
+    until: str | None = None
+    depth: int = 0  # nesting of an infobox item ("* X", "** Y")
+
+
+@dataclass
+class _Relations:
+    """Statements of one document: the relations, and the names of the groups they link.
+
+    A group's name and acronym are stated only once a relation links it, so that
+    a name read after a cue that led nowhere does not become an organisation.
+    """
+
+    ctx: Context
+    statements: list[Statement] = field(default_factory=list)
+    subject_folds: set[str] = field(default_factory=set)
+    pending: dict[str, list[Statement]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.subject_folds = {_fold(n) for n in self.ctx.subject_names}
+
+    def org(self, group: _Group, quote: tuple[int, int]) -> str | None:
+        """The mention key of `group` (the profiled group's own key when it is that group)."""
+        text = self.ctx.text
+        name = text[group.start : group.end]
+        acronym = text[group.acronym[0] : group.acronym[1]] if group.acronym else ""
+        if not _plausible(name):
+            return None
+        if _fold(name) in self.subject_folds or (acronym and _fold(acronym) in self.subject_folds):
+            return self.ctx.subject
+        key = self.ctx.key(Schema.ORGANIZATION, "group-" + slug(name))
+        qs, qe = quote
+        names = self.pending.setdefault(key, [])
+        names.append(self.ctx.statement(key, "name", name, qs, qe, EXTRACTOR))
+        if acronym:
+            names.append(self.ctx.statement(key, "alias", acronym, qs, qe, EXTRACTOR, kind="acronym"))
+        if group.alias:
+            alias = text[group.alias[0] : group.alias[1]]
+            names.append(self.ctx.statement(key, "alias", alias, qs, qe, EXTRACTOR, kind="translation"))
+        return key
+
+    def relate(
+        self,
+        source: str | None,
+        rel_type: str,
+        target: str | None,
+        quote: tuple[int, int],
+        start: str | None = None,
+        end: str | None = None,
+    ) -> None:
+        if not source or not target or source == target:
+            return
+        for key in (source, target):
+            self.statements.extend(self.pending.pop(key, []))
+        qs, qe = quote
+        statement = self.ctx.statement(source, "relation", target, qs, qe, EXTRACTOR, type=rel_type)
+        # "start"/"end" name the offsets of Context.statement, so the period is added here.
+        period = {k: v for k, v in (("start", start), ("end", end)) if v}
+        self.statements.append(replace(statement, qualifiers={**statement.qualifiers, **period}))
+
+
+def extract(ctx: Context) -> Iterator[Statement]:
+    if not ctx.subject:
+        return
+    found = _Relations(ctx)
+    _from_fields(ctx, found)
+    _from_cues(ctx, found)
+    _from_splinter_nouns(ctx, found)
+    _from_unit_nouns(ctx, found)
+    yield from found.statements
+    yield from _spellings(ctx, found.statements)
+
+
+# -- fields -------------------------------------------------------------------
+
+
+def _from_fields(ctx: Context, found: _Relations) -> None:
+    for key, (rel_type, listed_is_source) in FIELD_RELATIONS.items():
+        for block in ctx.fields(key):
+            quote = (block.start, block.end)
+            parents: list[str | None] = []  # the key of the last item at each nesting depth
+            for group in _listed_groups(ctx, block):
+                org = found.org(group, quote)
+                del parents[group.depth :]
+                if group.depth and len(parents) == group.depth:
+                    found.relate(org, "subunit_of", parents[-1], quote)
+                parents.extend([None] * (group.depth - len(parents)))
+                parents.append(org)
+                source, target = (org, ctx.subject) if listed_is_source else (ctx.subject, org)
+                found.relate(source, rel_type, target, quote, group.since, group.until)
+
+
+def _listed_groups(ctx: Context, block: Block) -> list[_Group]:
+    text = ctx.text
+    value = text[block.value_start : block.end]
+    items = split_list(value, block.value_start, conjunctions=False)
+    # A run of short upper-case codes that are mostly countries ("DZA, NIG, MRT")
+    # lists states, not groups: drop all of them.
+    codes = [(s, e) for s, e in items if re.fullmatch(r"[A-Z]{2,3}", text[s:e])]
+    states = [c for c in codes if country_code(text[c[0] : c[1]])]
+    drop_codes = len(codes) >= 3 and 2 * len(states) >= len(codes)
+    out = []
+    for s, e in items:
+        if drop_codes and (s, e) in codes:
+            continue
+        group = _listed_group(text, s, e)
+        if group:
+            group.depth = _stars_before(text, s)
+            out.append(group)
+    return out
+
+
+def _listed_group(text: str, s: int, e: int) -> _Group | None:
+    px = _PX.match(text, s, e)
+    if px:
+        s = px.end()
+    group = _Group(s, e)
+    # Parentheses at the end: a period "(2012–2017)", an acronym "(ABC)", a
+    # place that is part of the name "(Libya)", or a note "(northern branch)".
+    while True:
+        m = re.search(r"\s*\(([^()]*)\)\s*$", text[s:e])
+        if not m:
+            break
+        inner_start, inner_end = s + m.start(1), s + m.end(1)
+        inner = text[inner_start:inner_end].strip()
+        if _period(inner, group):
+            pass
+        elif is_acronym(inner) and not country_code(inner):
+            group.acronym = (inner_start, inner_end)
+        elif inner and all(w[:1].isupper() for w in inner.split()):
+            break  # part of the name
+        e = s + m.start()
+    while e > s and text[e - 1] in " .,;:":
+        e -= 1
+    group.end = e
+    return group if e > s else None
+
+
+def _period(inner: str, group: _Group) -> bool:
+    years = _YEAR.findall(inner)
+    if not years:
+        return False
+    group.since = years[0]
+    open_end = lexicon.words_pattern("relations", "period_open").search(inner)
+    group.until = years[1] if len(years) > 1 else (None if open_end or "–" in inner or "-" in inner else years[0])
+    return True
+
+
+def _stars_before(text: str, pos: int) -> int:
+    depth = 0
+    while pos > 0 and text[pos - 1] in " *":
+        pos -= 1
+        depth += text[pos] == "*"
+    return depth
+
+
+# -- sentences ----------------------------------------------------------------
+
+
+def _from_cues(ctx: Context, found: _Relations) -> None:
+    text = ctx.text
+    for s, e, block in ctx.sentences:
+        for rel_type, reverse, pattern in _cue_patterns():
+            for m in pattern.finditer(text, s, e):
+                if _passive().match(text, m.end()):
+                    continue  # "was joined by X": X is the one who joined
+                quote = (s, e)
+                in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
+                targets, after = _field_rest(text, m.end(), e) if in_field else _groups_after(text, m.end(), e)
+                if not targets:
+                    continue
+                # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
+                source = ctx.subject if in_field else _source(ctx, found, s, m, quote, rel_type)
+                since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
+                target_keys = [found.org(t, quote) for t in targets]
+                if rel_type == "merged_into" and not reverse:
+                    into = _into().match(text, after, e)
+                    if into:
+                        merged, _ = _groups_after(text, into.end(), e, many=False)
+                        if merged:
+                            result = found.org(merged[0], quote)
+                            for key in [source, *target_keys]:
+                                found.relate(key, rel_type, result, quote, since)
+                            continue
+                for key in target_keys:
+                    if reverse:
+                        found.relate(key, rel_type, source, quote, since)
+                    else:
+                        found.relate(source, rel_type, key, quote, since)
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> list[tuple[str, bool, re.Pattern[str]]]:
+    """(relation type, reversed, pattern) per cue key; one pattern per cue with a "…" gap."""
+    data = lexicon.load("relations")
+    out = []
+    for rel_type in CUE_TYPES:
+        for reverse in (False, True):
+            key = f"{rel_type}_reverse" if reverse else rel_type
+            words = sorted({str(w) for group in data.get(key, {}).values() for w in group}, key=len, reverse=True)
+            plain = [_cue_source(w) for w in words if "…" not in w]
+            if plain:
+                out.append((rel_type, reverse, re.compile(rf"(?<!\w)(?:{'|'.join(plain)})(?!\w)", re.IGNORECASE)))
+            for w in words:
+                if "…" in w:
+                    out.append((rel_type, reverse, re.compile(rf"(?<!\w){_cue_source(w)}(?!\w)", re.IGNORECASE)))
+    return out
+
+
+def _cue_source(word: str) -> str:
+    parts = [re.escape(p.strip()).replace(r"\ ", r"\s+").replace("'", "['’]") for p in word.split("…")]
+    return GAP.join(parts)
+
+
+@lru_cache(maxsize=1)
+def _passive() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{lexicon.alternation('relations', 'passive')})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _into() -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{lexicon.alternation('relations', 'into')})\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _article() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation('relations', 'articles')})(?:\s+|(?<=['’]))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _list_joint() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:,\s*(?:(?:and|en|et|or|ou|of)\s+)?|\s+(?:and|en|et|or|ou)\s+)")
+
+
+def _groups_after(text: str, pos: int, end: int, *, many: bool = True) -> tuple[list[_Group], int]:
+    """The group names that follow a cue: one, or a list "A, B and C"; and where they end."""
+    groups: list[_Group] = []
+    while pos < end:
+        start = _name_start(text, pos, end)
+        span = _name_span(text, start, end) if start is not None else None
+        if span is None:
+            break
+        for s, e in _split_conjoined(text, *span):
+            groups.append(_Group(s, e))
+        pos = _attach_parentheses(text, groups[-1], end)
+        joint = _list_joint().match(text, pos, end)
+        if not many or not joint or _into().match(text, pos, end):
+            break
+        nxt = _name_start(text, joint.end(), end, adjectives=0)
+        if nxt is None or _name_span(text, nxt, end) is None:
+            break
+        pos = joint.end()
+    return [g for g in groups if _plausible(text[g.start : g.end])], pos
+
+
+def _field_rest(text: str, pos: int, end: int) -> tuple[list[_Group], int]:
+    """In a field's value, the group after a cue is the rest of the item: names there keep lower-case words."""
+    stop = re.search(r"[,;]", text[pos:end])
+    item_end = pos + stop.start() if stop else end
+    start = pos
+    while start < item_end and text[start].isspace():
+        start += 1
+    article = _article().match(text, start, item_end)
+    group = _listed_group(text, article.end() if article else start, item_end)
+    return ([group] if group and _plausible(text[group.start : group.end]) else []), item_end
+
+
+def _name_start(text: str, pos: int, end: int, adjectives: int = 2) -> int | None:
+    """Where a name begins after `pos`: past white space, an article and (after one) a few adjectives."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    article = _article().match(text, pos, end)
+    if article and not _name_span(text, pos, end):
+        pos = article.end()
+        for _ in range(adjectives):
+            if _name_span(text, pos, end):
+                break
+            word = re.match(r"[a-zà-ÿ][\w-]*\s+", text[pos:end])
+            if not word:
+                break
+            pos += word.end()
+    return pos if _name_span(text, pos, end) else None
+
+
+def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """A name at `pos`: a capitalised name, also after a lower-case "al "/"el "."""
+    prefix = re.match(r"(?:al|el)\s+(?=[A-Z])", text[pos:end])
+    span = name_at(text, pos + (prefix.end() if prefix else 0))
+    if not span:
+        return None
+    s, e = _without_opening(text, pos, min(span[1], end))
+    # "al-Qa'ida-aligned", "Nigeria-based": a lower-case last part is not part of the name.
+    while True:
+        m = re.search(r"-[a-z]+$", text[s:e])
+        if not m or text[s : s + m.start()].casefold() in ("al", "el"):
+            break
+        e = s + m.start()
+    e = s + len(_POSSESSIVE.sub("", text[s:e])) if _POSSESSIVE.search(text[s:e]) else e
+    # "joined al-Qa'ida in September 2006": the date is no part of the name.
+    dated = re.search(r"\s+(?:in|on|op|en|au|since|sinds|depuis)\s+(?:\w+\s+){0,2}\d{4}", text[s:e], re.IGNORECASE)
+    if dated:
+        e = s + dated.start()
+    return (s, e) if e > s and re.search(r"[^\W\d_]", text[s:e]) else None
+
+
+def _without_opening(text: str, s: int, e: int) -> tuple[int, int]:
+    """A name without the words a sentence opens with: "In March 2019 the X", "De GSPC" -> "X", "GSPC"."""
+    while True:
+        m = re.match(r"([\w'’]+)\s+", text[s:e])
+        if not m or not name_at(text, s + m.end()):
+            return s, e
+        word = m.group(1)
+        if not (word.isdigit() or word.casefold() in _opening_words() or word.casefold() in month_numbers()):
+            return s, e
+        s += m.end()
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    names = lexicon.load("names")["not_a_name_start"]
+    articles = lexicon.load("relations")["articles"]
+    return frozenset(str(w).casefold() for data in (names, articles) for group in data.values() for w in group)
+
+
+def _split_conjoined(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """ "Boko Haram and Al-Shabaab" is two names; "Group for Preaching and Combat" is one."""
+    m = re.search(r"\s+(?:and|en|et)\s+", text[s:e])
+    if not m:
+        return [(s, e)]
+    head = text[s : s + m.start()]
+    if re.search(r"\b(?:for|of|pour|de|voor|van|in)\b", head):
+        return [(s, e)]
+    return [(s, s + m.start()), _without_opening(text, s + m.end(), e)]
+
+
+def _attach_parentheses(text: str, group: _Group, end: int) -> int:
+    """Read "(ABC)", "(“Translation”)" or "(2012–2017)" right after a name; return where it ends."""
+    pos = group.end
+    m = _PAREN.match(text, pos, end)
+    if not m:
+        return pos
+    inner_s, inner_e = m.start(1), m.end(1)
+    inner = text[inner_s:inner_e].strip(" “”\"'‘’")
+    if _period(inner, group):
+        return m.end()
+    if is_acronym(inner) and not country_code(inner):
+        group.acronym = (inner_s, inner_e)
+        return m.end()
+    if country_code(inner):
+        group.end = m.end()  # "Ansar al-Sharia (Libya)": the place is part of the name
+        return m.end()
+    words = inner.split()
+    if words and all(w[:1].isupper() for w in words) and len(words) <= MAX_NAME_WORDS:
+        offset = text[inner_s:inner_e].find(inner)
+        group.alias = (inner_s + offset, inner_s + offset + len(inner))
+        return m.end()
+    return pos
+
+
+def _source(
+    ctx: Context, found: _Relations, start: int, cue: re.Match[str], quote: tuple[int, int], rel_type: str
+) -> str | None:
+    """Who the cue is about: a name inside the cue's gap, a name just before it, or the profiled group."""
+    text = ctx.text
+    if cue.lastindex:  # a "…" cue: the subject sits inside the verb
+        gap = _names_in(text, cue.start(1), cue.end(1))
+        if gap:
+            return found.org(gap[-1], quote)
+    if rel_type == "subunit_of":
+        unit = _named_unit(text, start, cue)
+        if unit:
+            return found.org(unit, quote)
+    names = _names_in(text, start, cue.start())
+    if names:
+        last = names[-1]
+        if _adjoins(text[last.end : cue.start()]):
+            return found.org(last, quote)
+    left = text[start : cue.start()]
+    if ctx.about_subject(left) or (not names and ctx.about_subject(text[quote[0] : quote[1]])):
+        return ctx.subject
+    return None
+
+
+def _named_unit(text: str, start: int, cue: re.Match[str]) -> _Group | None:
+    """ "the Sahara branch of X": the unit is called by a capitalised word and the cue's noun."""
+    noun = re.match(r"[\w-]+", cue.group(0))
+    m = re.search(r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){1,3})$", text[start : cue.start()])
+    if not noun or not m:
+        return None
+    words = m.group(1).split()
+    if any(country_code(w) or _demonym(w) or lexicon.lookup("names", w) for w in words):
+        return None
+    return _Group(start + m.start(1), cue.start() + noun.end())
+
+
+def _adjoins(between: str) -> bool:
+    """Is the text between a name and a cue short enough for the name to be the cue's subject?
+
+    "X officially split from", "X (ABC), the northern wing of", "X, which is regarded as a branch of".
+    """
+    between = _PAREN.sub(" ", between, count=1) if between.lstrip().startswith("(") else between
+    if re.fullmatch(r"\s*(?:[a-zà-ÿ][\w'’]*\s+){0,3}", between):
+        # "X officially split from", not "founded by X as the successor of" (X is no group there).
+        return not lexicon.words_pattern("relations", "not_between").search(between)
+    articles = lexicon.alternation("relations", "articles")
+    if re.fullmatch(rf"\s*,\s*(?:{articles})\s+(?:[\w'’-]+\s+){{0,3}}", between, re.IGNORECASE):
+        return True
+    relative = lexicon.alternation("relations", "relative")
+    return bool(re.fullmatch(rf"\s*,?\s*(?:{relative})\s+[^,.;:()]{{0,60}}", between, re.IGNORECASE))
+
+
+def _names_in(text: str, start: int, end: int) -> list[_Group]:
+    """The group-like names between two offsets, left to right (dates, places and opening words left out)."""
+    out: list[_Group] = []
+    pos = start
+    while pos < end:
+        m = _WORD_START.search(text, pos, end)
+        if not m:
+            break
+        pos = m.start()
+        span = _name_span(text, pos, end)
+        if not span:
+            pos = m.end()
+            continue
+        s, e = span
+        article = _article().match(text, s, e)
+        if article and article.end() < e:
+            s = article.end()
+        group = _Group(s, e)
+        after = _PAREN.match(text, e, end)
+        if after and is_acronym(after.group(1)):
+            group.acronym = (after.start(1), after.end(1))
+        if text[s].isalpha() and _plausible(text[s:e]) and not (s == start and _opening_word(text[s:e])):
+            out.append(group)
+        pos = after.end() if after else e
+    return out
+
+
+def _opening_word(name: str) -> bool:
+    """A sentence's capitalised first word that is no name ("At its peak", "Specifically")."""
+    if " " in name:
+        return False
+    return len(name) <= 3 or name.endswith("ly") or bool(lexicon.lookup("names", name))
+
+
+def _date_near(text: str, start: int, end: int, pos: int) -> str | None:
+    dates = [d for d in find_dates(text[start:end]) if d.has_year]
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda d: abs(start + d.start - pos))
+    return nearest.iso
+
+
+# -- "the splinter group X", "de katiba X" -----------------------------------------
+
+
+def _from_splinter_nouns(ctx: Context, found: _Relations) -> None:
+    """ "the splinter group X", "breakaway faction later became X": X split from the profiled group."""
+    text = ctx.text
+    nouns = lexicon.words_pattern("relations", "splinter_nouns")
+    named = re.compile(
+        rf"\s*,?\s*(?:{lexicon.alternation('relations', 'then_named')})?\s*,?",
+        re.IGNORECASE,
+    )
+    for s, e, _block in ctx.sentences:
+        for m in nouns.finditer(text, s, e):
+            gap = named.match(text, m.end(), e)
+            pos = gap.end() if gap else m.end()
+            if re.match(r"\s*(?:of|van|de|du)\b", text[pos:e]):
+                continue  # "a splinter group of Y" is a cue of its own
+            groups, _ = _groups_after(text, pos, e, many=False)
+            if groups:
+                found.relate(
+                    found.org(groups[0], (s, e)), "splinter_of", ctx.subject, (s, e), _date_near(text, s, e, m.start())
+                )
+
+
+def _from_unit_nouns(ctx: Context, found: _Relations) -> None:
+    """ "de katiba (regiment) Al-Nur": a unit of the profiled group, or of the group named after it."""
+    text = ctx.text
+    nouns = re.compile(rf"(?<!\w)(?:{lexicon.alternation('relations', 'unit_nouns')})(?!\w)")  # lower case only
+    for s, e, _block in ctx.sentences:
+        for m in nouns.finditer(text, s, e):
+            pos = m.end()
+            paren = _PAREN.match(text, pos, e)
+            pos = paren.end() if paren else pos
+            link = re.match(r"\s+(?:of|van|de|du|d['’])\s*", text[pos:e])
+            pos += link.end() if link else 0
+            if not re.match(r"\s*(?:[A-Z]|(?:al|el)-)", text[pos:e]):
+                continue
+            units, _ = _groups_after(text, pos, e, many=False)
+            if not units:
+                continue
+            unit = units[0]
+            parent = ctx.subject
+            # "Al-Furqan in de Imarat al-Sahra": a unit's name is short; what follows
+            # "in"/"of" is the larger group it belongs to (unless it is a place).
+            within = re.search(r"\s+(?:in|of|van|within|binnen|de|du)\s+", text[unit.start : unit.end])
+            if within:
+                outer, _ = _groups_after(text, unit.start + within.end(), unit.end, many=False)
+                unit = _Group(unit.start, unit.start + within.start())
+                if outer and not country_code(text[outer[0].start : outer[0].end]):
+                    parent = found.org(outer[0], (s, e)) or ctx.subject
+            found.relate(found.org(unit, (s, e)), "subunit_of", parent, (s, e))
+
+
+# -- spellings ----------------------------------------------------------------------
+
+
+def _spellings(ctx: Context, statements: list[Statement]) -> Iterator[Statement]:
+    """Other spellings of a related group in the same document ("al-Qaeda", "al-Qa'ida").
+
+    They let resolution join the group with documents that spell it one way only.
+    """
+    names = {(s.subject, s.value) for s in statements if s.prop == "name" and s.subject != ctx.subject}
+    if not names:
+        return
+    wanted: dict[str, list[tuple[str, str]]] = {}
+    for subject, name in names:
+        skeleton = _skeleton(name)
+        if len(skeleton) >= 3 and not is_acronym(name):
+            wanted.setdefault(skeleton, []).append((subject, name))
+    text = ctx.text
+    seen: set[tuple[str, str]] = set()
+    for group in _names_in(text, 0, len(text)):
+        spelling = text[group.start : group.end]
+        for subject, name in wanted.get(_skeleton(spelling), []):
+            if spelling == name or _fold(spelling) == _fold(name) or (subject, spelling) in seen:
+                continue
+            seen.add((subject, spelling))
+            qs, qe = ctx.sentence_at(group.start)
+            if qe <= qs:
+                qs, qe = group.start, group.end
+            yield ctx.statement(subject, "alias", spelling, qs, qe, EXTRACTOR, kind="spelling")
+
+
+def _skeleton(name: str) -> str:
+    """The consonants of a name, in order, doubled ones once: what transliterations share."""
+    letters = re.sub(r"[^a-z]", "", (ascii_text(name) or "").casefold())
+    consonants = re.sub(r"[aeiouy]", "", letters)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+# -- checks -------------------------------------------------------------------------
+
+
+def _plausible(name: str) -> bool:
+    """Could `name` be a group's name: letters, not too long, no country, date or label."""
+    name = name.strip()
+    if not name or not re.search(r"[^\W\d_]", name) or len(name.split()) > MAX_NAME_WORDS or len(name) > 120:
+        return False
+    if not (name[0].isupper() or name[0].isdigit() or re.match(r"(?:al|el)[- ]", name)):
+        return False
+    if country_code(name) or lexicon.lookup("labels", name) or _demonym(name):
+        return False
+    dates = find_dates(name)
+    return not (dates and sum(d.end - d.start for d in dates) >= len(name.replace(" ", "")) - 2)
+
+
+def _demonym(word: str) -> bool:
+    if " " in word.strip() or not word[:1].isupper():
+        return False
+    if country_code(word):
+        return True
+    endings = lexicon.alternation("relations", "demonym_endings")
+    return bool(re.fullmatch(rf"[A-Z][a-zà-ÿ]+(?:{endings})", word))
+
+
+def _fold(name: str) -> str:
+    text = (ascii_text(name.replace("’", "'").replace("‘", "'")) or "").casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"^(?:the|de|het|la|le|les|l)\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
