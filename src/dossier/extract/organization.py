@@ -305,14 +305,14 @@ def _without_leading_article(text: str, span: tuple[int, int]) -> tuple[int, int
 
 
 # How alike two spellings of one name must be (rapidfuzz token-sort ratio, 0-100):
-# "Al Qaeda in de Maghreb" and "Al-Qaeda in the Maghreb" are; two sister
+# "Jaish al-Adl in de Sahel" and "Jaysh al-Adl in the Sahel" are; two sister
 # groups that differ in their region word ("... in the Arabian Peninsula") are not.
 VARIANT_LIKENESS = 88
 
 
 def _like_a_known_name(name: str, known: list[str], likeness: int = VARIANT_LIKENESS) -> bool:
     """Another spelling of a known name of three words or more, or that name with one
-    word added ("Al Qaeda Organization in ...")."""
+    word added ("Jaysh Organisation of al-Adl in ...")."""
     folded = _fold_for_likeness(name)
     for other in (_fold_for_likeness(k) for k in known if len(k.split()) >= 3):
         if max(fuzz.ratio(folded, other), fuzz.token_sort_ratio(folded, other)) >= likeness:
@@ -333,13 +333,13 @@ def _one_word_added(known: list[str], words: list[str]) -> bool:
     return len(rest) == 1
 
 
-# Two spellings of one word ("qaida", "qaeda"), rapidfuzz ratio 0-100.
+# Two spellings of one word ("jaish", "jaysh"), rapidfuzz ratio 0-100.
 WORD_LIKENESS = 75
 
 
 @lru_cache(maxsize=4096)
 def _fold_for_likeness(name: str) -> str:
-    """Case, accents and punctuation folded; apostrophes dropped so that "Qa'ida" is one word."""
+    """Case, accents and punctuation folded; apostrophes dropped so that "Da'wa" is one word."""
     return normalize(re.sub(r"['’‘ʼ`]", "", name)) or ""
 
 
@@ -367,7 +367,7 @@ def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             continue
         pos = span[1]
         if lexicon.lookup("labels", text[span[0] : span[1]].split()[0]):
-            continue  # "Aliassen Al Qaeda ...": a field label glued to a name
+            continue  # "Aliassen Jaysh al-Adl ...": a field label glued to a name
         folded_known = {normalize(k) for k in known}
         for start in _word_starts(text, *span):
             part = _without_leading_article(text, (_with_arabic_article(text, start), span[1]))

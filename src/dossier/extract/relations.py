@@ -366,7 +366,7 @@ def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if not span:
         return None
     s, e = _without_opening(text, pos, min(span[1], end))
-    # "al-Qa'ida-aligned", "Nigeria-based": a lower-case last part is not part of the name.
+    # "Hamas-aligned", "Nigeria-based": a lower-case last part is not part of the name.
     while True:
         m = re.search(r"-[a-z]+$", text[s:e])
         if not m or text[s : s + m.start()].casefold() in ("al", "el"):
@@ -381,7 +381,7 @@ def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
 
 
 def _without_opening(text: str, s: int, e: int) -> tuple[int, int]:
-    """A name without the words a sentence opens with: "In March 2019 the X", "De GSPC" -> "X", "GSPC"."""
+    """A name without the words a sentence opens with: "In March 2019 the X", "De FLN" -> "X", "FLN"."""
     while True:
         m = re.match(r"([\w'’]+)\s+", text[s:e])
         if not m or not name_at(text, s + m.end()):
@@ -459,7 +459,7 @@ def _source(
 
 
 def _named_unit(text: str, start: int, cue: re.Match[str]) -> _Group | None:
-    """ "the Sahara branch of X": the unit is called by a capitalised word and the cue's noun."""
+    """ "the Delta branch of X": the unit is called by a capitalised word and the cue's noun."""
     noun = re.match(r"[\w-]+", cue.group(0))
     m = re.search(r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){1,3})$", text[start : cue.start()])
     if not noun or not m:
@@ -585,7 +585,7 @@ def _from_unit_nouns(ctx: Context, found: _Relations) -> None:
 
 
 def _spellings(ctx: Context, statements: list[Statement]) -> Iterator[Statement]:
-    """Other spellings of a related group in the same document ("al-Qaeda", "al-Qa'ida").
+    """Other spellings of a related group in the same document ("Jaish al-Adl", "Jaysh al-Adl").
 
     They let resolution join the group with documents that spell it one way only.
     """
