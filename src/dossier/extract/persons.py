@@ -1,104 +1,817 @@
-"""Persons: leaders and founders from fields and leader sections, their aliases and fates.
+"""Persons: who leads, founded, commands or belongs to the profiled group, their aliases and fates.
 
-A person is found where structure says it is a person (a Leaders field, a
-Founder field, the opening name of an item in a leaders section, "X, alias
-Y"), not from every capitalised pair of words, so that hostages and quoted
-officials do not become members of the group.
+A person is found where structure or language says a person is named: a
+Leaders or Founder field, the opening name of an item in a leaders section,
+a role word before a name ("NLF commander X", "the leader of the RCF is X"), an
+apposition or a copula after one ("X, a senior leader of the group,"; "X was
+the group's leader"), "led by X", "founded in 1990 by X", "named X", a
+sentence about "He" that gives a role, or a name with an Arabic nasab
+("bin", "ould", "ag"). Capitalised words alone make no person, so hostages and
+quoted officials do not turn into members of the group.
+
+Every later mention of a person found this way (the full name, a spelling
+with the same surname, the surname alone, "He" opening the next sentence)
+then carries aliases ("X, alias Y") and fates ("Y was killed in 2013").
+
+Only a claim about the profiled group makes someone its leader or founder:
+"the leader of another group", "the emir of a katiba" (a unit: a commander),
+"a senior leader" or "one of the leaders" (one of several) do not.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from normality import ascii_text
 
 from dossier.extract.context import Context, slug
 from dossier.model import Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
-from dossier.text.dates import find_dates
-from dossier.text.names import is_acronym, name_at, split_list
+from dossier.text.dates import find_dates, with_year
+from dossier.text.names import is_acronym, name_at, name_core, person_name_at, person_name_spans, split_list
+from dossier.text.places import country_code
 
 EXTRACTOR = "persons"
 
+SUBJECT, UNIT, OTHER = "subject", "unit", "other"
+_HEAD_ROLES = ("leader", "founder")
+
+
+@dataclass
+class _Claim:
+    role: str  # a roles.yaml key, or "perpetrator"
+    scope: str  # SUBJECT, UNIT, OTHER, or "" where the text does not say whose
+    weak: bool  # one of several: "a leader of", "a senior leader", "leader for finance"
+    quote: tuple[int, int]
+    stated: bool = False  # a Leaders / Founder field or leaders-section item says so
+
+
+@dataclass
+class _Person:
+    key: str
+    names: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> quote; the first is the name
+    kinds: dict[str, str] = field(default_factory=dict)  # alias name -> kind
+    claims: list[_Claim] = field(default_factory=list)
+    statuses: list[tuple[str, str | None, tuple[int, int]]] = field(default_factory=list)
+    born: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+
+
+# -- lexicon patterns -----------------------------------------------------------
+
+
+def _words(name: str, key: str) -> str:
+    return lexicon.alternation(name, key)
+
+
+@cache
+def _re(name: str, key: str, *, anchored: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Lexicon words of one key as a whole-word pattern; `anchored` "^" or "$" pins it."""
+    body = rf"(?<!\w)(?:{_words(name, key)})(?!\w)"
+    if anchored == "^":
+        body = rf"^\s*{body}"
+    elif anchored == "$":
+        body = rf"{body}\s*$"
+    return re.compile(body, flags)
+
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(alias cue after a name, "(born 1970)" after a name, a phrase that is no name)."""
-    alias = lexicon.alternation("names", "person_alias")
-    born = lexicon.alternation("names", "born")
-    return (
-        re.compile(rf"\s*(?:,\s*|\(\s*)?(?:{alias})\s+", re.IGNORECASE),
-        re.compile(rf"\s*\(\s*(?:(?:{born})\s*)?((?:1[89]|20)\d\d)\s*\)", re.IGNORECASE),
-        re.compile(rf"^(?:{lexicon.alternation('names', 'not_a_name_start')})\b"),
+def _roles() -> re.Pattern[str]:
+    """Every role word (roles.yaml) and perpetrator word (persons.yaml), longest first."""
+    words = sorted(
+        {
+            str(w)
+            for name, keys in (("roles", None), ("persons", "perpetrator"), ("persons", "members"))
+            for k, by_lang in lexicon.load(name).items()
+            if keys is None or k == keys
+            for group in by_lang.values()
+            for w in group
+        },
+        key=len,
+        reverse=True,
     )
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _role_key(word: str) -> str:
+    key = lexicon.lookup("roles", word) or lexicon.lookup("persons", word) or "member"
+    return "member" if key == "members" else key
+
+
+@lru_cache(maxsize=1)
+def _alias_after() -> re.Pattern[str]:
+    """ ", alias Y", " (alias Y", ", who also uses the name "Y"" right after a name."""
+    cue = _words("names", "person_alias")
+    return re.compile(rf"\s*(?:,\s*|\(\s*)?(?:{cue})\s+(?:the\s+name\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _born_after() -> re.Pattern[str]:
+    born = _words("names", "born")
+    return re.compile(rf"\s*\(\s*(?:(?:{born})\s*)?((?:1[89]|20)\d\d)\s*\)", re.IGNORECASE)
+
+
+_QUOTED = re.compile(r"[\"“«‘']\s*([^\"”»’']{2,60}?)\s*[\"”»’']")
+_PARENTHESISED_QUOTE = re.compile(r"\s*\(\s*[\"“«]\s*([^\"”»)]{2,60}?)\s*[\"”»]\s*\)")
+_POSSESSIVE = re.compile(r"([\w’'-]+)['’]s?\s+$")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", (ascii_text(text) or "").casefold()).strip()
+
+
+# -- the reader -----------------------------------------------------------------
+
+
+class _Reader:
+    """The persons of one document, as they are found."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.persons: list[_Person] = []
+        self.mentions: list[tuple[int, int, _Person]] = []
+        self.subject_folded = [f for f in (_fold(n) for n in ctx.subject_names) if len(f) >= 2]
+        # (person, item block) for every leaders-section item that opens with a name
+        self.items: list[tuple[_Person, Block]] = []
+        self.aliased: set[tuple[int, int]] = set()  # mentions whose surroundings were read for aliases
+
+    # -- names ------------------------------------------------------------------
+
+    def register(self, start: int, end: int, quote: tuple[int, int], *, single: bool = False) -> _Person | None:
+        """The person named at text[start:end] (found or new), if it can be a person's name."""
+        start, end = self._without_title(start, end)
+        name = self.text[start:end]
+        if not self._plausible(name, single=single):
+            return None
+        person = self.link(name)
+        if person is None:
+            person = _Person(self.ctx.key(Schema.PERSON, slug(name)))
+            self.persons.append(person)
+        self._add_name(person, name, quote, "variant")
+        self.mentions.append((start, end, person))
+        return person
+
+    def _add_name(self, person: _Person, name: str, quote: tuple[int, int], kind: str) -> None:
+        if any(_fold(n) == _fold(name) for n in person.names):
+            return
+        person.kinds[name] = "surname" if len(name.split()) == 1 and person.names else kind
+        person.names[name] = quote
+
+    def add_alias(self, person: _Person, name: str, quote: tuple[int, int]) -> None:
+        """`name` is another name of `person`, as the text says: whoever was found under it is them."""
+        other = self.link(name)
+        if other is not None and other is not person:
+            self.merge(person, other)
+        self._add_name(person, name, quote, "alias")
+
+    def merge(self, keep: _Person, gone: _Person) -> None:
+        for name, quote in gone.names.items():
+            self._add_name(keep, name, quote, gone.kinds.get(name, "variant"))
+        keep.claims += gone.claims
+        keep.statuses += gone.statuses
+        keep.born += gone.born
+        self.mentions = [(s, e, keep if p is gone else p) for s, e, p in self.mentions]
+        self.items = [(keep if p is gone else p, b) for p, b in self.items]
+        self.persons.remove(gone)
+
+    def link(self, name: str) -> _Person | None:
+        """The one person already found whom `name` can only mean, if there is one."""
+        exact = [p for p in self.persons if any(_fold(n) == _fold(name) for n in p.names)]
+        if exact:
+            return exact[0]
+        found = [p for p in self.persons if any(_same_person(name, n) for n in p.names)]
+        return found[0] if len(found) == 1 else None
+
+    def _without_title(self, start: int, end: int) -> tuple[int, int]:
+        title = _re("names", "person_titles", anchored="^", flags=0).match(self.text[start:end])
+        if title and start + title.end() < end and person_name_at(self.text, _skip_space(self.text, start + title.end())):
+            return _skip_space(self.text, start + title.end()), end
+        return start, end
+
+    def _plausible(self, name: str, *, single: bool) -> bool:
+        words = name.split()
+        if not words or len(words) > 7 or (len(words) == 1 and not (single and len(name) >= 3)):
+            return False
+        if is_acronym(name) or any(ch.isdigit() for ch in name) or name.isupper():
+            return False
+        if _re("names", "not_a_name_start", anchored="^", flags=0).match(name):
+            return False
+        if lexicon.lookup("labels", name) or country_code(name) or find_dates(name):
+            return False
+        for word in words:
+            if lexicon.lookup("names", word) == "group_nouns" or _re("persons", "unit_nouns").fullmatch(word):
+                return False
+            if _roles().fullmatch(word):
+                return False
+        # The group's own name, or a piece of it ("Heron Brigades"), is no person's.
+        folded = f" {_fold(name)} "
+        return not any(f" {f} " in folded or folded in f" {f} " for f in self.subject_folded)
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, _Person]]:
+        return sorted(((s, e, p) for s, e, p in self.mentions if start <= s and e <= end), key=lambda m: m[:2])
+
+    def find_mentions(self) -> None:
+        """Every later mention of a person found: the same name, a spelling with the same
+        surname ("Abou Karim", "Aboud Karim"), the surname alone ("Benyamar’s")."""
+        taken = {(s, e) for s, e, _ in self.mentions}
+        for start, end in person_name_spans(self.text):
+            words = list(re.finditer(r"\S+", self.text[start:end]))
+            for w in words:  # the longest tail that names a known person
+                s = start + w.start()
+                name = self.text[s:end]
+                if _re("names", "person_titles", anchored="^", flags=0).match(name):
+                    continue
+                person = self.link(name)
+                if person is None:
+                    continue
+                if (s, end) not in taken and not any(a <= s < b for a, b in taken):
+                    taken.add((s, end))
+                    self.mentions.append((s, end, person))
+                    if self._plausible(name, single=True) and not is_acronym(name):
+                        self._add_name(person, name, self.ctx.sentence_at(s), "variant")
+                break
+
+    # -- what is said -------------------------------------------------------------
+
+    def claim(self, person: _Person | None, role: str, scope: str, weak: bool, quote: tuple[int, int],
+              stated: bool = False) -> None:
+        if person is not None:
+            person.claims.append(_Claim(role, scope, weak, quote, stated))
+
+    def about_subject(self, phrase: str) -> bool:
+        """Does `phrase` name the profiled group: one of its names, its head noun alone ("the
+        Brigades", "the Front"), or "the group"?"""
+        folded = f" {_fold(phrase)} "
+        if any(f" {f} " in folded for f in self.subject_folded):
+            return True
+        heads = {f.split()[-1] for f in self.subject_folded if " " in f and len(f.split()[-1]) >= 4}
+        articles = _re("names", "group_articles", anchored="^")
+        if _fold(articles.sub("", phrase)) in heads:
+            return True
+        return bool(
+            _re("names", "group_nouns").search(phrase)
+            and re.search(rf"(?i)(?<!\w)(?:{_words('names', 'group_articles')})\b", phrase)
+        )
+
+    def whose(self, phrase: str) -> str:
+        """SUBJECT, UNIT or OTHER: whose role "of PHRASE" is."""
+        head = re.sub(r"^\s*(?:(?:" + _words("persons", "definite") + r")\s+)?", "", phrase, flags=re.IGNORECASE)
+        first = head.split()[0] if head.split() else ""
+        if self.about_subject(phrase) or _re("names", "group_nouns").fullmatch(first):
+            return SUBJECT  # "the Brigades", "le fondateur du mouvement"
+        if any(_re("persons", "unit_nouns").fullmatch(w) for w in head.split()[:3]):
+            return UNIT  # "de katiba", "the Sahel battalion"
+        if first[:1].isupper():
+            return OTHER
+        return ""
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Can `a`, met later in a document, be another spelling of the person named `b`?
+
+    Same surname (the last word that is no particle) and either `a` is the
+    surname alone or the given names agree ("Abdelkader"/"Abdelkarim",
+    "Abu"/"Abou"); or one name is the start of the other, three words or more.
+    """
+    wa, wb = a.split(), b.split()
+    short, long = sorted((wa, wb), key=len)
+    if len(short) >= 3 and [_fold(w) for w in long[: len(short)]] == [_fold(w) for w in short]:
+        return True
+    ca, cb = name_core(a), name_core(b)
+    if not ca or not cb or not _same_surname(ca[-1], cb[-1]):
+        return False
+    if len(ca) == 1 and len(cb) >= 2:
+        return True
+    return _given_names_agree(_fold(wa[0]), _fold(wb[0])) if len(wa) > 1 and len(wb) > 1 else False
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants: transliterations differ mostly in their vowels ("Benyamer"/"Benyamar")."""
+    return re.sub(r"[aeiouy]", "", word)
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Equal, or one vowel apart in a long name ("Benyamer"/"Benyamar", "Mahmoud"/"Mahmud")."""
+    if a == b:
+        return len(a) >= 3
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or _skeleton(a) != _skeleton(b):
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=False)) <= 1 if len(a) == len(b) else _one_deletion(a, b)
+
+
+def _one_deletion(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _given_names_agree(a: str, b: str) -> bool:
+    return a[:3] == b[:3] or (_skeleton(a) == _skeleton(b) and bool(_skeleton(a)))
+
+
+# -- extraction -------------------------------------------------------------------
 
 
 def extract(ctx: Context) -> Iterator[Statement]:
     if not ctx.subject:
         return
+    reader = _Reader(ctx)
+    _structure(reader)
+    for s, e, block in ctx.sentences:
+        _prose_cues(reader, s, e, block)
+    _names_and_aliases(reader)
+    for s, e, block in ctx.sentences:
+        _roles_in(reader, s, e, block)
+    _section_leaders(reader)
+    _names_and_aliases(reader)
+    for s, e, block in ctx.sentences:
+        _fates(reader, s, e, block)
+    for person in reader.persons:
+        yield from _statements(ctx, person)
+
+
+def _structure(reader: _Reader) -> None:
+    """Leaders and Founder fields, and the opening name of each leaders-section item."""
+    ctx, text = reader.ctx, reader.text
     for key, role in (("leaders", "leader"), ("founder", "founder")):
         for block in ctx.fields(key):
-            value = ctx.text[block.value_start : block.end]
+            value = text[block.value_start : block.end]
             first_sentence = re.split(r"(?<=[a-z])\.\s", value, maxsplit=1)[0]
+            quote = (block.start, block.end)
             for s, _e in split_list(first_sentence, block.value_start):
-                yield from _person(ctx, s, (block.start, block.end), role)
+                span = person_name_at(text, s)
+                if span:
+                    person = reader.register(*span, quote)
+                    reader.claim(person, role, SUBJECT, False, quote, stated=True)
+            # "Current leader who succeeded X": X led the group before.
+            rest_start = block.value_start + len(first_sentence)
+            for m in _re("persons", "predecessor").finditer(text, rest_start, block.end):
+                span = person_name_at(text, _skip_space(text, m.end()))
+                if span:
+                    reader.claim(reader.register(*span, quote), role, SUBJECT, False, quote, stated=True)
     for block in ctx.blocks:
         if block.kind is BlockKind.LIST_ITEM and section_key(block) == "leaders":
-            yield from _person(ctx, block.value_start, (block.start, block.end), "leader", item=block)
+            span = person_name_at(text, _skip_space(text, block.value_start))
+            if span:
+                person = reader.register(*span, ctx.sentence_at(span[0]))
+                if person is not None:
+                    reader.items.append((person, block))
 
 
-def _person(
-    ctx: Context, start: int, quote: tuple[int, int], role: str, item: Block | None = None
-) -> Iterator[Statement]:
-    text = ctx.text
-    span = name_at(text, start)
-    if not span:
-        return
-    name = text[span[0] : span[1]]
-    if not _plausible(name):
-        return
-    subject = ctx.key(Schema.PERSON, slug(name))
-    qs, qe = quote
-    if item is not None:
-        qs, qe = ctx.sentence_at(span[0])
-    yield ctx.statement(subject, "name", name, qs, qe, EXTRACTOR)
-    yield ctx.statement(
-        ctx.subject, "leader" if role != "founder" else "founder", subject, qs, qe, EXTRACTOR, role=role
-    )
-    yield ctx.statement(subject, "role", ctx.subject, qs, qe, EXTRACTOR, role=role)
-    pos = span[1]
-    alias_cue, born_year, _ = _patterns()
-    born = born_year.match(text, pos)
-    if born:
-        yield ctx.statement(subject, "born", born.group(1), qs, qe, EXTRACTOR)
-        pos = born.end()
-    alias = alias_cue.match(text, pos)
-    if alias:
-        alias_span = name_at(text, alias.end())
-        if alias_span and _plausible(text[alias_span[0] : alias_span[1]]):
-            yield ctx.statement(subject, "alias", text[alias_span[0] : alias_span[1]], qs, qe, EXTRACTOR)
-    if item is not None:
-        yield from _status(ctx, subject, name, item)
-
-
-def _status(ctx: Context, subject: str, name: str, item: Block) -> Iterator[Statement]:
-    """ "In juni 2004 werd Sahraoui gedood": the fate of the person an item is about."""
-    surname = name.split()[-1]
-    for s, e in ctx.sentences_of(item):
-        sentence = ctx.text[s:e]
-        if surname not in sentence and not re.match(r"^(?:He|Hij|Il|Zij|She|Elle)\b", sentence):
+def _pronoun_aliases(reader: _Reader) -> None:
+    """ "He is also known as Y": Y is another name of the person named just before."""
+    text = reader.text
+    pronoun, cue = _words("persons", "subject_pronoun"), _words("names", "person_alias")
+    pattern = re.compile(rf"\s*(?:{pronoun})\s+(?:\w+\s+){{0,2}}?(?:{cue})\s+", re.IGNORECASE)
+    for s, e, block in reader.ctx.sentences:
+        m = pattern.match(text[s:e])
+        if not m:
             continue
-        for key, _ms, _me in lexicon.keys_in("status", sentence):
-            dates = [d for d in find_dates(sentence) if d.has_year]
-            yield ctx.statement(subject, "status", key, s, e, EXTRACTOR, date=dates[0].iso if dates else None)
+        quoted = _QUOTED.match(text, s + m.end())
+        span = (quoted.start(1), quoted.end(1)) if quoted else person_name_at(text, s + m.end())
+        if span is None or not (quoted or reader._plausible(text[span[0] : span[1]], single=False)):
+            continue
+        person = _antecedent(reader, s, block) or _field_person(reader, block)
+        if person is not None:
+            reader.add_alias(person, text[span[0] : span[1]], (s, e))
+            if not quoted:
+                reader.mentions.append((span[0], span[1], person))
+
+
+def _field_person(reader: _Reader, block: Block) -> _Person | None:
+    found = reader.mentions_in(block.start, block.end)
+    return found[0][2] if block.kind is BlockKind.FIELD and found else None
+
+
+def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
+    """Persons that "led by", "founded by", "named", "succeeded" or a nasab introduce."""
+    text, sentence = reader.text, reader.text[s:e]
+    quote = (s, e)
+    for m in _re("persons", "led_by").finditer(text, s, e):
+        name_start = _skip_space(text, m.end())
+        span = person_name_at(text, name_start)
+        if span is None or _roles().match(text, name_start):
+            continue  # "led by former battalion leader X": the role word says more
+        scope = _scope_before(reader, text[s : m.start()])
+        reader.claim(reader.register(*span, quote), "commander" if scope == UNIT else "leader", scope, False, quote)
+    verbs, agent = _words("persons", "founded_by"), _words("persons", "agent")
+    for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,40}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
+        span = person_name_at(text, s + m.end())
+        if span:
+            scope = _scope_before(reader, sentence[: m.start()])
+            reader.claim(reader.register(*span, quote), "founder", scope, False, quote)
+    for key in ("predecessor", "successor"):
+        for m in _re("persons", key).finditer(text, s, e):
+            span = person_name_at(text, _skip_space(text, m.end()))
+            if not span:
+                continue
+            person = reader.register(*span, quote)
+            # "a new leader chosen to replace X": X led the group.
+            if reader.about_subject(sentence) and any(_role_key(r.group()) == "leader" for r in _roles().finditer(sentence)):
+                reader.claim(person, "leader", SUBJECT, False, quote)
+    for m in _re("persons", "named").finditer(text, s, e):
+        span = person_name_at(text, _skip_space(text, m.end()))
+        if span and _describes_someone(reader, s, e, block):
+            reader.register(*span, quote)
+    markers = _words("names", "person_markers")
+    for start, end in person_name_spans(sentence):
+        name = sentence[start:end]
+        if re.search(rf"\s(?:{markers})\s", name):  # "Karim bin Tahir", "Musa ag Ibrahim"
+            reader.register(s + start, s + end, quote)
+
+
+def _describes_someone(reader: _Reader, s: int, e: int, block: Block) -> bool:
+    """Does this sentence or the one before it in its block speak of someone ("a senior jihadist")?"""
+    nouns = _re("persons", "person_nouns")
+    before = [span for span in reader.ctx.sentences_of(block) if span[1] <= s]
+    window = reader.text[before[-1][0] : e] if before else reader.text[s:e]
+    return bool(nouns.search(window) or _roles().search(window))
+
+
+def _scope_before(reader: _Reader, clause: str) -> str:
+    """Whose leader "led by" / "founded by" names: what the clause before it is about."""
+    clause = re.split(r"[;:]", clause)[-1]
+    lead = len(clause) - len(clause.lstrip())
+    dates = [(d.start, d.end) for d in find_dates(clause)]
+    names = [
+        (a, b)
+        for a, b in person_name_spans(clause)
+        if not (a == lead and " " not in clause[a:b])  # a capitalised first word
+        and not any(ds <= a < de for ds, de in dates)
+    ]
+    units = _words("persons", "unit_nouns")
+    if names:
+        a, b = names[-1]
+        if reader.about_subject(clause[a:b]):
+            return SUBJECT
+        return UNIT if re.search(rf"(?i)(?<!\w)(?:{units})\s+$", clause[:a]) else OTHER
+    if re.search(rf"(?i)(?<!\w)(?:{units})(?!\w)", clause):
+        return UNIT
+    if reader.about_subject(clause) or reader.ctx.about_subject(clause.strip()):
+        return SUBJECT
+    return ""
+
+
+# -- roles ------------------------------------------------------------------------
+
+
+def _roles_in(reader: _Reader, s: int, e: int, block: Block) -> None:
+    """Role words in one sentence, each tied to the person it describes and to whose role it is."""
+    text = reader.text
+    # (end, weak, scope, person) of the role word before
+    previous: tuple[int, bool, str, _Person | None] | None = None
+    for m in _roles().finditer(text, s, e):
+        role = _role_key(m.group())
+        phrase_start, weak, scope = _before_role(reader, s, m.start())
+        paired = previous if previous and re.fullmatch(r"\s+(?:and|en|et)\s+", text[previous[0] : m.start()]) else None
+        if paired:
+            weak, scope = paired[1], paired[2] or scope  # "a senior leader and founder"
+        tail_end, tail_scope, tail_weak = _after_role(reader, m.end(), e)
+        scope = tail_scope or scope
+        weak = weak or tail_weak
+        if scope == UNIT and role == "leader":
+            role = "commander"
+        person = _named_after(reader, m.start(), m.end(), tail_end, e, (s, e))
+        person = person or (paired[3] if paired else None) or _named_before(reader, s, phrase_start, (s, e))
+        if person is None:
+            person = _pronoun_subject(reader, s, phrase_start, block)
+        reader.claim(person, role, scope, weak, (s, e))
+        previous = (m.end(), weak, scope, person)
+
+
+def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
+    """(where the role phrase starts, one of several?, whose) from the words before a role word.
+
+    "a leader", "one of the leaders", "the most radical leader", "the Tuareg leader"
+    are one of several; "the (first, current, former) leader", "the NLF's leader",
+    "NLF leader" are not.
+    """
+    text = reader.text
+    pos, scope, adjectives = start, "", 0
+    modifiers = _re("persons", "leader_modifiers")
+    for _ in range(4):
+        before = text[s:pos]
+        for key, weak_if_found in (("indefinite", True), ("definite", False)):
+            m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
+            if m:
+                return s + m.start(), weak_if_found or adjectives > 0, scope
+        possessive = _POSSESSIVE.search(before)
+        if possessive:
+            owner = possessive.group(1)
+            mine = reader.about_subject(owner) or _re("names", "group_nouns").fullmatch(owner)
+            article = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'definite')})\s+$", before[: possessive.start()])
+            phrase_start = s + (article.start() if article else possessive.start())  # "the group's leader"
+            return phrase_start, adjectives > 0, scope or (SUBJECT if mine else OTHER)
+        for key, whose in (("possessive_subject", SUBJECT), ("possessive_other", OTHER)):
+            m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
+            if m:
+                return s + m.start(), adjectives > 0, scope or whose
+        word = re.search(r"([\w’'-]+)\s+$", before)
+        if not word:
             break
+        token = word.group(1)
+        if modifiers.fullmatch(token):
+            pass
+        elif token[:1].isupper() and reader.about_subject(token):
+            scope = scope or SUBJECT  # "NLF commander X", "former NLF battalion leader X"
+            start = s + word.start()
+        else:
+            adjectives += 1
+        pos = s + word.start()
+    # Without an article the words before say nothing of one or several ("Salafi movement leader").
+    return start, bool(scope) and adjectives > 0, scope
 
 
-def _plausible(name: str) -> bool:
-    words = name.split()
-    if len(words) < 2 or len(words) > 7 or _patterns()[2].match(name) or is_acronym(name):
-        return False
-    if lexicon.lookup("labels", name) or any(ch.isdigit() for ch in name):
-        return False
-    return not any(lexicon.lookup("names", w) == "group_nouns" for w in words)
+def _after_role(reader: _Reader, pos: int, e: int) -> tuple[int, str, bool]:
+    """(end of the role phrase, whose, one of several?) from "of X", "within X", "for X" after a role word."""
+    text = reader.text
+    rest = text[pos:e]
+    compound = re.match(r"\s+[a-z]{3,}\s*(?:[|,.;]|$)", rest)
+    if compound and not re.match(r"\s+(?:" + _words("persons", "copula") + r")\b", rest, re.IGNORECASE):
+        return pos, "", True  # "chief negotiator": another role
+    for key in ("of", "within", "purpose"):
+        m = re.match(rf"\s+(?:{_words('persons', key)})\s+", rest, re.IGNORECASE)
+        if not m:
+            continue
+        end = _org_phrase_end(text, pos + m.end(), e)
+        phrase = text[pos + m.end() : end]
+        whose = reader.whose(phrase)
+        if key == "purpose" and not (phrase[:1].isupper() or whose):
+            return end, "", True  # "leader for financing"
+        if key == "within":
+            if whose == SUBJECT:
+                return end, SUBJECT, True  # "the most extreme leader within the group"
+            continue  # "leader in the 1980s", "commander in the Sahel"
+        return end, whose, False
+    return pos, "", False
+
+
+def _org_phrase_end(text: str, pos: int, e: int) -> int:
+    """Where "the terror group", "de katiba", "Front voor de Bevrijding van het Zuiden" after "of" ends."""
+    articles = rf"(?:(?:{_words('persons', 'definite')}|{_words('persons', 'indefinite')})\s+)*"
+    m = re.match(articles, text[pos:e], re.IGNORECASE)
+    start = pos + (m.end() if m else 0)
+    span = name_at(text, start) if text[start : start + 1].isupper() else None
+    if span:
+        unit = re.match(rf"\s+(?:{_words('persons', 'unit_nouns')})(?!\w)", text[span[1] : e], re.IGNORECASE)
+        return span[1] + (unit.end() if unit else 0)  # "the Sahel battalion"
+    words = re.match(r"[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){0,2}", text[start:e])
+    return start + words.end() if words else start
+
+
+def _named_after(
+    reader: _Reader, role_start: int, role_end: int, tail_end: int, e: int, quote: tuple[int, int]
+) -> _Person | None:
+    """ "commander X", "the leader of the RCF is X", "a leader of the group, named X", "the attacker; X"."""
+    text = reader.text
+    pos = tail_end
+    paren = re.match(r"\s*\([^)]{0,60}\)", text[pos:e])
+    if paren:
+        pos += paren.end()
+    gap = re.match(
+        rf"\s*([,;:]?)\s*((?:{_words('persons', 'copula')}|{_words('persons', 'named')})\s+)?",
+        text[pos:e],
+        re.IGNORECASE,
+    )
+    if gap is None or (tail_end > role_end and not (gap.group(1) or gap.group(2))):
+        return None  # "emir of the katiba Umar ibn-Salim": the unit's name, no person's
+    start = pos + gap.end()
+    span = person_name_at(text, start)
+    if not span:
+        return None
+    # "commander Selim": one word will do right after a role word in running text (not "Militant X").
+    adjacent = start == _skip_space(text, role_end) and tail_end == role_end and text[role_start].islower()
+    return reader.register(*span, quote, single=adjacent)
+
+
+def _named_before(reader: _Reader, s: int, phrase_start: int, quote: tuple[int, int]) -> _Person | None:
+    """ "X, the group's leader", "X was de eerste leider van", "X, who served as a senior leader of"."""
+    text = reader.text
+    region = text[s:phrase_start]
+    bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", region)]
+    for a, b in reversed(person_name_spans(region)):
+        if any(ps <= a < pe for ps, pe in bracketed):
+            continue  # "X (real name Y), spokesman": the role is X's
+        a, b = s + a, s + b
+        if not _joins(text[b:phrase_start]):
+            return None
+        known = [p for ms, me, p in reader.mentions if ms == a and me == b]
+        if known:
+            return known[0]
+        name = text[a:b]
+        person = reader.link(name) if a == s and " " not in name else reader.register(a, b, quote)
+        if person is not None:
+            return person
+    return None
+
+
+def _joins(between: str) -> bool:
+    """Does the text between a name and a role phrase tie the two: an apposition or a copula?"""
+    between = re.sub(r"\([^)]*\)", " ", between)
+    between = re.sub(rf"(?i),\s*(?:{_words('names', 'person_alias')})\s+[^,]+,", ",", between)
+    between = re.sub(r",[^,]{1,80},", ",", between)  # one apposition: ", voormalig commandant voor de FBZ,"
+    if re.fullmatch(r"[\s,|:;–-]*", between) or re.fullmatch(r"[\s,]*\|\s*(?:[a-zà-ÿ-]+\s+){0,3}", between):
+        return True  # an apposition, or the next cell of a table row: "| X | eastern commander |"
+    relative = _words("persons", "relative")
+    # "X was (until recently) the leader", "X, who served as", "X, the man police describe as"
+    for key, words_before in (("copula", "??"), ("described_as", "{0,4}?")):
+        tied = re.fullmatch(
+            rf"\s*,?\s*(?:(?:{relative})\s+)?(?:[a-zà-ÿ]+\s+){words_before}(?:{_words('persons', key)})"
+            rf"((?:\s+[a-zà-ÿ]+){{0,3}})\s*",
+            between,
+            re.IGNORECASE,
+        )
+        if tied and not _re("persons", "not_a_copula_tail").search(tied.group(1)):
+            return True
+    return False
+
+
+def _pronoun_subject(reader: _Reader, s: int, phrase_start: int, block: Block) -> _Person | None:
+    """ "He is one of the oldest members": the person who opens the sentence before."""
+    text = reader.text
+    pronoun = re.match(rf"\s*(?:{_words('persons', 'subject_pronoun')})\b", text[s:phrase_start])
+    if not pronoun or not _joins(text[s + pronoun.end() : phrase_start]):
+        return None
+    return _antecedent(reader, s, block, register=True)
+
+
+def _antecedent(reader: _Reader, s: int, block: Block, *, register: bool = False) -> _Person | None:
+    """The person "He" at `s` refers to: the first one named in the nearest sentence before, in the
+    block; in a Leaders field, the leader it names."""
+    if block.kind is BlockKind.FIELD:
+        found = reader.mentions_in(block.start, s)
+        return found[0][2] if found else None
+    for ps, pe in reversed([span for span in reader.ctx.sentences_of(block) if span[1] <= s]):
+        found = reader.mentions_in(ps, pe)
+        if found:
+            return found[0][2]
+        if register:
+            span = person_name_at(reader.text, ps)
+            if span and len(reader.text[span[0] : span[1]].split()) >= 2:
+                return reader.register(*span, (ps, pe))
+        return None
+    return None
+
+
+def _section_leaders(reader: _Reader) -> None:
+    """An item of a leaders section names a leader of the group, unless it gives the person
+    another role ("emir of the katiba X", "one of the leaders")."""
+    for person, block in reader.items:
+        inside = [c for c in person.claims if block.start <= c.quote[0] < block.end]
+        for c in inside:
+            if not c.scope:
+                c.scope = SUBJECT
+        if not inside:
+            first = reader.ctx.sentences_of(block)
+            quote = first[0] if first else (block.start, block.end)
+            reader.claim(person, "leader", SUBJECT, False, quote, stated=True)
+
+
+def _names_and_aliases(reader: _Reader) -> None:
+    """Every mention of the persons found so far, and the other names given beside them."""
+    reader.find_mentions()
+    _aliases(reader)
+    _pronoun_aliases(reader)
+    reader.find_mentions()
+
+
+def _aliases(reader: _Reader) -> None:
+    """ "X, alias Y", "X (alias Y)", "X, also known as Y", "X (« Y »)", "X (1970)" after a mention."""
+    text = reader.text
+    for start, end, person in list(reader.mentions):
+        if (start, end) in reader.aliased:
+            continue
+        reader.aliased.add((start, end))
+        quote = reader.ctx.sentence_at(start)
+        if quote[1] <= quote[0]:
+            quote = (start, end)
+        pos = end
+        born = _born_after().match(text, pos)
+        if born:
+            person.born.append((born.group(1), quote))
+            pos = born.end()
+        quoted = _PARENTHESISED_QUOTE.match(text, pos)
+        if quoted:
+            reader.add_alias(person, quoted.group(1), quote)
+            continue
+        cue = _alias_after().match(text, pos)
+        if not cue:
+            continue
+        within_quotes = _QUOTED.match(text, cue.end())
+        if within_quotes:
+            reader.add_alias(person, within_quotes.group(1), quote)
+            continue
+        span = person_name_at(text, cue.end())
+        if span and reader._plausible(text[span[0] : span[1]], single=True):
+            reader.add_alias(person, text[span[0] : span[1]], quote)
+            reader.mentions.append((span[0], span[1], person))
+
+
+# -- fates --------------------------------------------------------------------------
+
+
+def _fates(reader: _Reader, s: int, e: int, block: Block) -> None:
+    """ "X was killed in 2013", "Hij werd gedood", "the death of X", "A senior leader ... is
+    arrested. X, ...": each fate word goes to the person the sentence says it befell."""
+    text = reader.text
+    sentence = text[s:e]
+    masked = _re("persons", "not_a_status").sub(lambda m: " " * len(m.group()), sentence)
+    mentions = reader.mentions_in(s, e)
+    seen: set[tuple[str, str]] = set()
+    for key, ms, me in lexicon.keys_in("status", masked):
+        if _re("persons", "negation").search(masked[max(0, ms - 40) : ms]):
+            continue
+        person = _fated(reader, s, e, ms, me, mentions, block)
+        if person is None or (person.key, key) in seen:
+            continue
+        seen.add((person.key, key))
+        person.statuses.append((key, _date(sentence, block), (s, e)))
+
+
+def _fated(
+    reader: _Reader, s: int, e: int, ms: int, me: int, mentions: list[tuple[int, int, _Person]], block: Block
+) -> _Person | None:
+    text = reader.text
+    # "Varga's splinter group ... released": the fate of what is his, not his own.
+    before = [p for a, b, p in mentions if b <= s + ms and not _owns_something(text, b, s + ms)]
+    after = [p for a, _b, p in mentions if a >= s + me]
+    if before:
+        return before[-1]
+    pronoun = re.match(rf"\s*(?:{_words('persons', 'subject_pronoun')})\b", text[s:e])
+    obj = re.match(rf"\s+(?:{_words('persons', 'object_pronoun')})\b", text[s + me : e], re.IGNORECASE)
+    if pronoun or obj:
+        return _antecedent(reader, s, block)
+    if after:
+        return after[0]
+    # "A senior leader of the group ... is arrested. X, ..." / "... het gaat om X."
+    someone = re.search(
+        rf"(?i)(?<!\w)(?:{_words('persons', 'indefinite')})\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{_words('persons', 'person_nouns')}|{_roles().pattern})",
+        text[s : s + ms],
+    )
+    if not someone:
+        return None
+    for ns, ne in reader.ctx.sentences_of(block):
+        if ns < e:
+            continue
+        for a, _b, p in reader.mentions_in(ns, ne):
+            named = _re("persons", "named", anchored="$").search(text[ns:a])
+            if a == _skip_space(text, ns) or named:
+                return p
+    return None
+
+
+def _owns_something(text: str, end: int, cue: int) -> bool:
+    """Is the mention ending at `end` a possessive ("X's group") whose noun is not the fate word itself?"""
+    possessive = re.match(r"['’]s?\s+", text[end : cue + 1])
+    return possessive is not None and end + possessive.end() < cue
+
+
+def _date(sentence: str, block: Block) -> str | None:
+    for d in find_dates(sentence):
+        if d.has_year:
+            return d.iso
+        if block.date and not block.date_from_header:
+            return with_year(d.iso, block.date) or None
+    if block.kind is BlockKind.DATED_ENTRY and block.date and not block.date_from_header:
+        return block.date
+    return None
+
+
+# -- statements -----------------------------------------------------------------------
+
+
+def _statements(ctx: Context, person: _Person) -> Iterator[Statement]:
+    names = list(person.names)
+    if not names:
+        return
+    subject = person.key
+    name = next((n for n in names if len(n.split()) > 1), names[0])
+    yield ctx.statement(subject, "name", name, *person.names[name], EXTRACTOR)
+    for alias in names:
+        if alias != name:
+            yield ctx.statement(subject, "alias", alias, *person.names[alias], EXTRACTOR, kind=person.kinds.get(alias))
+    for year, quote in person.born:
+        yield ctx.statement(subject, "born", year, *quote, EXTRACTOR)
+    # One document calling someone "a leader" and "the leader" of the group: the lesser
+    # claim is the one both readings share (news items say "the leader" loosely).
+    one_of_several = any(c.role in _HEAD_ROLES and c.scope == SUBJECT and c.weak for c in person.claims)
+    for c in person.claims:
+        if c.scope not in (SUBJECT, UNIT):
+            continue
+        head = c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or not one_of_several)
+        role = c.role if head or c.role not in _HEAD_ROLES else ("commander" if c.scope == UNIT else "leader")
+        yield ctx.statement(subject, "role", ctx.subject, *c.quote, EXTRACTOR, role=role)
+        if head:
+            yield ctx.statement(ctx.subject, c.role, subject, *c.quote, EXTRACTOR, role=c.role)
+    for key, date, quote in person.statuses:
+        yield ctx.statement(subject, "status", key, *quote, EXTRACTOR, date=date)

@@ -105,3 +105,63 @@ def acronym_fits(acronym: str, *names: str) -> bool:
         if all(c in pool and not pool.remove(c) for c in letters):  # type: ignore[func-returns-value]
             return True
     return False
+
+
+_PERSON_WORD = (
+    rf"(?:(?<![\w.])[{_UPPER}]\.(?=[ \t\u00a0]+[{_UPPER}])"  # an initial: "S. P. Thamilselvan", not "U.S."
+    rf"|[{_UPPER}][\w'’‘ʼ\-]*"
+    rf"|(?:al|el|ad|ash|as|an|ar|at|az|ibn|bin|bint|ul)[-‘’'ʼ][{_UPPER}][\w'’‘ʼ\-]*)"
+)
+
+
+@lru_cache(maxsize=1)
+def _person_pattern() -> re.Pattern[str]:
+    joiners = lexicon.alternation("names", "person_joiners")
+    gap = r"[ \t\u00a0]+"
+    return re.compile(rf"{_PERSON_WORD}(?:(?:{gap}|-)(?:(?:{joiners}){gap})*{_PERSON_WORD}){{0,7}}")
+
+
+def person_name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The extent of a person's name that starts at `pos`: capitalised words and the
+    particles between them ("Musa ag Ibrahim", "Karim bin Tahir"), without a possessive "'s"."""
+    m = _person_pattern().match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    possessive = re.search(r"['’]s?$", text[pos:end])
+    if possessive:
+        end = pos + possessive.start()
+    while end > pos and text[end - 1] in "-’'":
+        end -= 1
+    return (pos, end) if end > pos else None
+
+
+def person_name_spans(text: str) -> list[tuple[int, int]]:
+    """Every stretch of `text` shaped like a person's name (a candidate, not a verdict)."""
+    out = []
+    for m in _person_pattern().finditer(text):
+        span = person_name_at(text, m.start())
+        if span:
+            out.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(lexicon.fold(w) for group in lexicon.load("names")["person_particles"].values() for w in group)
+
+
+def name_core(name: str) -> list[str]:
+    """The words of a person's name that are no particle, folded:
+    "Salim Abou El-Hakam" -> ["salim", "hakam"]."""
+    from normality import ascii_text
+
+    words = []
+    for word in re.split(r"[\s\u00a0]+", name.strip()):
+        parts = [p for p in re.split(r"[-‘’'ʼ]", word) if p]
+        while len(parts) > 1 and parts[0].casefold() in _particles():
+            parts = parts[1:]  # "El-Hakam" -> "Hakam", "al-Masri" -> "Masri"
+        folded = (ascii_text("-".join(parts)) or "").casefold().strip(".")
+        if folded and folded not in _particles():
+            words.append(folded)
+    return words
