@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Schema, Statement
@@ -126,12 +125,12 @@ def _incident_dates(sentence: str, context_date: str) -> list[tuple[int, str]]:
     for d in find_dates(sentence):
         before = sentence[max(0, d.start - 40) : d.start]
         after = sentence[d.end : d.end + 16]
-        if _time_words("period_openers").search(before[-12:]) or _PERIOD_END.match(after):
+        if lexicon.regex("time", "period_openers", _BEFORE_DATE).search(before[-12:]) or _PERIOD_END.match(after):
             continue
-        if _time_words("reporting").search(before[-30:]):
+        if lexicon.regex("time", "reporting", _BEFORE_DATE).search(before[-30:]):
             continue
         if d.precision == "year":
-            if _year_preposition().search(before):
+            if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
                 out.append((d.start, d.iso))
             continue
         iso = d.iso if d.has_year else with_year(d.iso, context_date)
@@ -140,24 +139,13 @@ def _incident_dates(sentence: str, context_date: str) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _date_preposition() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|(?<!\w))(?:{lexicon.alternation('time', 'date_prepositions')})\s+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _year_preposition() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{lexicon.alternation('time', 'year_prepositions')})\s+$", re.IGNORECASE)
-
-
+# Lexicon regex templates: one of the words ending the text before a date or place,
+# or one of them anywhere in the current sentence before it.
+_ENDING = r"(?<!\w)(?:{words})\s+$"
+_BEFORE_DATE = r"(?<!\w)(?:{words})(?!\w)[^.]*$"
 _PERIOD_END = re.compile(
     r"^\s*(?:[-–—/]|and|to|until|till|through|en|tot|et|à|au|jusqu)\s*(?:\w+\s+)?(?:1[6-9]|20)\d\d"
 )
-
-
-@lru_cache(maxsize=8)
-def _time_words(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{lexicon.alternation('time', key)})(?!\w)[^.]*$", re.IGNORECASE)
 
 
 def _event(
@@ -196,7 +184,7 @@ def _own_date(body: str, header: str) -> str | None:
     """The date an entry states for itself in its first sentence ("Op 11 april 2007 ...")."""
     first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
     for d in find_dates(first):
-        if d.precision == "year" or not _date_preposition().search(first[: d.start]):
+        if d.precision == "year" or not lexicon.regex("time", "date_prepositions", _ENDING).search(first[: d.start]):
             continue  # "the attacks of April 2007" refer to another incident
         iso = d.iso if d.has_year else with_year(d.iso, header)
         if iso:
@@ -227,7 +215,11 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
     ("the Malian city of ..."): "French troops" says nothing about where.
     """
     cities = find_cities(text, common_words=ctx.common_words)
-    countries = [c for c in find_countries(text) if c.kind == "country" or _place_noun().match(text, c.end)]
+    countries = [
+        c
+        for c in find_countries(text)
+        if c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end)
+    ]
     named = {c.code for c in countries}
     candidates = [*cities, *countries]
     if not candidates:
@@ -243,17 +235,7 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
 
 
 def _after_locative(text: str, start: int) -> bool:
-    return bool(_locative().search(text[max(0, start - 24) : start]))
-
-
-@lru_cache(maxsize=1)
-def _locative() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{lexicon.alternation('places', 'locative')})\s+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _place_noun() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{lexicon.alternation('places', 'place_nouns')})\b", re.IGNORECASE)
+    return bool(lexicon.regex("places", "locative", _ENDING).search(text[max(0, start - 24) : start]))
 
 
 def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:

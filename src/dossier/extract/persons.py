@@ -188,7 +188,11 @@ class _Reader:
 
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
         title = _re("names", "person_titles", anchored="^", flags=0).match(self.text[start:end])
-        if title and start + title.end() < end and person_name_at(self.text, _skip_space(self.text, start + title.end())):
+        if (
+            title
+            and start + title.end() < end
+            and person_name_at(self.text, _skip_space(self.text, start + title.end()))
+        ):
             return _skip_space(self.text, start + title.end()), end
         return start, end
 
@@ -237,8 +241,9 @@ class _Reader:
 
     # -- what is said -------------------------------------------------------------
 
-    def claim(self, person: _Person | None, role: str, scope: str, weak: bool, quote: tuple[int, int],
-              stated: bool = False) -> None:
+    def claim(
+        self, person: _Person | None, role: str, scope: str, weak: bool, quote: tuple[int, int], stated: bool = False
+    ) -> None:
         if person is not None:
             person.claims.append(_Claim(role, scope, weak, quote, stated))
 
@@ -416,7 +421,9 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
                 continue
             person = reader.register(*span, quote)
             # "a new leader chosen to replace X": X led the group.
-            if reader.about_subject(sentence) and any(_role_key(r.group()) == "leader" for r in _roles().finditer(sentence)):
+            if reader.about_subject(sentence) and any(
+                _role_key(r.group()) == "leader" for r in _roles().finditer(sentence)
+            ):
                 reader.claim(person, "leader", SUBJECT, False, quote)
     for m in _re("persons", "named").finditer(text, s, e):
         span = person_name_at(text, _skip_space(text, m.end()))

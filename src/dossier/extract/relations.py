@@ -239,7 +239,7 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
     for s, e, block in ctx.sentences:
         for rel_type, reverse, pattern in _cue_patterns():
             for m in pattern.finditer(text, s, e):
-                if _passive().match(text, m.end()):
+                if lexicon.regex("relations", "passive", r"\s+(?:{words})\b").match(text, m.end()):
                     continue  # "was joined by X": X is the one who joined
                 quote = (s, e)
                 in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
@@ -251,7 +251,7 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
                 since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
                 target_keys = [found.org(t, quote) for t in targets]
                 if rel_type == "merged_into" and not reverse:
-                    into = _into().match(text, after, e)
+                    into = lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, after, e)
                     if into:
                         merged, _ = _groups_after(text, into.end(), e, many=False)
                         if merged:
@@ -290,21 +290,6 @@ def _cue_source(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _passive() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{lexicon.alternation('relations', 'passive')})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _into() -> re.Pattern[str]:
-    return re.compile(rf"\s*,?\s*(?:{lexicon.alternation('relations', 'into')})\s+", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _article() -> re.Pattern[str]:
-    return re.compile(rf"(?:{lexicon.alternation('relations', 'articles')})(?:\s+|(?<=['’]))", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
 def _list_joint() -> re.Pattern[str]:
     return re.compile(r"\s*(?:,\s*(?:(?:and|en|et|or|ou|of)\s+)?|\s+(?:and|en|et|or|ou)\s+)")
 
@@ -321,7 +306,7 @@ def _groups_after(text: str, pos: int, end: int, *, many: bool = True) -> tuple[
             groups.append(_Group(s, e))
         pos = _attach_parentheses(text, groups[-1], end)
         joint = _list_joint().match(text, pos, end)
-        if not many or not joint or _into().match(text, pos, end):
+        if not many or not joint or lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, pos, end):
             break
         nxt = _name_start(text, joint.end(), end, adjectives=0)
         if nxt is None or _name_span(text, nxt, end) is None:
@@ -337,7 +322,7 @@ def _field_rest(text: str, pos: int, end: int) -> tuple[list[_Group], int]:
     start = pos
     while start < item_end and text[start].isspace():
         start += 1
-    article = _article().match(text, start, item_end)
+    article = lexicon.regex("relations", "articles", r"(?:{words})(?:\s+|(?<=['’]))").match(text, start, item_end)
     group = _listed_group(text, article.end() if article else start, item_end)
     return ([group] if group and _plausible(text[group.start : group.end]) else []), item_end
 
@@ -346,7 +331,7 @@ def _name_start(text: str, pos: int, end: int, adjectives: int = 2) -> int | Non
     """Where a name begins after `pos`: past white space, an article and (after one) a few adjectives."""
     while pos < end and text[pos].isspace():
         pos += 1
-    article = _article().match(text, pos, end)
+    article = lexicon.regex("relations", "articles", r"(?:{words})(?:\s+|(?<=['’]))").match(text, pos, end)
     if article and not _name_span(text, pos, end):
         pos = article.end()
         for _ in range(adjectives):
@@ -500,7 +485,7 @@ def _names_in(text: str, start: int, end: int) -> list[_Group]:
             pos = m.end()
             continue
         s, e = span
-        article = _article().match(text, s, e)
+        article = lexicon.regex("relations", "articles", r"(?:{words})(?:\s+|(?<=['’]))").match(text, s, e)
         if article and article.end() < e:
             s = article.end()
         group = _Group(s, e)

@@ -8,7 +8,7 @@ role) to the words that express it, per language. Code asks for the index
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -69,6 +69,13 @@ def _groups(by_lang: Any) -> list[Any]:
 def words_pattern(name: str, key: str | None = None) -> re.Pattern[str]:
     """A case-insensitive regex matching any word of lexicon `name` (of one key, if given)."""
     return re.compile(rf"(?<!\w)(?:{alternation(name, key)})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def regex(name: str, key: str, template: str) -> re.Pattern[str]:
+    r"""`template` compiled case-insensitively, with `{words}` standing for the words
+    of lexicon `name`, key `key` (r"(?<!\w)(?:{words})\s+$": one of them ending a text)."""
+    return re.compile(template.replace("{words}", alternation(name, key)), re.IGNORECASE)
 
 
 def lookup(name: str, word: str) -> str | None:
