@@ -235,12 +235,17 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_dossier(*args: str | Path, env: dict[str, str] | None = None, timeout: float = 120,
-                cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_dossier(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 120, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*dossier_command(), *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", timeout=timeout,
-        env=env if env is not None else cli_env(), cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        env=env if env is not None else cli_env(),
+        cwd=cwd,
     )
 
 

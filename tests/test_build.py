@@ -203,7 +203,8 @@ def test_a_failure_inside_a_document_write_leaves_none_of_it(
     if where == "statements":
         # Half of the statements are inserted, then the database fails.
         monkeypatch.setattr(
-            store_module.Store, "transaction",
+            store_module.Store,
+            "transaction",
             lambda self: store_module.Store._Transaction(_FailOnStatements(self.db, salt_id)),
         )
         expected: type[Exception] = sqlite3.OperationalError
@@ -255,7 +256,10 @@ def test_a_killed_build_leaves_whole_documents_and_a_rebuild_completes_it(tmp_pa
     db = tmp_path / "kb.db"
     proc = subprocess.Popen(
         [*dossier_command(), "build", str(folder), "--db", str(db), "--no-progress", "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env(), start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=cli_env(),
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 60
@@ -331,14 +335,17 @@ def bad_build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
         .replace("Comrade Luz", "Camarada Mar\u00eda")
         .replace("\u2022", "-")  # not in Latin-1
     )
-    folder = write_corpus(root / "corpus", {
-        "good-salt-army.txt": SALT_ARMY,
-        "good-silver-river.md": SILVER_RIVER,
-        "latin1.txt": latin1.encode("latin-1"),
-        **BAD_FILES,
-        "[red]markup-name.xyz": "x",
-        "[blue]bad-bytes.txt": b"Name: Copper Valley Front\nAreas of operation: Peru\nIt is invented \xff.\n",
-    })
+    folder = write_corpus(
+        root / "corpus",
+        {
+            "good-salt-army.txt": SALT_ARMY,
+            "good-silver-river.md": SILVER_RIVER,
+            "latin1.txt": latin1.encode("latin-1"),
+            **BAD_FILES,
+            "[red]markup-name.xyz": "x",
+            "[blue]bad-bytes.txt": b"Name: Copper Valley Front\nAreas of operation: Peru\nIt is invented \xff.\n",
+        },
+    )
     db = root / "kb.db"
     result = run_dossier("build", folder, root / "missing-folder", "--db", db, "--no-progress")
     return folder, db, result

@@ -20,8 +20,12 @@ def make_document(text: str, path: str = "doc.txt") -> Document:
 def name_statement(doc: Document, name: str) -> Statement:
     start = doc.text.index(name)
     return Statement(
-        subject=subject_key(Schema.ORGANIZATION, doc.id, "main"), schema=Schema.ORGANIZATION, prop="name",
-        value=name, evidence=Evidence(doc.id, start, start + len(name)), extractor="test",
+        subject=subject_key(Schema.ORGANIZATION, doc.id, "main"),
+        schema=Schema.ORGANIZATION,
+        prop="name",
+        value=name,
+        evidence=Evidence(doc.id, start, start + len(name)),
+        extractor="test",
     )
 
 

@@ -39,6 +39,10 @@ French troops later trained the coast guard.
 |---|---|---|
 | Juma Said Mwinyi | founder | killed in an air strike, 14 February 2019 |
 
+## Methods
+
+- Since 2015, roadside bombs on the coast road.
+
 ## Key dates
 
 - **8 August 2018**: Brigade fighters kidnapped 6 fishermen near Lamu; 2 were released on 20 August 2018.
@@ -68,7 +72,7 @@ def test_two_dated_clauses_of_one_sentence_are_two_events(coastal: dict[str, Any
     assert "Harbour Guard" not in events["2004"]["summary"]
 
 
-def test_periods_and_report_dates_are_not_incidents(coastal: dict[str, Any]) -> None:
+def test_periods_report_dates_and_methods_are_not_incidents(coastal: dict[str, Any]) -> None:
     dates = set(_by_date(coastal))
     assert not {"2012", "2015", "2016-03", "2016"} & dates
 

@@ -31,9 +31,7 @@ def test_file_over_the_limit_is_rejected(write, english):
     path = write("big.txt", english)
     with pytest.raises(ReadError) as info:
         read_document(path, max_bytes=100)
-    assert str(info.value) == (
-        f"file is {len(english)} bytes, over the 100 bytes limit; raise it with --max-size"
-    )
+    assert str(info.value) == (f"file is {len(english)} bytes, over the 100 bytes limit; raise it with --max-size")
     assert read_document(path, max_bytes=len(english)).text == english  # the limit itself is fine
 
 

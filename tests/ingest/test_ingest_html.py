@@ -67,9 +67,7 @@ def test_reading_html_twice_is_identical(write, page):
 
 
 def test_html_only_script_is_an_error(write):
-    path = write(
-        "s.html", "<html><head><script>var a = 'words words words';</script></head><body></body></html>"
-    )
+    path = write("s.html", "<html><head><script>var a = 'words words words';</script></head><body></body></html>")
     with pytest.raises(ReadError) as info:
         read_document(path)
     assert str(info.value) == "no readable text in this HTML (only scripts or markup)"

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Schema, Statement
+from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, with_year
 from dossier.text.numbers import Quantity, find_quantities
@@ -29,6 +30,9 @@ _SPECIFIC_ATTACKS = {
     "execution",
     "assassination",
 }
+# Sections whose dated lines describe the group (its methods "since 2018", its size)
+# or cite sources, not incidents. (Funding sections do report arrests.)
+_NOT_INCIDENTS = frozenset({"methods", "size", "sources"})
 _PERIOD = re.compile(r"^\s*(?:1[6-9]|20)\d\d\s*[-–—]\s*(?:(?:1[6-9]|20)\d\d|present|heden)")
 
 
@@ -37,7 +41,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     for block in entries.values():
         yield from _entry(ctx, block)
     for start, end, block in ctx.sentences:
-        if block.kind is BlockKind.FIELD:
+        if block.kind is BlockKind.FIELD or section_key(block) in _NOT_INCIDENTS:
             continue
         entry = entries.get(block.start)
         # The entry's opening clause is the entry's own event.
