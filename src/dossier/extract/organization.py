@@ -358,6 +358,7 @@ def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
     known = [n for n in ctx.subject_names if len(n.split()) >= 3]
     if not known:
         return
+    folded_known = {normalize(k) for k in known}
     pos = 0
     for m in re.finditer(r"(?<![\w'’-])[A-Z]", text):
         if m.start() < pos:
@@ -368,7 +369,6 @@ def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
         pos = span[1]
         if lexicon.lookup("labels", text[span[0] : span[1]].split()[0]):
             continue  # "Aliassen Jaysh al-Adl ...": a field label glued to a name
-        folded_known = {normalize(k) for k in known}
         for start in _word_starts(text, *span):
             part = _without_leading_article(text, (_with_arabic_article(text, start), span[1]))
             value = text[part[0] : part[1]]

@@ -119,6 +119,7 @@ _PARENTHESISED_QUOTE = re.compile(r"\s*\(\s*[\"“«]\s*([^\"”»)]{2,60}?)\s*[
 _POSSESSIVE = re.compile(r"([\w’'-]+)['’]s?\s+$")
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", (ascii_text(text) or "").casefold()).strip()
 
@@ -281,6 +282,7 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for every pair of names in a document
 def _same_person(a: str, b: str) -> bool:
     """Can `a`, met later in a document, be another spelling of the person named `b`?
 

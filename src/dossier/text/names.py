@@ -151,9 +151,10 @@ def _particles() -> frozenset[str]:
     return frozenset(lexicon.fold(w) for group in lexicon.load("names")["person_particles"].values() for w in group)
 
 
-def name_core(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_core(name: str) -> tuple[str, ...]:
     """The words of a person's name that are no particle, folded:
-    "Salim Abou El-Hakam" -> ["salim", "hakam"]."""
+    "Salim Abou El-Hakam" -> ("salim", "hakam")."""
     from normality import ascii_text
 
     words = []
@@ -164,4 +165,4 @@ def name_core(name: str) -> list[str]:
         folded = (ascii_text("-".join(parts)) or "").casefold().strip(".")
         if folded and folded not in _particles():
             words.append(folded)
-    return words
+    return tuple(words)
