@@ -243,23 +243,30 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
+    """(killed|wounded|hostages, number): each number counts what the nearest cue word
+    says ("took more than 100 hostage, killing 19": 100 hostages, 19 killed)."""
     taken: set[str] = set()
     for q in find_quantities(text):
         if q.min is not None and 1800 <= q.min <= 2100 and q.max == q.min:
             continue  # a year
         after = text[q.end : q.end + 60]
         before = text[max(0, q.start - 30) : q.start]
+        best: tuple[int, str] | None = None
         for prop in ("killed", "wounded", "hostages"):
+            if prop in taken:
+                continue
             pattern = lexicon.words_pattern("casualties", prop)
-            near_after = pattern.search(after)
             near_before = pattern.search(before)
-            words_after = len(after[: near_after.start()].split()) if near_after else 99
-            if prop not in taken and (
-                words_after <= 4 or (near_before and before.rstrip().endswith(near_before.group(0)))
-            ):
-                taken.add(prop)
-                yield prop, q
-                break
+            if near_before and before.rstrip().endswith(near_before.group(0)):
+                distance = 0  # "killing 19"
+            else:
+                near_after = pattern.search(after)
+                distance = len(after[: near_after.start()].split()) if near_after else 99
+            if distance <= 4 and (best is None or distance < best[0]):
+                best = (distance, prop)
+        if best:
+            taken.add(best[1])
+            yield best[1], q
 
 
 def _range(q: Quantity) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dossier.model import REFERENCE_PROPS, Schema, Statement, schema_of
+from dossier.resolve.events import join_events
 from dossier.resolve.names import fold_name
 
 PREFIX = {Schema.ORGANIZATION: "o", Schema.PERSON: "p", Schema.EVENT: "e"}
@@ -93,16 +94,8 @@ def resolve(
         for other in keys[1:]:
             clusters.union(keys[0], other, f"same name: {folded}")
 
-    by_day: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for m in found.values():
-        if m.schema is Schema.EVENT:
-            for date in m.props.get("date", ()):
-                for country in m.props.get("country", ()):
-                    if len(date) == 10:
-                        by_day[(date, country)].append(m.key)
-    for (date, country), keys in sorted(by_day.items()):
-        for other in keys[1:]:
-            clusters.union(keys[0], other, f"same day and country: {date} {country}")
+    # Events (resolve/events.py): the same incident across documents.
+    join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters)
 
     rows = []
     for key in sorted(found):
