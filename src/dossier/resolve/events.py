@@ -53,8 +53,11 @@ class Clusters(Protocol):
 
 
 class EventMention(Protocol):
-    key: str
-    props: Mapping[str, set[str]]
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def props(self) -> Mapping[str, set[str]]: ...
 
 
 def join_events(mentions: Iterable[EventMention], clusters: Clusters) -> None:
