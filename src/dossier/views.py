@@ -7,10 +7,12 @@ export, the terminal factsheet and (later) the web pages all read these views.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import combinations
+from typing import Any, NamedTuple
 
 from dossier.model import Schema, Statement
 from dossier.resolve.names import fold_name
@@ -149,7 +151,7 @@ def organization(kb: KnowledgeBase, entity: str) -> dict[str, Any]:
         {"by": item["value"], "date": item.get("date"), "evidence": item["evidence"]}
         for item in _grouped_values(kb, kb.of(entity, "designation"), "date")
     ]
-    org["conflicts"] = []
+    org["conflicts"] = organization_conflicts(kb, entity)
     return org
 
 
@@ -182,7 +184,396 @@ def person(kb: KnowledgeBase, entity: str) -> dict[str, Any]:
         "nationality": _grouped_values(kb, kb.of(entity, "nationality")),
         "status": _grouped_values(kb, kb.of(entity, "status"), "date"),
         "roles": _links(kb, kb.of(entity, "role"), "org", "role"),
+        "conflicts": person_conflicts(kb, entity),
     }
+
+
+# -- disagreements --------------------------------------------------------------------
+#
+# A conflict is two documents saying incompatible things about something that has one
+# true value: where a group comes from, when it was founded (for each kind of founding),
+# how many fighters it had in a given year, when a person was born or died, when a
+# leader took over. Everything else that merely differs is not a conflict:
+#
+# - multi-valued properties (areas, aliases, ideology, funding, nationality) add up;
+# - values that agree at the precision both give ("2007" and "2007-01");
+# - sizes for different years form a series; a peak is not compared with a current
+#   estimate, nor an estimate for one region with one for the whole group;
+# - statuses other than death are events that can repeat (arrested twice, sentenced
+#   by two courts), so only the date of death, and being alive after it, can clash;
+# - a document that gives both values is not in dispute with itself: it usually
+#   means two things (a predecessor's founding and the renaming), and taking it for
+#   a dispute would mostly show extraction noise. Events keep their alternatives
+#   (`alt_dates`, number ranges) in the event view and are left out here.
+#
+# Each conflict names the property, what distinguishes its values, a note for a
+# person, and the contested values, each with the evidence of every statement
+# that gives it.
+
+# Statuses a person has once, with one date.
+DEATH_STATUSES = frozenset({"killed", "dead"})
+# Size qualifiers that describe an estimate at one moment, compared with each other.
+CURRENT_QUALIFIERS = frozenset({"", "approximate", "about", "current", "estimate"})
+# Two size estimates whose ranges miss each other by less than this factor still
+# agree: "800-1000" and "1,200" are the spread of any two estimates, not a dispute.
+SIZE_TOLERANCE = 1.25
+
+
+@dataclass(eq=False)  # compared by identity: two claims are never the same value
+class _Claim:
+    """One distinct value of a property and the statements (from any document) that give it."""
+
+    key: Any
+    statements: list[Statement]
+
+    @property
+    def docs(self) -> set[str]:
+        return {s.evidence.doc for s in self.statements}
+
+
+def _claims(statements: Iterable[Statement], key: Callable[[Statement], Any]) -> list[_Claim]:
+    groups: dict[Any, list[Statement]] = defaultdict(list)
+    for s in statements:
+        groups[key(s)].append(s)
+    return [_Claim(k, ss) for k, ss in groups.items()]
+
+
+def _contested(claims: list[_Claim], agree: Callable[[Any, Any], bool]) -> list[_Claim]:
+    """The claims that one document makes and another document contradicts.
+
+    Claims x and y are in dispute when they do not `agree`, some document says x and
+    nothing that agrees with y, and another document says y and nothing that agrees
+    with x. `agree` must hold for a value and itself. Claims come back in their order.
+    """
+    said: dict[str, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        for doc in c.docs:
+            said[doc].append(c)
+
+    def only(doc: str, x: _Claim, y: _Claim) -> bool:  # doc says x and nothing that agrees with y
+        return x in said[doc] and not any(agree(z.key, y.key) for z in said[doc])
+
+    hit: set[int] = set()
+    for (i, x), (j, y) in combinations(enumerate(claims), 2):
+        if agree(x.key, y.key):
+            continue
+        if any(only(a, x, y) and only(b, y, x) for a in x.docs for b in y.docs if a != b):
+            hit.update((i, j))
+    return [c for i, c in enumerate(claims) if i in hit]
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """ISO dates agree when they are equal at the precision both give: "2007" and "2007-01" do."""
+    pa, pb = str(a).split("-"), str(b).split("-")
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
+
+
+def _after(a: str, b: str) -> bool:
+    """Date `a` is later than `b` at the precision both give ("2012-08" is not after "2012")."""
+    pa, pb = str(a).split("-"), str(b).split("-")
+    n = min(len(pa), len(pb))
+    return pa[:n] > pb[:n]
+
+
+def _sizes_agree(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Two estimates agree when their ranges meet, allowing the `SIZE_TOLERANCE` gap; open ends are open."""
+    lo_a, hi_a = a[0] or 0, math.inf if a[1] is None else a[1]
+    lo_b, hi_b = b[0] or 0, math.inf if b[1] is None else b[1]
+    return hi_a * SIZE_TOLERANCE >= lo_b and hi_b * SIZE_TOLERANCE >= lo_a
+
+
+def _listing(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+def _sides(values: list[str], agree: Callable[[str, str], bool]) -> str:
+    """The contested values as the sides of the dispute: "1991 or 1991-05 versus 1993".
+
+    Values that agree are one side; where agreement does not split them into sides
+    ("2007" agrees with both "2007-01" and "2007-03") they are simply listed.
+    """
+    sides: list[list[str]] = []
+    for v in values:
+        joined = [side for side in sides if any(agree(v, w) for w in side)]
+        merged = [v] + [w for side in joined for w in side]
+        sides = [side for side in sides if side not in joined] + [sorted(merged)]
+    if len(sides) < 2:
+        return _listing(values)
+    return " versus ".join(" or ".join(side) for side in sorted(sides))
+
+
+def _docs_phrase(claims: list[_Claim]) -> str:
+    n = len(set().union(*(c.docs for c in claims)))
+    return f"{n} documents" if n != 1 else "1 document"
+
+
+def _conflict(
+    kb: KnowledgeBase, prop: str, note: str, claims: list[_Claim], item: Callable[[_Claim], dict[str, Any]], **keys: Any
+) -> dict[str, Any]:
+    return {
+        "property": prop,
+        **keys,
+        "note": note,
+        "values": [{**item(c), "evidence": kb.evidence(c.statements)} for c in claims],
+    }
+
+
+def _single_valued(
+    kb: KnowledgeBase,
+    prop: str,
+    statements: list[Statement],
+    agree: Callable[[Any, Any], bool],
+    what: str,
+    **keys: Any,
+) -> dict[str, Any] | None:
+    """A property with one true value: the values different documents give that do not agree."""
+    contested = sorted(_contested(_claims(statements, lambda s: s.value), agree), key=lambda c: str(c.key))
+    if not contested:
+        return None
+    note = (
+        f"Sources give different {what}: {_sides([str(c.key) for c in contested], agree)} ({_docs_phrase(contested)})."
+    )
+    return _conflict(kb, prop, note, contested, lambda c: {"value": c.key}, **keys)
+
+
+def organization_conflicts(kb: KnowledgeBase, entity: str) -> list[dict[str, Any]]:
+    """Where the documents about a group disagree: origin, founding (per kind), size, leaders' periods."""
+    out: list[dict[str, Any]] = []
+    origin = _single_valued(
+        kb, "origin_country", kb.of(entity, "origin_country"), lambda a, b: a == b, "countries of origin"
+    )
+    if origin:
+        out.append(origin)
+    out.extend(_founded_conflicts(kb, kb.of(entity, "founded")))
+    out.extend(_size_conflicts(kb, kb.of(entity, "size")))
+    out.extend(_period_conflicts(kb, kb.of(entity, "leader") + kb.of(entity, "founder"), "leaders", "person"))
+    return out
+
+
+def _founded_conflicts(kb: KnowledgeBase, statements: list[Statement]) -> list[dict[str, Any]]:
+    """Founding dates disagree within one kind (founded, renamed, split, merged), never across kinds.
+
+    When a contested date agrees with the date another kind has (a source that says
+    "founded 2007" where others say "renamed 2007"), the note says so: that is often
+    what separates the values, one source counting from the predecessor and another
+    from the renaming.
+    """
+    by_kind: dict[str, list[Statement]] = defaultdict(list)
+    for s in statements:
+        by_kind[str(s.qualifiers.get("kind") or "founded")].append(s)
+    out = []
+    for kind, group in by_kind.items():
+        conflict = _single_valued(kb, "founded", group, _dates_agree, f"dates for when it was {kind}", kind=kind)
+        if not conflict:
+            continue
+        hints = []
+        for item in conflict["values"]:
+            others = sorted(
+                {
+                    other
+                    for other, those in by_kind.items()
+                    if other != kind and any(_dates_agree(item["value"], s.value) for s in those)
+                }
+            )
+            if others:
+                hints.append(f"{item['value']} is also given as the date it was {' or '.join(others)}")
+                item["also"] = others
+        if hints:
+            conflict["note"] += " " + "; ".join(hints) + "."
+        out.append(conflict)
+    return out
+
+
+def _size_class(qualifier: str) -> str:
+    """ "" for an estimate at one moment (plain, approximate, current), else the qualifier ("peak")."""
+    q = qualifier.strip().lower()
+    return "" if q in CURRENT_QUALIFIERS else q
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class _SizeKey(NamedTuple):
+    """What two estimates must share to be compared: year, scope (folded) and kind."""
+
+    as_of: str
+    scope: str
+    kind: str
+
+
+def _size_conflicts(kb: KnowledgeBase, statements: list[Statement]) -> list[dict[str, Any]]:
+    """Size estimates disagree only when they are for the same year (or both have none),
+    the same scope (one region, or the whole group) and the same kind (a peak, or an
+    estimate at one moment), come from different documents and do not overlap.
+
+    Each conflict's note says which other estimates were not compared and what
+    distinguishes them: other years (a series over time, not a contradiction), a
+    peak versus a current figure, a region versus the whole group.
+    """
+    groups: dict[_SizeKey, list[Statement]] = defaultdict(list)
+    for s in statements:
+        q = s.qualifiers
+        groups[
+            _SizeKey(
+                str(q.get("as_of") or ""),
+                str(q.get("scope") or "").casefold(),
+                _size_class(str(q.get("qualifier") or "")),
+            )
+        ].append(s)
+    out = []
+    for key, group in groups.items():
+        claims = _claims(group, lambda s: (s.qualifiers.get("min"), s.qualifiers.get("max")))
+        contested = _contested(claims, _sizes_agree)
+        if not contested:
+            continue
+        contested.sort(key=lambda c: (c.key[0] or 0, math.inf if c.key[1] is None else c.key[1]))
+        scope = str(group[0].qualifiers.get("scope") or "")
+        what = " ".join(
+            (
+                f"{key.kind.capitalize()} estimates" if key.kind else "Estimates",
+                f"for {scope}" if scope else "of the whole group",
+                f"for {key.as_of}" if key.as_of else "with no year",
+            )
+        )
+        note = f"{what} do not overlap ({_plural(len(contested), 'estimate')} from {_docs_phrase(contested)})."
+        left_out = _size_left_out(groups, key)
+        if left_out:
+            note += " Not compared with them: " + "; ".join(left_out) + "."
+        out.append(
+            _conflict(
+                kb,
+                "size",
+                note,
+                contested,
+                lambda c: {
+                    "min": c.key[0],
+                    "max": c.key[1],
+                    "as_of": str(c.statements[0].qualifiers.get("as_of") or ""),
+                    "scope": str(c.statements[0].qualifiers.get("scope") or ""),
+                    "qualifier": str(c.statements[0].qualifiers.get("qualifier") or ""),
+                },
+                as_of=key.as_of,
+                scope=scope,
+                qualifier=key.kind,
+            )
+        )
+    return out
+
+
+def _size_left_out(groups: dict[_SizeKey, list[Statement]], this: _SizeKey) -> list[str]:
+    """The other estimates, by what distinguishes them from the group `this` compares."""
+    years: set[str] = set()
+    undated: set[tuple[Any, ...]] = set()
+    kinds: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    regions: dict[str, str] = {}
+    for key, group in groups.items():
+        estimates = {(s.qualifiers.get("min"), s.qualifiers.get("max"), key.as_of) for s in group}
+        if key.scope != this.scope:
+            regions[key.scope] = str(group[0].qualifiers.get("scope") or "") or "the whole group"
+        elif key.kind != this.kind:
+            kinds[key.kind or "current"] |= estimates
+        elif key.as_of != this.as_of:
+            if key.as_of:
+                years.add(key.as_of)
+            else:
+                undated |= estimates
+    out = []
+    if years:
+        out.append(f"estimates for {_listing(sorted(years))}, a series over time")
+    if undated:
+        out.append(f"{_plural(len(undated), 'estimate')} with no year")
+    out.extend(f"{_plural(len(found), kind + ' estimate')}" for kind, found in sorted(kinds.items()))
+    if regions:
+        out.append(f"estimates for {_listing(sorted(regions.values()))}")
+    return out
+
+
+def _period_conflicts(
+    kb: KnowledgeBase, statements: list[Statement], prop: str, target_key: str
+) -> list[dict[str, Any]]:
+    """A leadership (one person, one role, one group) has one start and one end: different
+    dates from different documents for either are a conflict. Statements without a
+    period say nothing about it and are left out.
+    """
+    by_link: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for s in statements:
+        by_link[(kb.entity(s.value), str(s.qualifiers.get("role") or s.prop))].append(s)
+    out = []
+    for (target, role), group in sorted(by_link.items()):
+        for bound in ("start", "end"):
+            dated = [s for s in group if s.qualifiers.get(bound)]
+            contested = _contested(_claims(dated, _qualifier(bound)), _dates_agree)
+            if not contested:
+                continue
+            contested.sort(key=lambda c: str(c.key))
+            note = (
+                f"Sources give different {bound} dates for {_best_name(kb, target)} as {role}: "
+                f"{_sides([str(c.key) for c in contested], _dates_agree)} ({_docs_phrase(contested)})."
+            )
+            out.append(
+                _conflict(
+                    kb,
+                    prop,
+                    note,
+                    contested,
+                    lambda c: {"value": c.key},
+                    **{target_key: target},
+                    role=role,
+                    field=bound,
+                )
+            )
+    return out
+
+
+def _qualifier(key: str) -> Callable[[Statement], str]:
+    return lambda s: str(s.qualifiers.get(key) or "")
+
+
+def person_conflicts(kb: KnowledgeBase, entity: str) -> list[dict[str, Any]]:
+    """Where the documents about a person disagree: year of birth, death, and periods in a role."""
+    out: list[dict[str, Any]] = []
+    born = _single_valued(kb, "born", kb.of(entity, "born"), _dates_agree, "dates of birth")
+    if born:
+        out.append(born)
+    death = _death_conflict(kb, kb.of(entity, "status"))
+    if death:
+        out.append(death)
+    out.extend(_period_conflicts(kb, kb.of(entity, "role"), "roles", "org"))
+    return out
+
+
+def _death_conflict(kb: KnowledgeBase, statements: list[Statement]) -> dict[str, Any] | None:
+    """A person dies once: dated deaths that do not agree, or being alive after a dated
+    death, are a conflict. Undated statuses cannot clash with a date and are left out;
+    the other statuses (arrested, sentenced, released) can happen more than once.
+    """
+    dated = [s for s in statements if s.qualifiers.get("date") and (s.value in DEATH_STATUSES or s.value == "alive")]
+    claims = _claims(dated, lambda s: (s.value, str(s.qualifiers["date"])))
+
+    def agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+        if a[0] == "alive" and b[0] == "alive":
+            return True
+        if a[0] == "alive":
+            return not _after(a[1], b[1])
+        if b[0] == "alive":
+            return not _after(b[1], a[1])
+        return _dates_agree(a[1], b[1])
+
+    contested = sorted(_contested(claims, agree), key=lambda c: c.key[1])
+    if not contested:
+        return None
+    deaths = [c.key[1] for c in contested if c.key[0] != "alive"]
+    alive = [c.key[1] for c in contested if c.key[0] == "alive"]
+    parts = []
+    if any(not _dates_agree(d, e) for d, e in combinations(deaths, 2)):
+        parts.append(f"Sources give different dates of death: {_sides(deaths, _dates_agree)}")
+    if alive:
+        parts.append(f"reported alive on {_listing(alive)} after a reported death on {_listing(deaths)}")
+    note = "; ".join(parts)
+    note = note[:1].upper() + note[1:] + f" ({_docs_phrase(contested)})."
+    return _conflict(kb, "status", note, contested, lambda c: {"value": c.key[0], "date": c.key[1]}, field="date")
 
 
 def event(kb: KnowledgeBase, entity: str) -> dict[str, Any]:

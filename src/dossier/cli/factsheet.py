@@ -101,9 +101,65 @@ def print_factsheet(
     console.print(table)
     if events and len(events) > 5:
         console.print(f"[dim]all {len(events)} activities: dossier timeline {escape(repr(org['name']))}[/]")
-    for conflict in org.get("conflicts", []):
-        console.print(f"[yellow]sources disagree on {escape(conflict['property'])}:[/] {escape(conflict['note'])}")
+    _print_conflicts(console, src, org, names, people)
     _print_sources(console, src, titles)
+
+
+def _print_conflicts(
+    console: Console, src: Sources, org: dict[str, Any], names: dict[str, str], people: dict[str, dict[str, Any]]
+) -> None:
+    """Where sources disagree: the group's own conflicts, then those about its leaders.
+
+    One block per conflict: what is disputed, then each value on its own line with
+    what distinguishes it and the markers of its sources, then the note.
+    """
+    blocks = [(_conflict_label(c, names), c) for c in org.get("conflicts", [])]
+    leaders = dict.fromkeys(item["person"] for item in org.get("leaders", []))
+    for p in leaders:
+        person = people.get(p, {})
+        for c in person.get("conflicts", []):
+            blocks.append((f"{names.get(p, person.get('name', p))}: {_conflict_label(c, names)}", c))
+    if not blocks:
+        return
+    console.print("\n[bold yellow]Sources disagree[/]")
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="yellow", no_wrap=True)
+    table.add_column()
+    for label, conflict in blocks:
+        lines = [f"{escape(_conflict_value(conflict, v))} {src.marker(v['evidence'])}" for v in conflict["values"]]
+        lines.append(f"[dim]{escape(conflict.get('note') or '')}[/]")
+        table.add_row(escape(label), "\n".join(lines))
+    console.print(table)
+
+
+def _conflict_label(conflict: dict[str, Any], names: dict[str, str]) -> str:
+    """What is disputed: "Founded", "Size (peak, whole group, no year)", "NAME: start as emir", "death"."""
+    prop = conflict["property"]
+    if prop == "size":
+        parts = [conflict.get("qualifier") or "", conflict.get("scope") or "whole group"]
+        parts.append(f"as of {conflict['as_of']}" if conflict.get("as_of") else "no year")
+        return "Size (" + ", ".join(p for p in parts if p) + ")"
+    if prop == "founded":
+        kind = conflict.get("kind") or "founded"
+        return "Founded" if kind == "founded" else f"Founded ({kind})"
+    if prop in ("leaders", "roles"):
+        target = conflict.get("person") or conflict.get("org") or ""
+        return f"{names.get(target, target)}: {conflict.get('field')} as {conflict.get('role')}"
+    return {"status": "death", "born": "born", "origin_country": "Origin"}.get(prop, str(prop).replace("_", " "))
+
+
+def _conflict_value(conflict: dict[str, Any], value: dict[str, Any]) -> str:
+    """One competing value with what sets it apart: its year, kind, scope, or the kind of founding it matches."""
+    if conflict["property"] == "size":
+        # Year, scope and kind are the conflict's own (in its label); an "approximate" is not.
+        qualifier = value.get("qualifier") or ""
+        return _number(value) + (f" ({qualifier})" if qualifier and qualifier != conflict.get("qualifier") else "")
+    text = str(value.get("value", ""))
+    if value.get("date"):
+        text += f" {value['date']}"
+    if value.get("also"):
+        text += f" (also given as the date it was {' or '.join(value['also'])})"
+    return text
 
 
 def _print_sources(console: Console, src: Sources, titles: dict[str, str]) -> None:
