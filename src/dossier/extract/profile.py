@@ -135,14 +135,20 @@ def _quantities(
         if (q.start, q.end) in seen or not local:
             continue
         seen.add((q.start, q.end))
-        tail = ctx.text[q.end : min(q.end + 40, end)]
-        head = ctx.text[max(start, q.start - 40) : q.start]
+        # The year and "at its peak" of an estimate are in its own sentence.
+        s_start, s_end = ctx.sentence_at(q.start)
+        if s_end <= s_start:
+            s_start, s_end = start, end
+        s_start, s_end = max(start, s_start), min(end, s_end)
+        tail = ctx.text[q.end : min(q.end + 40, s_end)]
+        head = ctx.text[s_start : q.start]
         as_of = _as_of(tail) or _as_of(head)
         scope = ""
         scope_match = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|en)\s+([A-Z][\w-]+)", tail)
         if scope_match and country_code(scope_match.group(1)):
             scope = scope_match.group(1)
-        peak = lexicon.words_pattern("profile", "peak").search(ctx.text[max(start, q.start - 60) : q.end + 30])
+        c_start, c_end = _clause(ctx.text, s_start, s_end, q.start)
+        peak = lexicon.words_pattern("profile", "peak").search(ctx.text[c_start:c_end])
         yield _say(
             ctx,
             "size",
@@ -154,6 +160,20 @@ def _quantities(
             scope=scope,
             qualifier="peak" if peak else ("approximate" if q.bound == "about" else None),
         )
+
+
+# Where a sentence turns to another statement: "30,000 at its height, but fewer than 1,000 now".
+_CLAUSE_TURN = re.compile(r",\s+(?:but|maar|mais|whereas|terwijl|alors que)\s|;")
+
+
+def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence text[start:end] that holds `pos`."""
+    for m in _CLAUSE_TURN.finditer(text, start, end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return start, m.start()
+    return start, end
 
 
 def _as_of(text: str) -> str | None:
