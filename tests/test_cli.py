@@ -218,3 +218,93 @@ def test_info_prints_markup_in_a_group_name_literally(markup_db: Path) -> None:
     result = invoke("info", "--db", markup_db)
     assert result.exit_code == 0, result.output
     assert MARKUP_NAME in result.stdout
+
+
+# -- merges, merge and split (a person's judgements) ---------------------------------------
+
+PROFILE_A = """\
+Group profile: Front of the Copper Hills
+
+Also known as: FCH
+
+Leaders
+- Karim Abou El-Haddad (leader since 2012)
+"""
+
+PROFILE_B = """\
+Group profile: Front of the Copper Hills
+
+Leaders
+- Karim Abu al-Hadad (leader since 2012)
+- Lina Sorel (spokeswoman)
+"""
+
+
+@pytest.fixture()
+def judged_db(tmp_path: Path) -> Path:
+    folder = write_corpus(tmp_path / "corpus", {"a.txt": PROFILE_A, "b.txt": PROFILE_B})
+    db = tmp_path / "kb.db"
+    build(folder, db=db)
+    return db
+
+
+def _person_ids(db: Path) -> dict[str, str]:
+    return {p["name"]: p["id"] for p in export(db)["persons"]}
+
+
+def test_merges_lists_a_transliteration_merge_with_reason_and_score(judged_db: Path) -> None:
+    assert len(_person_ids(judged_db)) == 2  # the premise: the two spellings are one person
+    result = invoke("merges", "--db", judged_db, "--kind", "person")
+    assert result.exit_code == 0, result.output
+    text = plain(result.stdout)
+    assert "(2 mentions)" in text
+    assert "Karim Abou El-Haddad" in text and "Karim Abu al-Hadad" in text
+    assert "transliteration variant" in text and "score 0.95" in text
+
+
+def test_split_and_merge_are_kept_across_rebuilds(judged_db: Path, tmp_path: Path) -> None:
+    karim = next(e for n, e in _person_ids(judged_db).items() if n.startswith("Karim"))
+    result = invoke("split", karim, "--db", judged_db)
+    assert result.exit_code == 0, result.output
+    assert len([n for n in _person_ids(judged_db) if n.startswith("Karim")]) == 2  # export reflects it at once
+
+    # A rebuild with a new document re-resolves and keeps the decision.
+    write_corpus(tmp_path / "more", {"c.txt": "Group profile: Union of the Salt Marsh\n"})
+    build(tmp_path / "more", db=judged_db)
+    ids = _person_ids(judged_db)
+    karims = sorted(e for n, e in ids.items() if n.startswith("Karim"))
+    assert len(karims) == 2
+
+    result = invoke("merge", karims[0], karims[1], "--db", judged_db)
+    assert result.exit_code == 0, result.output
+    assert "merged" in plain(result.stdout)
+    assert len([n for n in _person_ids(judged_db) if n.startswith("Karim")]) == 1
+
+
+def test_split_one_mention_off_and_merge_two_people(judged_db: Path) -> None:
+    rows = invoke("merges", "--db", judged_db, "--kind", "person").stdout
+    key = re.search(r"(Person:\S+)\s+Karim Abu al-Hadad", plain(rows))
+    assert key, rows
+    assert invoke("split", key.group(1), "--db", judged_db).exit_code == 0
+    ids = _person_ids(judged_db)
+    assert len([n for n in ids if n.startswith("Karim")]) == 2
+    lina = ids["Lina Sorel"]
+    karim = next(e for n, e in ids.items() if n.startswith("Karim"))
+    assert invoke("merge", lina, karim, "--db", judged_db).exit_code == 0
+    assert len(_person_ids(judged_db)) == 2
+
+
+def test_merge_refuses_unknown_ids_and_mixed_kinds(judged_db: Path) -> None:
+    result = invoke("merge", "p0000000000", "p1111111111", "--db", judged_db)
+    assert result.exit_code == 1
+    assert "neither an entity id nor a mention key" in plain(result.stderr)
+    person_id = next(iter(_person_ids(judged_db).values()))
+    org_id = export(judged_db)["organizations"][0]["id"]
+    result = invoke("merge", person_id, org_id, "--db", judged_db)
+    assert result.exit_code == 1
+    assert "different kinds" in plain(result.stderr)
+
+
+def test_split_help_says_what_it_does() -> None:
+    text = plain(invoke("split", "--help").stdout)
+    assert "ENTITY ID" in text and "MENTION KEY" in text and "later build" in text

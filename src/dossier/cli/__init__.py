@@ -17,6 +17,7 @@ from dossier.cli.factsheet import print_factsheet, print_timeline
 from dossier.export.json import write_json
 from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.model import Schema
+from dossier.resolve import resolve
 from dossier.store import Store, StoreError
 from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person, timeline
 
@@ -177,6 +178,128 @@ def info(db: DbOption = Path("dossier.db")) -> None:
         groups = sorted(organization(kb, e)["name"] for e in kb.entities(Schema.ORGANIZATION))
         if groups:
             out.print("[bold]groups:[/] " + escape("; ".join(groups[:50])), highlight=False)
+
+
+# -- resolution: merges and a person's judgements ------------------------------------
+
+
+def _reresolve(store: Store) -> list[tuple[str, str, str, float]]:
+    """Resolve again with every judgement, so `show` and `export` reflect a decision at once."""
+    rows = resolve(store.statements(), store.judgements())
+    store.replace_resolution(rows)
+    return rows
+
+
+def _members(rows: list[tuple[str, str, str, float]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, entity, _reason, _score in rows:
+        out.setdefault(entity, []).append(key)
+    return out
+
+
+def _mention_keys(store: Store, ident: str) -> tuple[str, list[str]]:
+    """(entity id, mention keys) for an entity id or a mention key; exits 1 when neither."""
+    rows = store.resolution_rows()
+    members = _members(rows)
+    if ident in members:
+        return ident, sorted(members[ident])
+    entity = next((e for k, e, _r, _s in rows if k == ident), None)
+    if entity is None:
+        _error(f"{ident!r} is neither an entity id nor a mention key; `dossier merges` lists them")
+        raise typer.Exit(1)
+    return entity, [ident]
+
+
+_KINDS = {"person": "Person", "org": "Organization", "organization": "Organization", "event": "Event"}
+
+
+@app.command("merges")
+def merges_command(
+    db: DbOption = Path("dossier.db"),
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only entities of this kind: person, org or event.")
+    ] = None,
+) -> None:
+    """List the entities made of several mentions: each mention with its names, the reason it joined and the score of that reason."""
+    if kind is not None and kind.lower() not in _KINDS:
+        _error(f"unknown kind {kind!r} (person, org or event)")
+        raise typer.Exit(2)
+    prefix = _KINDS[kind.lower()] + ":" if kind else ""
+    with _open(db) as store:
+        rows = [r for r in store.resolution_rows() if r[0].startswith(prefix)]
+        members = _members(rows)
+        names: dict[str, list[str]] = {}
+        for st in store.statements():
+            if (
+                st.prop in ("name", "alias")
+                and st.subject.startswith(prefix)
+                and st.value not in names.get(st.subject, [])
+            ):
+                names.setdefault(st.subject, []).append(st.value)
+        shown = 0
+        for entity, keys in sorted(members.items()):
+            if len(keys) < 2:
+                continue
+            shown += 1
+            out.print(f"[bold]{escape(entity)}[/] ({len(keys)} mentions)", highlight=False, soft_wrap=True)
+            for key, _entity, reason, score in (r for r in rows if r[1] == entity):
+                label = "; ".join(names.get(key, [])) or "(no name)"
+                out.print(f"  {escape(key)}  {escape(label)}", highlight=False, soft_wrap=True)
+                out.print(f"      {escape(reason)} (score {score:.2f})", highlight=False, soft_wrap=True)
+        if not shown:
+            out.print("no merges")
+
+
+@app.command("merge")
+def merge_command(
+    first: Annotated[str, typer.Argument(help="An entity id or a mention key.")],
+    second: Annotated[str, typer.Argument(help="Another entity id or mention key, of the same kind.")],
+    db: DbOption = Path("dossier.db"),
+) -> None:
+    """Record that two entities (or mentions) are one, and resolve again.
+
+    The decision is kept in the knowledge base and every later build applies it; a later `split` of the same mentions replaces it."""
+    with _open(db) as store:
+        e1, keys1 = _mention_keys(store, first)
+        e2, keys2 = _mention_keys(store, second)
+        if keys1[0].split(":", 1)[0] != keys2[0].split(":", 1)[0]:
+            _error(f"{first!r} and {second!r} are different kinds of entity")
+            raise typer.Exit(1)
+        if e1 == e2:
+            out.print(f"{escape(first)} and {escape(second)} are already one entity ({escape(e1)})")
+            return
+        store.judge(keys1[0], keys2[0], "positive")
+        rows = _reresolve(store)
+        entity = next(e for k, e, _r, _s in rows if k == keys1[0])
+        out.print(f"merged: {escape(e1)} + {escape(e2)} -> {escape(entity)}", highlight=False)
+
+
+@app.command("split")
+def split_command(
+    ident: Annotated[str, typer.Argument(help="An entity id, or a mention key to take out of its entity.")],
+    db: DbOption = Path("dossier.db"),
+) -> None:
+    """Record that an entity is wrongly merged, and resolve again.
+
+    With an ENTITY ID, every mention of the entity becomes an entity of its own (a negative judgement between each pair of its mentions).
+
+    With a MENTION KEY (from `dossier merges`), only that mention leaves its entity (a negative judgement between it and each other mention); the rest stay together.
+
+    The decision is kept and every later build applies it, overriding the rules and any earlier `merge` of the same mentions."""
+    with _open(db) as store:
+        entity, keys = _mention_keys(store, ident)
+        members = _members(store.resolution_rows())[entity]
+        if len(members) < 2:
+            out.print(f"{escape(entity)} has one mention; nothing to split")
+            return
+        if ident == entity:
+            pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+        else:
+            pairs = [(keys[0], other) for other in members if other != keys[0]]
+        store.judge_many(pairs, "negative")
+        rows = _reresolve(store)
+        after = sorted({e for k, e, _r, _s in rows if k in set(members)})
+        out.print(f"split {escape(entity)} into {len(after)}: {escape(', '.join(after))}", highlight=False)
 
 
 def main() -> None:

@@ -1,9 +1,11 @@
 """Resolution: mentions of the same group, person or incident become one entity.
 
 Decisions are data: every mention key gets an entity id and the reason it
-joined its cluster, and a person's judgements (merge / split) override the
-rules on every rebuild. This first cut joins mentions that share a folded
-name (organisations and persons) or an exact day and country (events).
+joined its cluster, with a score, and a person's judgements (merge / split)
+override the rules on every rebuild. Organisations are joined by name,
+transliteration, translation and acronym (`organizations.py`), persons by
+transliteration, slips, name order and stated aliases (`persons.py`), events
+by date, place and type (`events.py`).
 """
 
 from __future__ import annotations
@@ -11,63 +13,23 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from dossier.model import REFERENCE_PROPS, Schema, Statement, schema_of
+from dossier.model import Schema, Statement
+from dossier.resolve.clusters import Clusters
 from dossier.resolve.events import join_events
+from dossier.resolve.mentions import Mention, mentions
 from dossier.resolve.names import fold_name
+from dossier.resolve.organizations import apart_pairs, join_organizations
+from dossier.resolve.persons import join_persons
+
+__all__ = ["PREFIX", "Clusters", "Mention", "entity_id", "mentions", "resolve"]
 
 PREFIX = {Schema.ORGANIZATION: "o", Schema.PERSON: "p", Schema.EVENT: "e"}
 
 
-@dataclass
-class Mention:
-    key: str
-    schema: Schema
-    names: set[str] = field(default_factory=set)
-    props: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-
-
-class _Clusters:
-    """Union-find over mention keys that remembers why two keys were joined."""
-
-    def __init__(self, keys: Iterable[str], negatives: set[frozenset[str]]) -> None:
-        self.parent = {k: k for k in keys}
-        self.members = {k: {k} for k in self.parent}
-        self.reason: dict[str, tuple[str, float]] = {}
-        self.negatives = negatives
-
-    def find(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str, reason: str, score: float = 1.0) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        if any(frozenset((x, y)) in self.negatives for x in self.members[ra] for y in self.members[rb]):
-            return False
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra] |= self.members.pop(rb)
-        self.reason.setdefault(a, (reason, score))
-        self.reason.setdefault(b, (reason, score))
-        return True
-
-
-def mentions(statements: Iterable[Statement]) -> dict[str, Mention]:
-    out: dict[str, Mention] = {}
-    for s in statements:
-        m = out.setdefault(s.subject, Mention(s.subject, s.schema))
-        if s.prop in ("name", "alias"):
-            m.names.add(s.value)
-        m.props[s.prop].add(s.value)
-        if s.prop in REFERENCE_PROPS and s.value not in out:
-            out[s.value] = Mention(s.value, schema_of(s.value))
-    return out
+def entity_id(schema: Schema, members: Iterable[str]) -> str:
+    """An entity's id: derived from its first mention key, so a rebuild gives the same ids."""
+    return PREFIX[schema] + hashlib.sha1(min(members).encode()).hexdigest()[:10]
 
 
 def resolve(
@@ -77,31 +39,32 @@ def resolve(
     found = mentions(statements)
     judged = list(judgements)
     negatives = {frozenset((a, b)) for a, b, j in judged if j == "negative"}
-    clusters = _Clusters(sorted(found), negatives)
-    for a, b, j in judged:
-        if j == "positive" and a in found and b in found:
+    orgs = [m for m in found.values() if m.schema is Schema.ORGANIZATION]
+    persons = [m for m in found.values() if m.schema is Schema.PERSON]
+    clusters = Clusters(sorted(found), negatives, apart_pairs(orgs))
+    for a, b, j in sorted(judged):
+        if j == "positive" and a in found and b in found and found[a].schema is found[b].schema:
             clusters.union(a, b, "judged the same by a person")
 
-    by_name: dict[tuple[Schema, str], list[str]] = defaultdict(list)
-    for m in found.values():
-        if m.schema is Schema.EVENT:
-            continue
-        for name in m.names:
+    # Organisations: an identical folded name (or acronym) first, then the looser rules.
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for m in sorted(orgs, key=lambda m: m.key):
+        for name in sorted(m.names):
             folded = fold_name(name)
             if folded:
-                by_name[(m.schema, folded)].append(m.key)
-    for (_schema, folded), keys in sorted(by_name.items()):
+                by_name[folded].append(m.key)
+    for folded, keys in sorted(by_name.items()):
         for other in keys[1:]:
             clusters.union(keys[0], other, f"same name: {folded}")
+    join_organizations(orgs, clusters)
+    join_persons(persons, clusters)
 
     # Events (resolve/events.py): the same incident across documents.
     join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters)
 
     rows = []
     for key in sorted(found):
-        root = clusters.find(key)
-        first = min(clusters.members[root])
-        entity = PREFIX[found[key].schema] + hashlib.sha1(first.encode()).hexdigest()[:10]
+        entity = entity_id(found[key].schema, clusters.members[clusters.find(key)])
         reason, score = clusters.reason.get(key, ("only mention", 1.0))
         rows.append((key, entity, reason, score))
     return rows

@@ -1,10 +1,25 @@
-"""Comparing names: the folded form two spellings of one name share."""
+"""Comparing names: folded forms, transliteration keys, skeletons and cognates.
+
+Every spelling rule and word list lives in `lexicons/names.yaml`; this module
+only applies them. Three levels of sameness, from strict to loose:
+
+- `fold_name`: case, accents, quotes and punctuation ("Al-Jabha" = "al jabha");
+- `translit`: a word's transliteration key ("Abou" = "Abu", "Zeid" = "Zayd");
+- `skeleton`: a word's consonants ("Sahara" = "Sahra"), used for blocking and,
+  with more evidence, for matching.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
+import yaml
 from normality import ascii_text
+from rapidfuzz.distance import OSA
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
 
@@ -20,3 +35,86 @@ def fold_name(name: str) -> str:
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"^(?:the|de|het|la|le|les|l)\s+", "", text.strip())
     return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    text = resources.files("dossier.resolve").joinpath("lexicons", "names.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def words(key: str) -> frozenset[str]:
+    """A word list of the lexicon, all languages together."""
+    entry = lexicon()[key]
+    groups: Iterable[Any] = entry.values() if isinstance(entry, dict) else [entry]
+    out: set[str] = set()
+    for group in groups:
+        out |= {str(w) for w in group}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4)
+def _rules(key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), r) for p, r in lexicon()[key])
+
+
+@lru_cache(maxsize=1)
+def articles() -> frozenset[str]:
+    return words("articles")
+
+
+def raw_words(name: str) -> list[str]:
+    """The lower-case ASCII words of a name; apostrophes inside a word are dropped
+    ("Jama'at" -> "jamaat"), hyphens and other punctuation separate words."""
+    text = (ascii_text(name.translate(_QUOTES)) or "").casefold()
+    text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
+    return re.findall(r"[a-z0-9]+", text)
+
+
+@lru_cache(maxsize=262144)
+def translit(word: str, *, org: bool = False) -> str:
+    """The transliteration key of one folded word: "abou" -> "abu", "zeid" -> "zaid"."""
+    out = word
+    for pattern, repl in _rules("transliteration"):
+        out = pattern.sub(repl, out)
+    if org:
+        for pattern, repl in _rules("org_plural"):
+            out = pattern.sub(repl, out)
+    return out or word
+
+
+@lru_cache(maxsize=262144)
+def skeleton(word: str) -> str:
+    """The first letter and the consonants of a transliteration key, doubled letters once."""
+    if not word:
+        return word
+    rest = re.sub(r"[aeiouy]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", word[0] + rest)
+
+
+def close_spelling(a: str, b: str, *, min_len: int = 6) -> bool:
+    """One edit (or one swap of neighbours) apart in a word long enough for that to be a slip."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < min_len:
+        return False
+    return OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def cognate(a: str, b: str) -> bool:
+    """Two transliteration keys that are plausibly one word in two languages or spellings:
+    "islamic"/"islamitische", "group"/"groupe", "state"/"staat", "armed"/"armee"."""
+    if a == b:
+        return True
+    if a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    if prefix >= 4 and prefix >= 0.7 * min(len(a), len(b)):
+        return True
+    sa, sb = skeleton(a), skeleton(b)
+    return sa == sb and len(sa) >= 2 and abs(len(a) - len(b)) <= 2

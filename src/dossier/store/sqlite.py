@@ -269,6 +269,18 @@ class Store:
                 (a, b, judgement, now()),
             )
 
+    def judge_many(self, pairs: Iterable[tuple[str, str]], judgement: str) -> int:
+        """Record one judgement on many pairs in one transaction; the number of pairs."""
+        rows = [(*sorted((a, b)), judgement, now()) for a, b in pairs if a != b]
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO judgements(left_key, right_key, judgement, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(left_key, right_key) DO UPDATE SET judgement = excluded.judgement, "
+                "created_at = excluded.created_at",
+                rows,
+            )
+        return len(rows)
+
     # -- builds -----------------------------------------------------------------
 
     def record_build(self, started_at: str, read: int, skipped: int, unchanged: int, statements: int) -> None:

@@ -1,0 +1,197 @@
+"""Persons: one entity per person, across transliterations, slips, name order and aliases.
+
+A person's names are the `name` and `alias` statements of the mention: an alias
+a document states ("X, alias Y") joins through the mention that holds both.
+Each name is reduced to transliteration keys of its words without articles
+("Yahya Abou El-Hammam" -> yahya abu hamam). Particles ("Abu", "bin", "Ould")
+and very common given names are *common* words. A name is *full* when it has two
+words besides particles and at least one uncommon word ("Karim Hadi", "Mohamed
+Hadi"); anything less (a surname, "Abu X", "Mohamed Ali") is *short*.
+
+Rules, each with its own blocking key:
+
+1. full names with equal keys (spacing and hyphens aside): transliteration variants;
+2. full names (with two uncommon words) with the same words in another order;
+3. such full names equal but for one slip (one edit or swap) in one long distinctive word,
+   from different documents;
+4. a short name, or a full name that is part of a longer one, joins the one person whose
+   full name contains it, and only when exactly one does: "Abu X" never bridges two men.
+   Short names that fit no full name join each other when equal.
+
+A shared common word is never enough: "Abu X Y" and "Abu X Z" stay two.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dossier.resolve.clusters import Clusters
+from dossier.resolve.mentions import Mention
+from dossier.resolve.names import articles, close_spelling, fold_name, raw_words, skeleton, translit, words
+
+# Short-name candidates beyond this many mentions are too ambiguous to look through.
+MAX_CANDIDATES = 200
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(translit(w) for w in words("person_particles"))
+
+
+@lru_cache(maxsize=1)
+def _common_lexicon() -> frozenset[str]:
+    return _particles() | frozenset(translit(w) for w in words("person_common"))
+
+
+@dataclass(frozen=True)
+class PersonName:
+    key: str  # mention key
+    doc: str
+    name: str
+    tokens: tuple[str, ...]
+    surname_only: bool  # stated as a surname ("Belmokhtar said ...")
+
+
+@lru_cache(maxsize=131072)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Transliteration keys of a person's name words, articles dropped
+    ("Abd al-Karim" and "Abdel Karim" both give abdal karim)."""
+    raw = raw_words(name)
+    out: list[str] = []
+    for i, w in enumerate(raw):
+        if w in articles():
+            if i and raw[i - 1] == "abd" and out:
+                out[-1] = translit("abdel")
+            continue
+        out.append(translit(w))
+    return tuple(out)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+class _Persons:
+    def __init__(self, ms: Iterable[Mention], clusters: Clusters) -> None:
+        self.clusters = clusters
+        self.names: list[PersonName] = []
+        for m in sorted(ms, key=lambda m: m.key):
+            for name in sorted(m.names):
+                tokens = name_tokens(name)
+                if tokens:
+                    surname = m.kinds.get(name, set()) == {"surname"}
+                    self.names.append(PersonName(m.key, m.doc, name, tokens, surname))
+        # Words so frequent among the names that they say little (beyond the lexicon's).
+        df = Counter(w for t in {n.tokens for n in self.names} for w in set(t))
+        limit = max(50, len(df) and int(0.05 * len({n.tokens for n in self.names})))
+        self.common = _common_lexicon() | {w for w, c in df.items() if c > limit}
+
+    def distinctive(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w for w in tokens if w not in self.common)
+
+    def full(self, n: PersonName) -> bool:
+        """Two words besides particles, one of them no common given name: "Karim Hadi",
+        "Abu Karim al-Hadi", "Mohamed Hadi"; not "Abu Karim", "Mohamed Ali" or a surname."""
+        if n.surname_only or len(self.distinctive(n.tokens)) < 1:
+            return False
+        return sum(1 for w in n.tokens if w not in _particles()) >= 2
+
+    def union(self, a: PersonName, b: PersonName | str, reason: str, score: float) -> bool:
+        other = b.key if isinstance(b, PersonName) else b
+        label = f"{a.name!r} ~ {b.name!r}" if isinstance(b, PersonName) else repr(a.name)
+        return self.clusters.union(a.key, other, f"{reason}: {label}", score)
+
+    def run(self) -> None:
+        full = [n for n in self.names if self.full(n)]
+        self._equal(full, lambda n: "".join(n.tokens), "transliteration variant", 0.95)
+        # Name order: only names with two distinctive words ("Mohamed Hadi" = "Hadi Mohamed"
+        # is likely, but a given name that is also a surname makes it unsafe).
+        full2 = [n for n in full if len(self.distinctive(n.tokens)) >= 2]
+        self._equal(full2, lambda n: " ".join(sorted(n.tokens)), "same name in another order", 0.9)
+        self._slips(full2)
+        self._short(full)
+
+    def _equal(self, names: list[PersonName], key: object, reason: str, score: float) -> None:
+        buckets: dict[str, list[PersonName]] = defaultdict(list)
+        for n in names:
+            buckets[key(n)].append(n)  # type: ignore[operator]
+        for _k, group in sorted(buckets.items()):
+            for other in group[1:]:
+                if other.key != group[0].key:
+                    same = fold_name(group[0].name) == fold_name(other.name)
+                    self.union(group[0], other, "same name" if same else reason, 1.0 if same else score)
+
+    def _slips(self, names: list[PersonName]) -> None:
+        """Equal but for one slip in one long distinctive word: block on the other words."""
+        distinct: dict[tuple[str, ...], PersonName] = {}
+        for n in names:
+            distinct.setdefault(n.tokens, n)
+        buckets: dict[tuple[int, tuple[str, ...]], list[PersonName]] = defaultdict(list)
+        for tokens, n in distinct.items():
+            for i in range(len(tokens)):
+                rest = tokens[:i] + tokens[i + 1 :]
+                if self.distinctive(rest):
+                    buckets[(i, rest)].append(n)
+        for (i, _rest), group in sorted(buckets.items()):
+            if len(group) < 2 or len(group) > MAX_CANDIDATES:
+                continue
+            for j, a in enumerate(group):
+                for b in group[j + 1 :]:
+                    wa, wb = a.tokens[i], b.tokens[i]
+                    if a.doc == b.doc or wa in self.common or wb in self.common:
+                        continue
+                    vowels_only = skeleton(wa) == skeleton(wb) and wa[0] == wb[0] and min(len(wa), len(wb)) >= 5
+                    if close_spelling(wa, wb) or vowels_only:
+                        self.union(a, b, "spelling variant", 0.85)
+
+    def _short(self, full: list[PersonName]) -> None:
+        """Short names and partial full names join the one person whose full name holds them."""
+        index: dict[str, list[PersonName]] = defaultdict(list)
+        for n in full:
+            for w in set(self.distinctive(n.tokens)):
+                index[w].append(n)
+        has_full = {n.key for n in full}
+        partial: list[PersonName] = []
+        for n in self.names:
+            if n.key in has_full:
+                if self.full(n):
+                    partial.append(n)  # may be part of a longer full name
+            else:
+                partial.append(n)  # a mention with short names only
+        unmatched: dict[str, list[PersonName]] = defaultdict(list)
+        for n in partial:
+            dist = self.distinctive(n.tokens)
+            if not dist:
+                continue
+            pools = [index.get(w, []) for w in set(dist)]
+            pool = min(pools, key=len)
+            if len(pool) > MAX_CANDIDATES:
+                continue
+            own = self.clusters.find(n.key)
+            fits = {
+                self.clusters.find(c.key)
+                for c in pool
+                if len(c.tokens) > len(n.tokens) and _is_subsequence(n.tokens, c.tokens)
+            }
+            if n.key in has_full:
+                # A full name: only a longer full name of one other person.
+                others = fits - {own}
+                if len(others) == 1 and len(fits) == 1:
+                    self.union(n, others.pop(), "part of a longer name of one person", 0.75)
+                continue
+            if len(fits) == 1:
+                self.union(n, fits.pop(), "short name fits one person's full name", 0.7)
+            elif not fits and not pool:
+                unmatched["".join(n.tokens)].append(n)
+        for _k, group in sorted(unmatched.items()):
+            for other in group[1:]:
+                if other.key != group[0].key:
+                    self.union(group[0], other, "same short name", 0.6)
+
+
+def join_persons(ms: Iterable[Mention], clusters: Clusters) -> None:
+    _Persons(ms, clusters).run()
