@@ -4,7 +4,7 @@ Identical folded names are joined before this runs (see `resolve`). Here the
 looser rules, each with its own blocking key so that only names that could
 match are ever compared:
 
-1. transliteration: equal keys word by word ("Al-Moulathamoun" = "Al-Mulathameen");
+1. transliteration: equal keys word by word ("Al-Moujahidoun" = "Al-Mujahideen");
 2. unit words: the same name with or without "Battalion", "Katiba", "Emirate of";
 3. translation: every word has a cognate in the other name, in any order
    ("Islamitische Staat" = "Islamic State", "Groupe Islamique Armée" = "Armed Islamic Group");

@@ -3,7 +3,7 @@
 A person's names are the `name` and `alias` statements of the mention: an alias
 a document states ("X, alias Y") joins through the mention that holds both.
 Each name is reduced to transliteration keys of its words without articles
-("Yahya Abou El-Hammam" -> yahya abu hamam). Particles ("Abu", "bin", "Ould")
+("Salim Abou El-Hakkam" -> salim abu hakam). Particles ("Abu", "bin", "Ould")
 and very common given names are *common* words. A name is *full* when it has two
 words besides particles and at least one uncommon word ("Karim Hadi", "Mohamed
 Hadi"); anything less (a surname, "Abu X", "Mohamed Ali") is *short*.
@@ -52,7 +52,7 @@ class PersonName:
     doc: str
     name: str
     tokens: tuple[str, ...]
-    surname_only: bool  # stated as a surname ("Belmokhtar said ...")
+    surname_only: bool  # stated as a surname ("Haddad said ...")
 
 
 @lru_cache(maxsize=131072)
