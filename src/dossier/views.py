@@ -15,8 +15,8 @@ from itertools import combinations
 from typing import Any, NamedTuple
 
 from dossier.model import Schema, Statement
-from dossier.resolve.names import fold_name
 from dossier.store import Store
+from dossier.text.names import fold_name
 
 Evidence = dict[str, Any]
 

@@ -43,13 +43,13 @@ def extract(ctx: Context) -> Iterator[Statement]:
     ctx.subject = subject
     ctx.subject_names = [candidate.name]
     yield ctx.statement(subject, "name", candidate.name, candidate.start, candidate.end, EXTRACTOR)
-    seen = {_fold(candidate.name)}
+    seen = {lexicon.fold(candidate.name)}
 
     def alias(start: int, end: int, kind: str, quote: tuple[int, int] | None = None) -> Iterator[Statement]:
         value = ctx.text[start:end].strip(" \"'“”‘’.,:;")
-        if not value or _fold(value) in seen or len(value) > 120 or len(value) < 2:
+        if not value or lexicon.fold(value) in seen or len(value) > 120 or len(value) < 2:
             return
-        seen.add(_fold(value))
+        seen.add(lexicon.fold(value))
         ctx.subject_names.append(value)
         qs, qe = quote or ctx.sentence_at(start)
         if qe <= qs:
@@ -135,9 +135,9 @@ def _profiled(ctx: Context) -> _Candidate | None:
             candidates.append(_Candidate(name, span[0], span[1], 0.0, _initials_acronym(text, name)))
     if not candidates:
         return None
-    folded_text = _fold(text)
+    folded_text = lexicon.fold(text)
     for c in candidates:
-        c.score += min(folded_text.count(_fold(c.name)), 20)
+        c.score += min(folded_text.count(lexicon.fold(c.name)), 20)
         if c.acronym:
             acr = text[c.acronym[0] : c.acronym[1]]
             c.score += min(len(re.findall(rf"\b{re.escape(acr)}\b", text)), 20) / 2
@@ -306,7 +306,7 @@ def _without_leading_article(text: str, span: tuple[int, int]) -> tuple[int, int
 
 # How alike two spellings of one name must be (rapidfuzz token-sort ratio, 0-100):
 # "Jaish al-Adl in de Sahel" and "Jaysh al-Adl in the Sahel" are; two sister
-# groups that differ in their region word ("... in the Arabian Peninsula") are not.
+# groups that differ in their region word ("... in the Eastern Desert") are not.
 VARIANT_LIKENESS = 88
 
 
@@ -402,10 +402,6 @@ def _line_of(ctx: Context, pos: int) -> tuple[int, int]:
     start = ctx.text.rfind("\n", 0, pos) + 1
     end = ctx.text.find("\n", pos)
     return start, (end if end >= 0 else len(ctx.text))
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).casefold().strip()
 
 
 def _name_end(ctx: Context, start: int) -> int:

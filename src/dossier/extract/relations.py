@@ -26,7 +26,7 @@ from dossier.extract.context import Context, slug
 from dossier.model import Block, BlockKind, Schema, Statement
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
-from dossier.text.names import is_acronym, name_at, split_list
+from dossier.text.names import fold_name, is_acronym, name_at, split_list
 from dossier.text.places import country_code
 
 EXTRACTOR = "relations"
@@ -94,7 +94,7 @@ class _Relations:
     pending: dict[str, list[Statement]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.subject_folds = {_fold(n) for n in self.ctx.subject_names}
+        self.subject_folds = {fold_name(n) for n in self.ctx.subject_names}
 
     def org(self, group: _Group, quote: tuple[int, int]) -> str | None:
         """The mention key of `group` (the profiled group's own key when it is that group)."""
@@ -103,7 +103,7 @@ class _Relations:
         acronym = text[group.acronym[0] : group.acronym[1]] if group.acronym else ""
         if not _plausible(name):
             return None
-        if _fold(name) in self.subject_folds or (acronym and _fold(acronym) in self.subject_folds):
+        if fold_name(name) in self.subject_folds or (acronym and fold_name(acronym) in self.subject_folds):
             return self.ctx.subject
         key = self.ctx.key(Schema.ORGANIZATION, "group-" + slug(name))
         qs, qe = quote
@@ -358,7 +358,7 @@ def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
             break
         e = s + m.start()
     e = s + len(_POSSESSIVE.sub("", text[s:e])) if _POSSESSIVE.search(text[s:e]) else e
-    # "joined al-Qa'ida in September 2006": the date is no part of the name.
+    # "joined the Ridge Front in May 2004": the date is no part of the name.
     dated = re.search(r"\s+(?:in|on|op|en|au|since|sinds|depuis)\s+(?:\w+\s+){0,2}\d{4}", text[s:e], re.IGNORECASE)
     if dated:
         e = s + dated.start()
@@ -385,7 +385,7 @@ def _opening_words() -> frozenset[str]:
 
 
 def _split_conjoined(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """ "Boko Haram and Al-Shabaab" is two names; "Group for Preaching and Combat" is one."""
+    """ "Jund al-Wadi and Harakat al-Sahil" is two names; "Front for Unity and Justice" is one."""
     m = re.search(r"\s+(?:and|en|et)\s+", text[s:e])
     if not m:
         return [(s, e)]
@@ -409,7 +409,7 @@ def _attach_parentheses(text: str, group: _Group, end: int) -> int:
         group.acronym = (inner_s, inner_e)
         return m.end()
     if country_code(inner):
-        group.end = m.end()  # "Ansar al-Sharia (Libya)": the place is part of the name
+        group.end = m.end()  # "Harakat al-Nasr (Chad)": the place is part of the name
         return m.end()
     words = inner.split()
     if words and all(w[:1].isupper() for w in words) and len(words) <= MAX_NAME_WORDS:
@@ -538,7 +538,7 @@ def _from_splinter_nouns(ctx: Context, found: _Relations) -> None:
 
 
 def _from_unit_nouns(ctx: Context, found: _Relations) -> None:
-    """ "de katiba (regiment) Al-Nur": a unit of the profiled group, or of the group named after it."""
+    """ "de katiba (regiment) Al-Badr": a unit of the profiled group, or of the group named after it."""
     text = ctx.text
     nouns = re.compile(rf"(?<!\w)(?:{lexicon.alternation('relations', 'unit_nouns')})(?!\w)")  # lower case only
     for s, e, _block in ctx.sentences:
@@ -555,7 +555,7 @@ def _from_unit_nouns(ctx: Context, found: _Relations) -> None:
                 continue
             unit = units[0]
             parent = ctx.subject
-            # "Al-Furqan in de Imarat al-Sahra": a unit's name is short; what follows
+            # "Al-Badr in de Wilayat al-Janub": a unit's name is short; what follows
             # "in"/"of" is the larger group it belongs to (unless it is a place).
             within = re.search(r"\s+(?:in|of|van|within|binnen|de|du)\s+", text[unit.start : unit.end])
             if within:
@@ -587,7 +587,7 @@ def _spellings(ctx: Context, statements: list[Statement]) -> Iterator[Statement]
     for group in _names_in(text, 0, len(text)):
         spelling = text[group.start : group.end]
         for subject, name in wanted.get(_skeleton(spelling), []):
-            if spelling == name or _fold(spelling) == _fold(name) or (subject, spelling) in seen:
+            if spelling == name or fold_name(spelling) == fold_name(name) or (subject, spelling) in seen:
                 continue
             seen.add((subject, spelling))
             qs, qe = ctx.sentence_at(group.start)
@@ -626,10 +626,3 @@ def _demonym(word: str) -> bool:
         return True
     endings = lexicon.alternation("relations", "demonym_endings")
     return bool(re.fullmatch(rf"[A-Z][a-zà-ÿ]+(?:{endings})", word))
-
-
-def _fold(name: str) -> str:
-    text = (ascii_text(name.replace("’", "'").replace("‘", "'")) or "").casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^(?:the|de|het|la|le|les|l)\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()

@@ -18,9 +18,9 @@ from dossier.model import Schema, Statement
 from dossier.resolve.clusters import Clusters
 from dossier.resolve.events import join_events
 from dossier.resolve.mentions import Mention, mentions
-from dossier.resolve.names import fold_name
 from dossier.resolve.organizations import apart_pairs, join_organizations
 from dossier.resolve.persons import join_persons
+from dossier.text.names import fold_name
 
 __all__ = ["PREFIX", "Clusters", "Mention", "entity_id", "mentions", "resolve"]
 

@@ -21,20 +21,7 @@ import yaml
 from normality import ascii_text
 from rapidfuzz.distance import OSA
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
-
-
-def fold_name(name: str) -> str:
-    """Case, accents, quotes, punctuation and a leading article folded away.
-
-    "Al-Jabha’t in the Northern Hills" and "al Jabha't in the northern hills"
-    fold to the same string; transliteration variants are matched elsewhere.
-    """
-    text = ascii_text(name.translate(_QUOTES)) or ""
-    text = text.casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^(?:the|de|het|la|le|les|l)\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
+from dossier.text.names import QUOTES
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +54,7 @@ def articles() -> frozenset[str]:
 def raw_words(name: str) -> list[str]:
     """The lower-case ASCII words of a name; apostrophes inside a word are dropped
     ("Jama'at" -> "jamaat"), hyphens and other punctuation separate words."""
-    text = (ascii_text(name.translate(_QUOTES)) or "").casefold()
+    text = (ascii_text(name.translate(QUOTES)) or "").casefold()
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
     return re.findall(r"[a-z0-9]+", text)
 
@@ -104,7 +91,7 @@ def close_spelling(a: str, b: str, *, min_len: int = 6) -> bool:
 
 def cognate(a: str, b: str) -> bool:
     """Two transliteration keys that are plausibly one word in two languages or spellings:
-    "islamic"/"islamitische", "group"/"groupe", "state"/"staat", "armed"/"armee"."""
+    "national"/"nationaal", "group"/"groupe", "front"/"fronte", "army"/"armee"."""
     if a == b:
         return True
     if a[0] != b[0] or min(len(a), len(b)) < 4:

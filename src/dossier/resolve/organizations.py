@@ -7,8 +7,8 @@ match are ever compared:
 1. transliteration: equal keys word by word ("Al-Moujahidoun" = "Al-Mujahideen");
 2. unit words: the same name with or without "Battalion", "Katiba", "Emirate of";
 3. translation: every word has a cognate in the other name, in any order
-   ("Islamitische Staat" = "Islamic State", "Groupe Islamique Armée" = "Armed Islamic Group");
-4. one word differs in a long name ("Movement for Unity and ..." = "Movement for Oneness and ..."),
+   ("Nationaal Bevrijdingsfront" = "National Liberation Front", "Armée du Peuple" = "People's Army");
+4. one word differs in a long name ("Front for Justice and ..." = "Front for Fairness and ..."),
    unless the word is a place, a direction, a number or the last word (where names of
    different groups put what tells them apart: "... of the Eastern Hills");
 5. acronyms: an acronym that spells exactly one other group's name, or whose letters

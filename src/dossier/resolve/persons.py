@@ -30,7 +30,8 @@ from functools import lru_cache
 
 from dossier.resolve.clusters import Clusters
 from dossier.resolve.mentions import Mention
-from dossier.resolve.names import articles, close_spelling, fold_name, raw_words, skeleton, translit, words
+from dossier.resolve.names import articles, close_spelling, raw_words, skeleton, translit, words
+from dossier.text.names import fold_name
 
 # Short-name candidates beyond this many mentions are too ambiguous to look through.
 MAX_CANDIDATES = 200

@@ -27,7 +27,7 @@ def load(name: str) -> dict[str, Any]:
 
 def fold(word: str) -> str:
     """The form words are compared in: case-folded, spacing collapsed."""
-    return re.sub(r"\s+", " ", word.replace("’", "'")).strip().casefold()
+    return re.sub(r"\s+", " ", word.replace("’", "'").replace("‘", "'")).strip().casefold()
 
 
 @cache

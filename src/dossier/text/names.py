@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from normality import ascii_text
+
 from dossier.text import lexicon
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -37,6 +39,23 @@ def name_at(text: str, pos: int) -> tuple[int, int] | None:
     while end > pos and text[end - 1] in ".-’'":
         end -= 1
     return (pos, end) if end > pos else None
+
+
+# Quotes and dashes written one way, for comparing names.
+QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
+
+
+def fold_name(name: str) -> str:
+    """Case, accents, quotes, punctuation and a leading article folded away.
+
+    "Al-Jabha’t in the Northern Hills" and "al Jabha't in the northern hills"
+    fold to the same string; transliteration variants are matched elsewhere.
+    """
+    text = ascii_text(name.translate(QUOTES)) or ""
+    text = text.casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"^(?:the|de|het|la|le|les|l)\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[tuple[int, int]]:
@@ -155,8 +174,6 @@ def _particles() -> frozenset[str]:
 def name_core(name: str) -> tuple[str, ...]:
     """The words of a person's name that are no particle, folded:
     "Salim Abou El-Hakam" -> ("salim", "hakam")."""
-    from normality import ascii_text
-
     words = []
     for word in re.split(r"[\s\u00a0]+", name.strip()):
         parts = [p for p in re.split(r"[-‘’'ʼ]", word) if p]
