@@ -3,19 +3,24 @@ spelling variation, resolved with `dossier.resolve.resolve`, at several sizes.
 
     python bench/resolution.py [--n 10000 100000] [--seed 0] [--json]
 
-Half the mentions are persons, half organisations; each invented entity is
-mentioned about four times, in a different document each time, spelt as
-sources spell names: Abu/Abou, ou/u, ee/i, ai/ei/ay, doubled letters, al-/el-,
+A third of the mentions each are persons, organisations and incidents; each
+invented entity is mentioned about four times, in a different document each
+time. Incidents are reported with their date at the precision a source gives
+(day, month or year; now and then a day or two off), their country, sometimes
+their city, related types ("bombing" / "suicide_attack" / "attack") and tolls
+that differ by a few. Names are spelt as sources spell them: Abu/Abou, ou/u, ee/i, ai/ei/ay, doubled letters, al-/el-,
 hyphens or spaces, one slip in a long word, name order, a surname alone, an
 acronym alone, a unit word ("Battalion"), a stated alias. The script reports,
 per size, the time `resolve()` takes, the time per mention, how far the
-mentions of one invented entity were split and how many entities mix two, and
-the growth factor between sizes (10x the mentions in ~10x the time is linear).
+mentions of one invented entity were split and how many entities mix two (per
+kind), and the growth factor between sizes (10x the mentions in ~10x the time
+is linear).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import platform
 import random
@@ -24,6 +29,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
+
+from babel import Locale
 
 BENCH = Path(__file__).resolve().parent
 try:
@@ -52,6 +59,19 @@ ORG_THEMES = [
 ]
 ORG_PLACES = ["Hills", "Valleys", "Coast", "Desert", "Plateau", "Lakes", "Marches", "Highlands", "Delta", "Steppe"]
 ORG_QUALIFIERS = ["Eastern", "Western", "Northern", "Southern", "Upper", "Lower", "Central", "Greater"]
+# Two-letter territory codes (CLDR, via Babel); incidents spread over more of them as
+# the corpus grows, so that a month holds about as many incidents per country at every size.
+COUNTRIES = sorted(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+INCIDENTS_PER_COUNTRY = 50
+CITIES = [syllable.capitalize() + "ville" for syllable in ("ba", "do", "ke", "lu", "mi", "no", "ra", "si", "tu", "za")]
+INCIDENT_TYPES = [
+    ("bombing", "suicide_attack", "attack"),
+    ("kidnapping", "hostage_taking"),
+    ("armed_assault", "attack", "ambush"),
+    ("military_operation", "leader_killed"),
+    ("arrest",),
+    ("execution", "hostage_taking"),
+]
 
 
 def syllables(rng: random.Random, n: int) -> str:
@@ -117,13 +137,44 @@ def org_variant(
     return name, []
 
 
+def incident_variant(rng: random.Random, incident: tuple[Any, ...]) -> list[tuple[str, str]]:
+    """(prop, value) of one report of an incident, as a source would give it."""
+    day, country, city, types, killed = incident
+    date = dt.date.fromordinal(day + (rng.choice((-2, -1, 1, 2)) if rng.random() < 0.1 else 0)).isoformat()
+    precision = rng.random()
+    date = date if precision < 0.6 else date[:7] if precision < 0.9 else date[:4]
+    props = [("date", date), ("type", types[0])]
+    if len(types) > 1 and rng.random() < 0.5:
+        props.append(("type", rng.choice(types[1:])))
+    if rng.random() < 0.85:
+        props.append(("country", country))
+    if city and rng.random() < 0.6:
+        props.append(("place", city))
+    if killed and rng.random() < 0.7:
+        props.append(("killed", str(max(0, killed + rng.choice((-2, -1, 0, 0, 1, 3))))))
+    return props
+
+
 def generate(n: int, seed: int) -> tuple[list[Statement], dict[str, str]]:
     """`n` mentions as statements, and the invented entity behind each mention key."""
     rng = random.Random(seed)
     truth: dict[str, str] = {}
     statements: list[Statement] = []
-    n_persons = max(1, n // 8)
-    n_orgs = max(1, n // 8)
+    n_persons = max(1, n // 12)
+    n_orgs = max(1, n // 12)
+    n_incidents = max(1, n // 12)
+    first_day = dt.date(2000, 1, 1).toordinal()
+    countries = COUNTRIES[: max(16, min(len(COUNTRIES), n_incidents // INCIDENTS_PER_COUNTRY))]
+    incidents = [
+        (
+            first_day + rng.randrange(20 * 365),
+            rng.choice(countries),
+            rng.choice(CITIES) + str(rng.randrange(50)) if rng.random() < 0.7 else "",
+            rng.choice(INCIDENT_TYPES),
+            rng.randrange(1, 80) if rng.random() < 0.6 else 0,
+        )
+        for _ in range(n_incidents)
+    ]
     persons = [(word(rng), word(rng, 1, 2) if rng.random() < 0.5 else None, word(rng, 3, 4)) for _ in range(n_persons)]
     orgs: list[tuple[int, tuple[str, ...], str]] = []
     for _ in range(n_orgs):
@@ -150,7 +201,13 @@ def generate(n: int, seed: int) -> tuple[list[Statement], dict[str, str]]:
 
     for i in range(n):
         doc = f"{rng.getrandbits(48):012x}"
-        if i % 2 == 0:
+        if i % 3 == 2:
+            e = rng.randrange(n_incidents)
+            key = f"Event:{doc}:m{i}"
+            for prop, value in incident_variant(rng, incidents[e]):
+                statements.append(Statement(key, Schema.EVENT, prop, value, Evidence(doc, 0, 1), "bench"))
+            truth[key] = f"e{e}"
+        elif i % 3 == 0:
             p = rng.randrange(n_persons)
             name, aliases = person_variant(rng, *persons[p])
             key = f"Person:{doc}:m{i}"
@@ -166,7 +223,17 @@ def generate(n: int, seed: int) -> tuple[list[Statement], dict[str, str]]:
 
 
 def quality(rows: list[tuple[str, str, str, float]], truth: dict[str, str]) -> dict[str, float]:
-    """Splits: invented entities spread over more than one entity; mixed: entities holding two."""
+    """Splits: invented entities spread over more than one entity; mixed: entities holding two.
+    Per kind: persons (p), organisations (o), incidents (e)."""
+    out: dict[str, float] = {}
+    for kind in ("p", "o", "e"):
+        kept = {k: t for k, t in truth.items() if t[0] == kind}
+        for name, value in _quality([r for r in rows if r[0] in kept], kept).items():
+            out[f"{kind}_{name}"] = value
+    return out
+
+
+def _quality(rows: list[tuple[str, str, str, float]], truth: dict[str, str]) -> dict[str, float]:
     by_truth: dict[str, set[str]] = defaultdict(set)
     by_entity: dict[str, set[str]] = defaultdict(set)
     for key, entity, _reason, _score in rows:
@@ -216,12 +283,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"python": platform.python_version(), "results": results}, indent=2))
         return 0
     for r in results:
-        line = (
-            f"{r['mentions']:>7} mentions: {r['seconds']:7.2f} s, {r['us_per_mention']:6.1f} µs/mention, "
-            f"{r['entities']} entities; {100 * r['split_share']:.1f}% of invented entities split, "
-            f"{100 * r['mentions_in_main_entity']:.1f}% of mentions in their main entity, "
-            f"{r['mixed_entities']} entities mixing two"
-        )
+        line = f"{r['mentions']:>7} mentions: {r['seconds']:7.2f} s, {r['us_per_mention']:6.1f} µs/mention, {r['entities']} entities"
+        for kind, label in (("p", "persons"), ("o", "organisations"), ("e", "incidents")):
+            line += (
+                f"\n    {label}: {100 * r[kind + '_split_share']:.1f}% of invented ones split, "
+                f"{100 * r[kind + '_mentions_in_main_entity']:.1f}% of mentions in their main entity, "
+                f"{r[kind + '_mixed_entities']} entities mixing two"
+            )
         if "growth" in r:
             line += f"; {r['size_factor']}x mentions -> {r['growth']}x time"
         print(line)

@@ -135,7 +135,7 @@ def test_export_from_the_shell(kb, tmp_path: Path) -> None:
     assert load_json(out) == kb.data
 
 
-@pytest.mark.parametrize("fmt", ["csv", "JSON", ""])
+@pytest.mark.parametrize("fmt", ["xml", "JSON", ""])
 def test_export_an_unknown_format_exits_2(kb, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "kb.out"
     result = invoke("export", "--db", kb.db, "--format", fmt, "-o", out)

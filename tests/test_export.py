@@ -137,4 +137,13 @@ def test_empty_knowledge_base_exports(tmp_path: Path) -> None:
     db = tmp_path / "empty.db"
     Store(db).close()
     data = export(db)
-    assert data == {"schema": "dossier/1", "documents": [], "organizations": [], "persons": [], "events": []}
+    assert data == {
+        "schema": "dossier/1",
+        "documents": [],
+        "organizations": [],
+        "persons": [],
+        "events": [],
+        "statements": [],
+        "resolution": [],
+        "judgements": [],
+    }

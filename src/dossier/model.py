@@ -130,4 +130,4 @@ def schema_of(key: str) -> Schema:
 
 
 # Properties whose value is another subject's mention key.
-REFERENCE_PROPS = frozenset({"leader", "relation", "role", "perpetrator", "founder", "member_of"})
+REFERENCE_PROPS = frozenset({"leader", "relation", "role", "perpetrator", "participant", "founder", "member_of"})

@@ -14,7 +14,11 @@ from rich.table import Table
 
 from dossier.build import build_paths
 from dossier.cli.factsheet import print_factsheet, print_timeline
+from dossier.export.factsheet_pdf import PdfError
+from dossier.export.formats import BINARY_FORMATS, FOLDER_FORMATS, FORMATS, GROUP_FORMATS, write_format
 from dossier.export.json import write_json
+from dossier.export.json_import import ImportProblem, read_export, store_export
+from dossier.export.snapshot import Snapshot
 from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.model import Schema
 from dossier.resolve import resolve
@@ -86,17 +90,67 @@ def build(
 @app.command()
 def export(
     db: DbOption = Path("dossier.db"),
-    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="json, stix, ftm, csv, html or pdf.")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout); for csv, a folder.")
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", help="html and pdf: the group (name, alias or acronym) of the factsheet.")
+    ] = None,
 ) -> None:
-    """Export the knowledge base (dossier/1 JSON)."""
-    if fmt != "json":
-        _error(f"format {fmt!r} is not supported yet (supported: json)")
+    """Export the knowledge base: dossier/1 JSON, STIX 2.1, FollowTheMoney (one entity a line), CSV tables in a folder, or one group's printable factsheet (html, pdf). See docs/EXPORTS.md."""
+    if fmt not in FORMATS:
+        _error(f"format {fmt!r} is not supported (supported: {', '.join(FORMATS)})")
+        raise typer.Exit(2)
+    if fmt in GROUP_FORMATS and not group:
+        _error(f"--format {fmt} makes one group's factsheet: name the group with --group NAME")
+        raise typer.Exit(2)
+    if group and fmt not in GROUP_FORMATS:
+        _error(f"--group makes a factsheet, with --format html or pdf; --format {fmt} exports the whole knowledge base")
+        raise typer.Exit(2)
+    if output is None and fmt in FOLDER_FORMATS + BINARY_FORMATS:
+        _error(f"--format {fmt} writes {'a folder of tables' if fmt in FOLDER_FORMATS else 'a file'}: give it with -o")
         raise typer.Exit(2)
     with _open(db) as store:
-        write_json(store, output if output else sys.stdout)
-    if output:
-        err.print(f"wrote {escape(str(output))}", highlight=False)
+        if fmt == "json":
+            write_json(store, output if output else sys.stdout)
+            written = [output] if output else []
+        else:
+            snap = Snapshot.load(store)
+            entity = _group(snap.kb, group, db) if group else None
+            try:
+                written = write_format(snap, fmt, output, entity)
+            except (PdfError, OSError) as e:
+                _error(str(e))
+                raise typer.Exit(1) from None
+    for path in written:
+        err.print(f"wrote {escape(str(path))}", highlight=False)
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A dossier/1 JSON export (`dossier export --format json`).")],
+    db: DbOption = Path("dossier.db"),
+) -> None:
+    """Read a dossier/1 export into DB (made if missing): its documents, statements and judgements, then resolve again.
+
+    The whole file is checked first (JSON, dossier/1, every quote its document's text); nothing is written when it fails. Each document is stored in one transaction, as a build does."""
+    try:
+        contents = read_export(file)
+    except ImportProblem as e:
+        _error(str(e))
+        raise typer.Exit(1) from None
+    try:
+        with Store(db) as store:
+            report = store_export(contents, store)
+    except StoreError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    err.print(
+        f"imported {report.documents} documents, {report.statements} statements and {report.judgements} "
+        f"judgements; knowledge base: {escape(str(db))}",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -300,6 +354,26 @@ def split_command(
         rows = _reresolve(store)
         after = sorted({e for k, e, _r, _s in rows if k in set(members)})
         out.print(f"split {escape(entity)} into {len(after)}: {escape(', '.join(after))}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = Path("dossier.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the knowledge base in a browser (factsheets, timeline, map, search) with its JSON API under /api/."""
+    import uvicorn  # only this command needs the web stack
+
+    from dossier.web.app import create_app
+
+    try:
+        web = create_app(db)
+    except StoreError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    err.print(f"serving {escape(str(db))} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

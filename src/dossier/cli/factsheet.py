@@ -9,6 +9,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dossier.export.snapshot import number as _number
+from dossier.export.snapshot import period as _period
+
 
 class Sources:
     """Numbers quotes in the order they are first shown: [1], [2], ..."""
@@ -27,13 +30,6 @@ class Sources:
                 self.quotes.append((self.numbers[key], ev["doc"], ev["quote"]))
             refs.append(self.numbers[key])
         return "[dim]" + "".join(f"[{n}]" for n in sorted(set(refs))).replace("[", "\\[") + "[/]"
-
-
-def _period(item: dict[str, Any]) -> str:
-    start, end = item.get("start"), item.get("end")
-    if start or end:
-        return f" ({start or '?'}–{end or ''})"
-    return ""
 
 
 def print_factsheet(
@@ -195,17 +191,3 @@ def print_timeline(console: Console, group: str, events: list[dict[str, Any]], t
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _number(span: dict[str, Any] | None) -> str:
-    """ "28", "100–1000", "fewer than 2000", "more than 30"."""
-    if not span:
-        return ""
-    lo, hi = span.get("min"), span.get("max")
-    if lo == hi:
-        return str(lo)
-    if lo is None:
-        return f"at most {hi}"
-    if hi is None:
-        return f"at least {lo}"
-    return f"{lo}–{hi}"

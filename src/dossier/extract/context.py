@@ -22,6 +22,9 @@ class Context:
     # Filled by the organization extractor, read by the others.
     subject: str = ""
     subject_names: list[str] = field(default_factory=list)
+    # Filled by the relations extractor, read by the events extractor: every
+    # other group's name and alias found -> its mention key.
+    groups: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> Context:
@@ -89,6 +92,16 @@ class Context:
         folded = sentence.casefold()
         return any(n.casefold() in folded for n in self.subject_names) or bool(_group_reference().search(sentence))
 
+    def groups_named(self, start: int, end: int) -> list[str]:
+        """Mention keys of the groups (the profiled one too) named in text[start:end]."""
+        text = self.text[start:end]
+        named = [(self.subject, n) for n in self.subject_names] + [(k, n) for n, k in self.groups.items()]
+        found: list[str] = []
+        for key, name in named:
+            if key and key not in found and len(name) >= 3 and _name_pattern(name).search(text):
+                found.append(key)
+        return found
+
     def sentences_of(self, block: Block) -> list[tuple[int, int]]:
         return sentence_spans(block.text, block.start)
 
@@ -97,6 +110,11 @@ class Context:
             if s <= pos < e:
                 return s, e
         return pos, pos
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 @lru_cache(maxsize=1)

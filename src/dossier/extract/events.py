@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Schema, Statement
@@ -53,16 +54,18 @@ def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
     text = ctx.text
     body_start = block.value_start if block.value_start >= 0 else block.start
     body = text[body_start : block.end]
-    date = block.date
+    date, basis = block.date, "header" if block.date_from_header else "entry"
     if block.date_from_header:
         own = _own_date(body, block.date)
         if own:
-            date = own
+            date, basis = own, "entry"
     first_end = ctx.sentences_of(block)[0][1] if ctx.sentences_of(block) else block.end
     # An entry's later sentences that state their own date are events of their own.
     end = _end_of_undated_run(ctx, block, date)
     quote = (block.start, end) if end - block.start <= MAX_QUOTE else _first_sentences(ctx, block, end)
-    yield from _event(ctx, f"e{block.start}", date, body_start, max(end, first_end), quote, reported=block.date)
+    yield from _event(
+        ctx, f"e{block.start}", date, body_start, max(end, first_end), quote, reported=block.date, basis=basis
+    )
 
 
 def _end_of_undated_run(ctx: Context, block: Block, date: str) -> int:
@@ -103,7 +106,7 @@ def _dated_clauses(sentence: str, context_date: str) -> list[tuple[int, int, str
         if iso == prev_iso:
             continue
         between = sentence[prev_pos:pos]
-        joint = _CLAUSE_JOINT.search(between)
+        joint = _clause_joint().search(between)
         cut = prev_pos + (joint.start() if joint else between.rfind(","))
         if cut < prev_pos:
             continue
@@ -113,7 +116,12 @@ def _dated_clauses(sentence: str, context_date: str) -> list[tuple[int, int, str
     return clauses
 
 
-_CLAUSE_JOINT = re.compile(r"(?:;|,\s+(?:and|en|et|but|maar|mais)\s)")
+@lru_cache(maxsize=1)
+def _clause_joint() -> re.Pattern[str]:
+    """ ";", ", and" or a subordinator ("after", "nadat"): where one dated clause ends."""
+    coordinators = lexicon.alternation("time", "clause_coordinators")
+    subordinators = lexicon.alternation("time", "clause_subordinators")
+    return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s)")
 
 
 def _incident_date(sentence: str, context_date: str) -> str | None:
@@ -153,7 +161,14 @@ _PERIOD_END = re.compile(
 
 
 def _event(
-    ctx: Context, slug: str, date: str, start: int, end: int, quote: tuple[int, int], reported: str = ""
+    ctx: Context,
+    slug: str,
+    date: str,
+    start: int,
+    end: int,
+    quote: tuple[int, int],
+    reported: str = "",
+    basis: str = "sentence",
 ) -> Iterator[Statement]:
     text = ctx.text
     body = text[start:end]
@@ -166,12 +181,17 @@ def _event(
     def say(prop: str, value: str, **qualifiers: object) -> Statement:
         return ctx.statement(subject, prop, value, qs, qe, EXTRACTOR, **qualifiers)
 
-    yield say("date", date, reported=reported if reported != date else None)
-    for t in types:
+    # Where the date comes from: a list entry's own, only a month header above it (weaker
+    # evidence, which resolution may let yield), or a sentence.
+    yield say("date", date, reported=reported if reported != date else None, basis=basis)
+    for t in dict.fromkeys("other" if t == "founding" else t for t in types):
         yield say("type", t)
+    if "founding" in types:
+        yield say("kind", "founding")  # exported as "other"; resolution tells foundings apart
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
-    place = _place(ctx, body)
+    # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
+    place = _place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body)
     if place:
         country, city = place
         if country:
@@ -182,6 +202,9 @@ def _event(
         yield say(prop, _range(q), min=q.min, max=q.max)
     if ctx.subject:
         yield say("perpetrator", ctx.subject)
+    # The groups the event's own words name: a founding of one group is not another's split.
+    for group in ctx.groups_named(start, end):
+        yield say("participant", group)
 
 
 def _own_date(body: str, header: str) -> str | None:
@@ -204,11 +227,26 @@ def _types(text: str) -> list[str]:
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
         found.append("leader_killed" if lexicon.words_pattern("roles").search(text) else "other")
+    if "execution" not in found and _captive_killed().search(text):
+        found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
-    if "other" in found and len(found) > 1:
-        found.remove("other")
+    for vague in ("other", "founding"):
+        if vague in found and len(found) > 1:
+            found.remove(vague)
     return found
+
+
+@lru_cache(maxsize=1)
+def _captive_killed() -> re.Pattern[str]:
+    """A killing word a few words before a captive ("killed one French hostage"), or a
+    captive a few words before one, in one clause ("hostage Philippe Verdon was killed")."""
+    killed = lexicon.alternation("casualties", "killed")
+    captive = lexicon.alternation("casualties", "captives")
+    gap = r"(?:\s+[^\s,;.]+){0,3}\s+"
+    return re.compile(
+        rf"(?<!\w)(?:{killed}){gap}(?:{captive})(?!\w)|(?<!\w)(?:{captive}){gap}(?:{killed})(?!\w)", re.IGNORECASE
+    )
 
 
 def _place(ctx: Context, text: str) -> tuple[str, str] | None:
@@ -246,10 +284,15 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
     """(killed|wounded|hostages, number): each number counts what the nearest cue word
     says ("took more than 100 hostage, killing 19": 100 hostages, 19 killed)."""
     taken: set[str] = set()
+    dates = [(d.start, d.end) for d in find_dates(text)]
     for q in find_quantities(text):
         if q.min is not None and 1800 <= q.min <= 2100 and q.max == q.min:
             continue  # a year
-        after = text[q.end : q.end + 60]
+        if any(s < q.end and q.start < e for s, e in dates):
+            continue  # the day of a date ("seized on 22 January 2009 and held")
+        if lexicon.regex("casualties", "not_people", r"\s*(?:\w+\s+)?(?:{words})(?!\w)").match(text, q.end):
+            continue  # "18 (different) nationalities", "200 km"
+        after = text[q.end : q.end + 90]
         before = text[max(0, q.start - 30) : q.start]
         best: tuple[int, str] | None = None
         for prop in ("killed", "wounded", "hostages"):
@@ -261,7 +304,9 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
                 distance = 0  # "killing 19"
             else:
                 near_after = pattern.search(after)
-                distance = len(after[: near_after.start()].split()) if near_after else 99
+                # A parenthesis between number and cue is an aside: "Two men (A and B) were kidnapped".
+                between = re.sub(r"\([^()]*\)", " ", after[: near_after.start()]) if near_after else ""
+                distance = len(between.split()) if near_after else 99
             if distance <= 4 and (best is None or distance < best[0]):
                 best = (distance, prop)
         if best:

@@ -144,8 +144,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _from_cues(ctx, found)
     _from_splinter_nouns(ctx, found)
     _from_unit_nouns(ctx, found)
+    spellings = list(_spellings(ctx, found.statements))
+    for statement in (*found.statements, *spellings):
+        if statement.prop in ("name", "alias") and statement.schema is Schema.ORGANIZATION:
+            ctx.groups.setdefault(statement.value, statement.subject)
     yield from found.statements
-    yield from _spellings(ctx, found.statements)
+    yield from spellings
 
 
 # -- fields -------------------------------------------------------------------

@@ -60,7 +60,8 @@ def resolve(
     join_persons(persons, clusters)
 
     # Events (resolve/events.py): the same incident across documents.
-    join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters)
+    group_names = [(n, m.key) for m in orgs for n in m.names]
+    join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters, group_names)
 
     rows = []
     for key in sorted(found):

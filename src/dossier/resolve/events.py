@@ -1,27 +1,51 @@
 """Events: one incident reported by several documents becomes one event.
 
 Two event mentions from different documents are the same incident when their
-dates agree at the precision both give (at least the month), their countries
-and places do not contradict each other, their types belong together, and
-their death tolls overlap. Candidates are compared only within the same month
-(blocking), so the cost grows with the number of events reported per month,
-not with the square of all events.
+dates agree at the precision both give, their countries and places do not
+contradict each other, their types belong together, and their death tolls
+overlap. Such a pair is *strong* when the agreement is specific (the same day,
+or the same month with a shared specific type, place or toll) and *weak*
+otherwise:
 
-Joining is greedy, best pair first, and a join must leave every pair in the
-new cluster compatible: a month-only mention ("in November 2011") can join one
-of two incidents on different days of that month, never both.
+- a coarser date beside a finer one ("in 2003" beside "February 2003") or one
+  side without a country, with a shared specific type;
+- two organisational events (founding, split, merger, renaming) of the same
+  period that name no disjoint groups;
+- two days at most a week apart with a shared specific type (sources date an
+  execution by its announcement, a raid by its end);
+- a date read from a month header over a list (lists of activities are often
+  scraped with their own dates lost), beside another document's incident at the
+  same city, or in the same country with the same toll.
+
+A weak pair joins only when it is unambiguous: neither side has a rival, a
+candidate that scores as well and cannot be the same incident as the other
+side (on a year or a list header, any such candidate). So "in 2003 the group
+kidnapped tourists" joins the one kidnapping another source dates February
+2003, and joins neither when the sources report two. Dates that differ are kept: the event shows the
+most precise one and the others as alternatives.
+
+Candidates are compared only within blocks (the same month, the same year for
+year-only dates, the same city, the same country and toll), so
+the cost grows with the number of events per block, not with the square of all
+events. A day within a week of a month's end is in both months' blocks. Joining is greedy, strong pairs first and best first, and a join must
+leave every pair in the new cluster compatible: a month-only mention can join
+one of two incidents on different days of that month, never both.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
-from typing import Any, Protocol
+from typing import NamedTuple, Protocol
+
+from dossier.resolve.names import articles, raw_words, translit
 
 # Types that describe the same kind of happening; a pair of mentions must share
-# a type or a family. "other" is a founding; "statement" fits anything claimed.
+# a type or a family. "founding" is an "other" the extractor knows is one;
+# "statement" fits anything claimed.
 TYPE_FAMILIES = {
     "violence": {
         "attack",
@@ -36,12 +60,21 @@ TYPE_FAMILIES = {
     },
     "state_action": {"military_operation", "arrest", "conviction", "rescue", "leader_killed"},
     "captivity": {"kidnapping", "hostage_taking", "release", "rescue", "execution"},
-    "organisation": {"split", "merger", "renaming", "other", "allegiance", "leadership_change", "leader_killed"},
+    "organisation": {"split", "merger", "renaming", "founding", "allegiance", "leadership_change", "leader_killed"},
 }
-# Types too vague to join two year-only mentions on.
+# What a group does to itself: at most one of these a year is the usual case,
+# so two of them in one period are one happening unless they name other groups.
+FORMATION = frozenset({"founding", "split", "merger", "renaming"})
+# Types too vague to join on by themselves.
 VAGUE_TYPES = frozenset({"other", "attack", "statement"})
-# Precision a shared date must reach to join without a shared specific type.
+# Lengths of ISO dates at each precision.
 DAY, MONTH, YEAR = 10, 7, 4
+# Days apart that two day-precise reports of one incident may be.
+NEAR_DAYS = 7
+# A year-only mention with more candidates than this is left alone: it could be
+# any of them (and would need to be the sole one to join), and comparing it with
+# every one would make the cost grow with the square of a year's reports.
+MAX_YEAR_CANDIDATES = 64
 
 
 class Clusters(Protocol):
@@ -60,90 +93,334 @@ class EventMention(Protocol):
     def props(self) -> Mapping[str, set[str]]: ...
 
 
-def join_events(mentions: Iterable[EventMention], clusters: Clusters) -> None:
-    """Union the event mentions that report one incident, best pairs first."""
-    events = [_Event.of(m) for m in mentions]
-    events = [e for e in events if e.date]
-    by_month: dict[str, list[_Event]] = defaultdict(list)
-    for e in events:
-        by_month[e.date[:MONTH] if len(e.date) >= MONTH else e.date[:YEAR]].append(e)
-    # A year-only mention is compared with every mention of its year.
-    by_year: dict[str, list[_Event]] = defaultdict(list)
-    for e in events:
-        by_year[e.date[:YEAR]].append(e)
-    pairs: list[tuple[float, str, _Event, _Event]] = []
-    seen: set[tuple[str, str]] = set()
-    blocks = list(by_month.values()) + [
-        [e for e in group if len(e.date) == YEAR] + [e for e in group if len(e.date) > YEAR]
-        for group in by_year.values()
-        if any(len(e.date) == YEAR for e in group)
-    ]
-    for block in blocks:
-        for a, b in combinations(block, 2):
-            key = (a.key, b.key) if a.key < b.key else (b.key, a.key)
-            if key in seen or a.doc == b.doc:
-                continue
-            seen.add(key)
-            judged = _score(a, b)
-            if judged:
-                pairs.append((judged[0], judged[1], a, b))
+class Judgement(NamedTuple):
+    score: float
+    reason: str
+    strong: bool
+    # A weak pair on a year or a list header joins only with no rival candidate at
+    # all; one on a month or day, with no rival that scores as well.
+    sole: bool = False
+
+
+def join_events(
+    mentions: Iterable[EventMention], clusters: Clusters, group_names: Iterable[tuple[str, str]] = ()
+) -> None:
+    """Union the event mentions that report one incident, strong and best pairs first.
+
+    `group_names` are (name, organisation mention key) of every group found:
+    an event whose words name a group is about that group's history.
+    """
+    index = _NameIndex((name, clusters.find(key)) for name, key in group_names)
+    events = [e for e in (_Event.of(m, clusters.find, index) for m in mentions) if e.date]
     by_key = {e.key: e for e in events}
-    for score, reason, a, b in sorted(pairs, key=lambda p: (-p[0], p[2].key, p[3].key)):
+    _join_repeats(events, clusters)
+    judged: list[tuple[Judgement, _Event, _Event]] = []
+    seen: set[tuple[str, str]] = set()
+    for a, b in _candidates(events):
+        key = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+        if key in seen or a.doc == b.doc:
+            continue
+        seen.add(key)
+        judgement = judge(a, b)
+        if judgement:
+            judged.append((judgement, a, b))
+    # A weak pair joins only when neither side has a rival: another candidate
+    # that cannot be the same incident as the partner and scores as well (for a
+    # pair on a year or a header: any such candidate). A document's repeats of
+    # one incident, joined above, are one candidate.
+    candidates: dict[str, list[tuple[_Event, float]]] = defaultdict(list)
+    for j, a, b in judged:
+        candidates[a.key].append((b, j.score))
+        candidates[b.key].append((a, j.score))
+
+    def same_incident_possible(y: _Event, c: _Event) -> bool:
+        if clusters.find(y.key) == clusters.find(c.key):
+            return True
+        return y.doc != c.doc and judge(y, c) is not None
+
+    def unrivalled(x: _Event, y: _Event, j: Judgement) -> bool:
+        return not any(
+            (j.sole or score >= j.score) and not same_incident_possible(y, c)
+            for c, score in candidates[x.key]
+            if c is not y
+        )
+
+    accepted = [(j, a, b) for j, a, b in judged if j.strong or (unrivalled(a, b, j) and unrivalled(b, a, j))]
+
+    def compatible(x: _Event, y: _Event) -> bool:
+        if judge(x, y) is not None:
+            return True
+        # A header's month that agrees is no evidence, but no objection either.
+        return (x.header or y.header) and _same_period(x, y) and _consistent(x, y) and _related(x, y)
+
+    accepted.sort(key=lambda p: (not p[0].strong, -p[0].score, p[1].key, p[2].key))
+    for j, a, b in accepted:
         left, right = clusters.members[clusters.find(a.key)], clusters.members[clusters.find(b.key)]
         if left is right:
             continue
-        merged = [by_key[k] for k in left | right if k in by_key]
-        docs = [e.doc for e in merged]
-        if len(docs) != len(set(docs)):
-            continue  # one document reports an incident once
-        if all(_score(x, y) for x, y in combinations(merged, 2)):
-            clusters.union(a.key, b.key, reason, score)
+        xs, ys = [by_key[k] for k in left if k in by_key], [by_key[k] for k in right if k in by_key]
+        if {x.doc for x in xs} & {y.doc for y in ys}:
+            continue  # a document's own repeats were joined already; two of its reports are two incidents
+        if all(compatible(x, y) for x in xs for y in ys):
+            clusters.union(a.key, b.key, j.reason, j.score)
+
+
+def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
+    """One document telling one incident twice (in its prose and in its timeline):
+    dates that agree, a shared specific type (or the same founding date), nothing
+    contradicting, and not two entries of one list, which are two incidents."""
+    by_doc_year: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+    for e in events:
+        by_doc_year[(e.doc, e.date[:YEAR])].append(e)
+    for block in by_doc_year.values():
+        for a, b in combinations(block, 2):
+            if a.entry and b.entry:
+                continue
+            shared = min(len(a.date), len(b.date))
+            if a.date[:shared] != b.date[:shared] or not _consistent(a, b):
+                continue
+            specific = (a.types & b.types) - VAGUE_TYPES
+            formation = a.date == b.date and bool(a.types & FORMATION and b.types & FORMATION)
+            if (specific and shared >= MONTH) or (formation and not _other_groups(a, b)):
+                what = ",".join(sorted(specific)) or "founding"
+                clusters.union(a.key, b.key, f"told twice in one document: {a.date[:shared]} {what}", 1.0)
+
+
+def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
+    """Pairs worth judging, block by block: by period and kind of incident, then by country."""
+    blocks: dict[tuple[str, ...], list[_Event]] = defaultdict(list)
+    for e in events:
+        for kind in e.kinds:
+            blocks[("month", e.date[:MONTH] if len(e.date) >= MONTH else e.date[:YEAR], kind)].append(e)
+            if e.day:
+                # A day near a month's end meets the neighbouring month too ("May 2009" / "3 June 2009").
+                for near in {_month_of(e.day - NEAR_DAYS), _month_of(e.day + NEAR_DAYS)} - {e.date[:MONTH]}:
+                    blocks[("month", near, kind)].append(e)
+            blocks[("year", e.date[:YEAR], kind)].append(e)
+        if e.header:
+            if e.place:
+                blocks[("place", e.place)].append(e)
+            if e.country and e.killed:
+                blocks[("toll", e.country, str(e.killed[0]))].append(e)
+    # A header-dated mention meets the others of its city or its country and toll.
+    for e in events:
+        if not e.header:
+            if e.place and ("place", e.place) in blocks:
+                blocks[("place", e.place)].append(e)
+            if e.country and e.killed and ("toll", e.country, str(e.killed[0])) in blocks:
+                blocks[("toll", e.country, str(e.killed[0]))].append(e)
+    for name, block in blocks.items():
+        if name[0] == "year":
+            # A year-only mention meets every mention of its year; the others met by month.
+            yield from _meetings(block, [e for e in block if len(e.date) == YEAR], limit=MAX_YEAR_CANDIDATES)
+        elif name[0] in ("place", "toll"):
+            yield from _meetings(block, [e for e in block if e.header])
+        else:
+            yield from _meetings(block, block)
+
+
+def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iterator[tuple[_Event, _Event]]:
+    """Pairs of a mention of `firsts` with another of `block` that a country does not
+    keep apart: the same country, or one side without one. Sub-blocking by country
+    keeps the pairs per block near the number of mentions. With `limit`, a mention
+    that meets more is left out: it could be any of them."""
+    by_country: dict[str, list[_Event]] = defaultdict(list)
+    for e in block:
+        by_country[e.country].append(e)
+    nowhere = by_country.get("", [])
+    for a in firsts:
+        others = block if not a.country else by_country[a.country] + nowhere
+        if limit and len(others) > limit:
+            continue
+        yield from ((a, b) for b in others if b is not a)
 
 
 class _Event:
-    __slots__ = ("key", "doc", "date", "country", "place", "types", "killed")
+    __slots__ = (
+        "key",
+        "doc",
+        "date",
+        "day",
+        "header",
+        "entry",
+        "country",
+        "place",
+        "types",
+        "kinds",
+        "killed",
+        "hostages",
+        "groups",
+    )
 
-    def __init__(self, key: str, props: Mapping[str, set[str]]) -> None:
+    def __init__(
+        self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex
+    ) -> None:
         self.key = key
         self.doc = key.split(":")[1] if key.count(":") >= 2 else key
-        dates = sorted(props.get("date", ()), key=len, reverse=True)
+        dates = sorted(props.get("date", ()), key=lambda d: (-len(d), d))
         self.date = dates[0] if dates else ""
+        self.day = _ordinal(self.date)
+        # Only a month header dates it: the entry itself says nothing of when.
+        basis = props.get("date_basis", set())
+        self.header = "header" in basis
+        self.entry = bool(basis & {"header", "entry"})  # an entry of a dated list
         self.country = min(props.get("country", ()), default="")
         self.place = min(props.get("place", ()), default="")
-        self.types = set(props.get("type", ()))
+        self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & {"founding"})
+        # The blocks it is compared in: its types and their families.
+        self.kinds = self.types | {name for name, family in TYPE_FAMILIES.items() if self.types & family}
+        if self.types & FORMATION:
+            self.kinds.add("formation")
         self.killed = _range(props.get("killed", ()))
+        self.hostages = _range(props.get("hostages", ()))
+        # The groups the mention's own words name (a perpetrator may be only the profiled
+        # group): those its document knew, and any group's name found in other documents.
+        self.groups = {root(k) for k in props.get("participant", ())}
+        if self.types & FORMATION:
+            for summary in props.get("summary", ()):
+                self.groups |= index.named_in(summary)
 
     @classmethod
-    def of(cls, mention: Any) -> _Event:
-        return cls(mention.key, mention.props)
+    def of(cls, mention: EventMention, root: Callable[[str], str], index: _NameIndex) -> _Event:
+        return cls(mention.key, mention.props, root, index)
 
 
-def _score(a: _Event, b: _Event) -> tuple[float, str] | None:
-    """(score, reason) when `a` and `b` can be one incident, else None."""
-    shared = min(len(a.date), len(b.date))
-    if a.date[:shared] != b.date[:shared]:
-        return None
+def _name_words(text: str) -> tuple[str, ...]:
+    """Transliteration keys of the words that are no article: "Ansar al-Dine" and "Ansar Al Dine" agree."""
+    return tuple(translit(w, org=True) for w in raw_words(text) if w not in articles())
+
+
+class _NameIndex:
+    """Group names by their first word, to find every known name in a text in one pass."""
+
+    MAX_WORDS = 10
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for name, root in names:
+            words = _name_words(name)
+            if words and len(words) <= self.MAX_WORDS and len("".join(words)) >= 3:
+                owners[words].add(root)
+        self.by_words = dict(owners)  # a name two groups answer stands for either
+        self.firsts = {w[0] for w in self.by_words}
+
+    def named_in(self, text: str) -> set[str]:
+        words = _name_words(text)
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            if word not in self.firsts:
+                continue
+            for n in range(1, min(self.MAX_WORDS, len(words) - i) + 1):
+                found |= self.by_words.get(tuple(words[i : i + n]), set())
+        return found
+
+
+def _consistent(a: _Event, b: _Event) -> bool:
+    """Nothing the two say contradicts: country, place, toll, hostages."""
     if a.country and b.country and a.country != b.country:
-        return None
-    if len(a.date) != len(b.date) and bool(a.country) != bool(b.country):
-        return None  # "in November 2011", nowhere, could be any incident of that month
+        return False
     if a.place and b.place and a.place != b.place:
-        return None
+        return False
     if a.killed and b.killed and not _overlap(a.killed, b.killed):
+        return False
+    return not (a.hostages and b.hostages and not _overlap(a.hostages, b.hostages))
+
+
+def judge(a: _Event, b: _Event) -> Judgement | None:
+    """Whether `a` and `b` can be one incident, and how surely; None when they cannot."""
+    if not _consistent(a, b):
         return None
     common = a.types & b.types
     specific = common - VAGUE_TYPES
-    if not common and not any(a.types & family and b.types & family for family in TYPE_FAMILIES.values()):
+    formation = bool(a.types & FORMATION and b.types & FORMATION)
+    if formation and _other_groups(a, b):
+        return None  # two groups' own histories: a founding of one is not the other's
+    if not common and not formation and not _related(a, b):
         return None
-    if shared < MONTH and (not specific or len(a.date) != len(b.date)):
-        return None  # only two year-only mentions join on a year, and on a specific type
-    if shared == MONTH and not (specific or (a.place and a.place == b.place) or (a.killed and b.killed)):
-        return None
+    shared = min(len(a.date), len(b.date))
+    where = a.place or a.country or b.place or b.country or "?"
+    what = ",".join(sorted(common)) or "related types"
     score = {DAY: 3.0, MONTH: 2.0}.get(shared, 1.0)
     score += bool(a.country and a.country == b.country) + bool(a.place and a.place == b.place)
     score += len(specific) / max(1, len(a.types | b.types)) + bool(a.killed and b.killed)
-    where = a.place or a.country or b.place or b.country or "?"
-    return score, f"same incident: {a.date[:shared]} {where} {','.join(sorted(common)) or 'related types'}"
+    same_period = _same_period(a, b)
+    if same_period and _strong(a, b, shared, specific):
+        return Judgement(score, f"same incident: {a.date[:shared]} {where} {what}", True)
+    if a.header != b.header and not same_period:
+        # A header's month is no evidence of its own: the city, or the country and toll, must agree.
+        # ... and the kind of incident: a shared specific type, or a related one and the same toll.
+        same_toll = bool(a.killed and a.killed == b.killed)
+        located = (a.place and a.place == b.place) or (a.country and a.country == b.country and a.killed and b.killed)
+        if located and (specific or (same_toll and _related(a, b))):
+            return Judgement(score - 2, f"same incident, dated only by a list header: {where} {what}", False, True)
+        return None
+    if same_period and (specific or formation):
+        sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
+        return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
+    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and specific:
+        return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}", False)
+    return None
+
+
+def _strong(a: _Event, b: _Event, shared: int, specific: set[str]) -> bool:
+    """Agreement specific enough to join without looking for other candidates: the
+    same day, or the same month and the same city or toll. A shared type alone is
+    not: a month holds many bombings."""
+    if shared == DAY:
+        return True
+    if shared == MONTH:
+        return bool((a.place and a.place == b.place) or (a.killed and b.killed and specific))
+    return False
+
+
+def _same_period(a: _Event, b: _Event) -> bool:
+    shared = min(len(a.date), len(b.date))
+    return a.date[:shared] == b.date[:shared]
+
+
+def _related(a: _Event, b: _Event) -> bool:
+    return any(a.types & family and b.types & family for family in TYPE_FAMILIES.values())
+
+
+def _other_groups(a: _Event, b: _Event) -> bool:
+    """Both name the groups involved, and none in common: two groups' own histories."""
+    return bool(a.groups and b.groups and not a.groups & b.groups)
+
+
+def _days_apart(a: _Event, b: _Event) -> int:
+    """Days between the two dates, each a span at its precision (a month is its 28 to 31 days)."""
+    (a_lo, a_hi), (b_lo, b_hi) = _span(a.date), _span(b.date)
+    return max(0, a_lo - b_hi, b_lo - a_hi)
+
+
+def _span(date: str) -> tuple[int, int]:
+    """First and last day (ordinals) of an ISO date of year, month or day precision."""
+    try:
+        if len(date) == DAY:
+            day = dt.date.fromisoformat(date).toordinal()
+            return day, day
+        year = int(date[:YEAR])
+        if len(date) == MONTH:
+            month = int(date[5:7])
+            first = dt.date(year, month, 1)
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    except ValueError:
+        return 0, 0
+
+
+def _month_of(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()[:MONTH]
+
+
+def _ordinal(date: str) -> int | None:
+    if len(date) != DAY:
+        return None
+    try:
+        return dt.date.fromisoformat(date).toordinal()
+    except ValueError:
+        return None
 
 
 def _range(values: Iterable[str]) -> tuple[int, int] | None:

@@ -34,6 +34,8 @@ def mentions(statements: Iterable[Statement]) -> dict[str, Mention]:
             m.names.add(s.value)
             m.kinds[s.value].add(str(s.qualifiers.get("kind", "")) if s.prop == "alias" else "")
         m.props[s.prop].add(s.value)
+        if s.prop == "date" and s.qualifiers.get("basis"):
+            m.props["date_basis"].add(str(s.qualifiers["basis"]))
         if s.prop in REFERENCE_PROPS and s.value not in out:
             out[s.value] = Mention(s.value, schema_of(s.value))
         if s.prop in REFERENCE_PROPS:

@@ -8,6 +8,7 @@ it; the next build picks up whatever is missing.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,10 +18,67 @@ from pathlib import Path
 from typing import Any
 
 from dossier.model import Document, Evidence, Schema, Statement
+from dossier.text.sentences import sentence_spans
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # version -> SQL file that brings a database from version-1 to version.
-MIGRATIONS: dict[int, str] = {1: "schema.sql"}
+MIGRATIONS: dict[int, str] = {1: "schema.sql", 2: "search.sql"}
+# A line longer than this is indexed sentence by sentence, so a search hit points at a sentence.
+CHUNK_CHARS = 400
+SEARCH_LIMIT = 50
+# A search ranks the first this many matches (in index order) and returns the best of them: a
+# common word in a large knowledge base would otherwise rank every row that has it.
+SEARCH_CANDIDATES = 2000
+
+
+def text_chunks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of `text` that search indexes: lines, long ones cut into sentences."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        if end - start <= CHUNK_CHARS:
+            out.append((start, end))
+        else:
+            out.extend(sentence_spans(text[start:end], start))
+    return out
+
+
+def fts_query(query: str) -> str:
+    """A user's words as an FTS5 query: every word must occur, the last one as a prefix.
+
+    Words are quoted, so FTS5's syntax (AND, NEAR, *, quotes, colons) in what a
+    person types is searched for as text and never raises.
+    """
+    words = re.findall(r"\w+", query)
+    if not words:
+        return ""
+    quoted = ['"' + w + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A stretch of a document (or a statement) that matches a query.
+
+    `snippet` is the matched text with the matching words between \x02 and \x03,
+    which a page turns into highlights after escaping the rest.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    snippet: str
+    statement_id: str = ""
+    subject: str = ""  # for a statement: its mention key, property and value
+    prop: str = ""
+    value: str = ""
 
 
 class StoreError(Exception):
@@ -76,12 +134,44 @@ class Store:
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
             sql = resources.files("dossier.store").joinpath(MIGRATIONS[target]).read_text("utf-8")
-            # One script, one transaction: a migration is applied whole or not at all.
-            self.db.executescript(
-                f"BEGIN IMMEDIATE;\n{sql}\n"
-                f"INSERT INTO meta(key, value) VALUES ('schema_version', '{target}') "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value;\nCOMMIT;"
-            )
+            # One transaction per migration, with the data it fills: applied whole or not at all.
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{sql}\n")
+            try:
+                if target == 2:
+                    self._fill_search_index()
+                self.db.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (str(target),),
+                )
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def _fill_search_index(self) -> None:
+        """Index the documents and statements a version 1 knowledge base already holds."""
+        for doc_id, text in self.db.execute("SELECT id, text FROM documents").fetchall():
+            self._index(self.db, doc_id, text)
+
+    def _index(self, db: sqlite3.Connection, doc_id: str, text: str) -> None:
+        """Index one document's text chunks and its stored statements (call `_unindex` first)."""
+        for start, end in text_chunks(text):
+            cursor = db.execute("INSERT INTO chunks(doc_id, start_pos, end_pos) VALUES (?, ?, ?)", (doc_id, start, end))
+            db.execute("INSERT INTO chunks_fts(rowid, text) VALUES (?, ?)", (cursor.lastrowid, text[start:end]))
+        rows = db.execute("SELECT rowid, value, start_pos, end_pos FROM statements WHERE doc_id = ?", (doc_id,))
+        db.executemany(
+            "INSERT INTO statements_fts(rowid, value, quote) VALUES (?, ?, ?)",
+            [(rowid, value, text[start:end]) for rowid, value, start, end in rows.fetchall()],
+        )
+
+    def _unindex(self, db: sqlite3.Connection, doc_id: str) -> None:
+        """Remove one document's search rows; before its statements or the document are deleted."""
+        db.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)", (doc_id,))
+        db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        db.execute(
+            "DELETE FROM statements_fts WHERE rowid IN (SELECT rowid FROM statements WHERE doc_id = ?)", (doc_id,)
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -133,6 +223,7 @@ class Store:
         """Store `doc` and its statements, replacing what `doc.path` held before. Atomic."""
         with self.transaction() as db:
             # Re-extraction replaces the statements; other paths to the same bytes stay linked.
+            self._unindex(db, doc.id)
             db.execute("DELETE FROM statements WHERE doc_id = ?", (doc.id,))
             db.execute(
                 "INSERT INTO documents(id, path, title, lang, publisher, format, text, warnings, "
@@ -173,6 +264,7 @@ class Store:
                     for s in statements
                 ],
             )
+            self._index(db, doc.id, doc.text)
             self._set_path(db, doc.path, doc.id)
 
     def _set_path(self, db: sqlite3.Connection, path: str, doc_id: str) -> None:
@@ -187,6 +279,7 @@ class Store:
     def _drop_if_orphan(self, db: sqlite3.Connection, doc_id: str) -> None:
         still_used = db.execute("SELECT 1 FROM paths WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
         if not still_used:
+            self._unindex(db, doc_id)
             db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def documents(self) -> list[StoredDocument]:
@@ -240,6 +333,51 @@ class Store:
         if table not in {"documents", "statements", "resolution", "judgements", "paths"}:
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    # -- search ---------------------------------------------------------------
+
+    def search_text(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+        """Chunks of document text that hold every word of `query` (diacritics folded), best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.db.execute(
+            "SELECT c.doc_id, c.start_pos, c.end_pos, m.snippet FROM ("
+            "  SELECT rowid, bm25(chunks_fts) AS score, snippet(chunks_fts, 0, char(2), char(3), '…', 24) AS snippet"
+            "  FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?"
+            ") m JOIN chunks c ON c.id = m.rowid ORDER BY m.score LIMIT ?",
+            (match, SEARCH_CANDIDATES, limit),
+        ).fetchall()
+        return [SearchHit(r[0], int(r[1]), int(r[2]), r[3]) for r in rows]
+
+    def search_statements(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+        """Statements whose value or quote holds every word of `query`, best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.db.execute(
+            "SELECT s.doc_id, s.start_pos, s.end_pos, m.quote, s.id, s.subject, s.prop, s.value FROM ("
+            "  SELECT rowid, bm25(statements_fts) AS score, highlight(statements_fts, 1, char(2), char(3)) AS quote"
+            "  FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?"
+            ") m JOIN statements s ON s.rowid = m.rowid ORDER BY m.score LIMIT ?",
+            (match, SEARCH_CANDIDATES, limit),
+        ).fetchall()
+        return [SearchHit(r[0], int(r[1]), int(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
+    def reindex_search(self) -> None:
+        """Build the full-text index again from the documents and statements, in one transaction.
+
+        The statement index is keyed by the statements' rowids, which SQLite keeps
+        except through a VACUUM; after one, this puts the index right.
+        """
+        with self.transaction() as db:
+            for table in ("chunks_fts", "chunks", "statements_fts"):
+                db.execute(f"DELETE FROM {table}")
+            self._fill_search_index()
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the database."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     # -- resolution and judgements ---------------------------------------------
 

@@ -1,0 +1,178 @@
+"""Pages and their JSON twins: one view function, rendered as HTML at PATH and as JSON at /api/PATH.
+
+Templates are Jinja2 with autoescape on for every template; no template marks
+document-derived text safe. The few pieces of markup built in Python (the SVG
+map, graph and charts in `svg.py`) escape every text they hold themselves.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from babel import Locale
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from dossier.web import svg
+
+LANGUAGES = ("en", "nl")
+# HTML path (as routed, with {params}) -> the path of its JSON twin; filled by `page`.
+JSON_TWINS: dict[str, str] = {}
+View = Callable[..., dict[str, Any]]
+
+
+@cache
+def labels(lang: str) -> dict[str, str]:
+    """The interface's words in `lang` (labels/LANG.json), English where a word is missing."""
+    text = resources.files("dossier.web").joinpath(f"labels/{lang}.json").read_text("utf-8")
+    words: dict[str, str] = json.loads(text)
+    return words if lang == "en" else {**labels("en"), **words}
+
+
+def language(request: Request) -> str:
+    """?lang= first (the switch), then the cookie it sets, then English."""
+    wanted = request.query_params.get("lang") or request.cookies.get("lang") or "en"
+    return wanted if wanted in LANGUAGES else "en"
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str, lang: str) -> str:
+    try:
+        return str(Locale.parse(lang).territories.get(code.upper(), code))
+    except (ValueError, TypeError):
+        return code
+
+
+def text_pieces(
+    text: str, statements: Sequence[Mapping[str, Any]], highlight: tuple[int, int] | None
+) -> list[dict[str, Any]]:
+    """`text` cut at the start and end of every statement's quote: each piece with the statements covering it.
+
+    A piece inside `highlight` is marked `hl`; the first such piece is the page's
+    scroll target. Pages escape each piece's text, so no markup is ever spliced in.
+    """
+    spans = [(int(s["start"]), int(s["end"])) for s in statements]
+    cuts = {0, len(text)}
+    for start, end in spans:
+        cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+    if highlight:
+        cuts.update(highlight)
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a == b:
+            continue
+        covering = [i for i, (s, e) in enumerate(spans) if s <= a and b <= e]
+        out.append(
+            {
+                "text": text[a:b],
+                "start": a,
+                "statements": covering,
+                "hl": bool(highlight and highlight[0] <= a and b <= highlight[1]),
+            }
+        )
+    return out
+
+
+def number(span: dict[str, Any] | None) -> str:
+    """ "28", "100–1000", "at most 2000", "at least 30"."""
+    if not span:
+        return ""
+    lo, hi = span.get("min"), span.get("max")
+    if lo == hi:
+        return f"{lo:,}" if isinstance(lo, int) else str(lo)
+    if lo is None:
+        return f"≤ {hi:,}"
+    if hi is None:
+        return f"≥ {lo:,}"
+    return f"{lo:,}–{hi:,}"
+
+
+def _environment() -> jinja2.Environment:
+    loader = jinja2.PackageLoader("dossier.web", "templates")
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(svg=svg, text_pieces=text_pieces)
+    env.filters["number"] = number
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def page_context(request: Request) -> dict[str, Any]:
+    lang = language(request)
+    words = labels(lang)
+
+    def t(key: str) -> str:
+        return words.get(key, key)
+
+    def url(path: str, **params: Any) -> str:
+        """A link with query parameters; empty ones left out."""
+        query = urlencode([(k, v) for k, v in params.items() if v not in (None, "", [])], doseq=True)
+        return path + ("?" + query if query else "")
+
+    def switch(to: str) -> str:
+        params = dict(request.query_params)
+        params["lang"] = to
+        return request.url.path + "?" + urlencode(params)
+
+    route = request.scope.get("route")
+    twin = JSON_TWINS.get(getattr(route, "path", ""), "")
+    json_url = ""
+    if twin:
+        json_url = twin.format(**request.path_params) + ("?" + request.url.query if request.url.query else "")
+    return {
+        "json_url": json_url,
+        "lang": lang,
+        "t": t,
+        "url": url,
+        "switch": switch,
+        "country": lambda code: country_name(code, lang),
+        "path": request.url.path,
+    }
+
+
+def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> HTMLResponse:
+    response = templates.TemplateResponse(
+        request, template, {"data": data, **page_context(request)}, status_code=status
+    )
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie("lang", language(request), max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def page(router: APIRouter, path: str, template: str, *, tag: str, api: str = "") -> Callable[[View], View]:
+    """Register `view` twice: as JSON at `api` (default /api{path}; in the OpenAPI document) and as HTML at {path}.
+
+    The HTML route takes the same parameters as the view (FastAPI reads them from
+    its signature) plus the request, so page and API can never drift apart.
+    """
+    api_path = api or "/api" + path
+
+    def register(view: View) -> View:
+        router.add_api_route(api_path, view, methods=["GET"], tags=[tag], name=f"api_{view.__name__}")
+        signature = inspect.signature(view, eval_str=True)
+
+        def html(request: Request, **params: Any) -> HTMLResponse:
+            return render(request, template, view(**params))
+
+        request_param = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
+        html.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[request_param, *signature.parameters.values()], return_annotation=HTMLResponse
+        )
+        html.__name__ = view.__name__
+        router.add_api_route(
+            path, html, methods=["GET"], response_class=HTMLResponse, include_in_schema=False, name=view.__name__
+        )
+        JSON_TWINS[path] = api_path
+        return view
+
+    return register

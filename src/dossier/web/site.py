@@ -1,0 +1,183 @@
+"""What the web pages read: the knowledge base loaded once, with the indexes the pages need.
+
+`KnowledgeBase.load` reads every statement, so the app loads it once and keeps
+an immutable `Snapshot`; `Site.snapshot()` loads a new one when another
+program (a `dossier build`) has committed to the database since. Every event
+is assembled once per snapshot, so a timeline request only filters and counts.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier.model import Schema, Statement
+from dossier.store import SearchHit, Store, StoredDocument
+from dossier.text.names import fold_name
+from dossier.views import KnowledgeBase, event, organization, person
+
+# How often (seconds) a request may check whether the database changed.
+CHECK_EVERY = 2.0
+# How many of the most common ideologies the home page offers as a filter.
+FACET_VALUES = 40
+
+
+def year_of(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+@dataclass
+class Snapshot:
+    """One load of the knowledge base and what is derived from it; never changed after `load`."""
+
+    kb: KnowledgeBase
+    documents: dict[str, StoredDocument]  # short id (as in evidence) -> document
+    groups: list[dict[str, Any]]  # summaries, by name
+    names: dict[str, str]  # entity id -> display name, groups and persons
+    events: list[dict[str, Any]]  # every event, oldest first
+    event_years: list[int | None]
+    events_of: dict[str, list[int]] = field(default_factory=dict)  # group or person -> indexes into events
+    event_index: dict[str, int] = field(default_factory=dict)
+    folded_names: list[tuple[str, str]] = field(default_factory=list)  # (folded name or alias, entity)
+    facets: dict[str, Any] = field(default_factory=dict)  # the values the filters can take
+    by_doc: dict[str, list[Statement]] = field(default_factory=dict)  # document sha256 -> its statements
+
+    @classmethod
+    def load(cls, store: Store) -> Snapshot:
+        kb = KnowledgeBase.load(store)
+        documents = {d.id[:12]: d for d in store.documents()}
+        by_doc: dict[str, list[Statement]] = defaultdict(list)
+        for s in kb.statements:
+            by_doc[s.evidence.doc].append(s)
+        names: dict[str, str] = {}
+        folded: list[tuple[str, str]] = []
+        for entity, statements in kb.by_entity.items():
+            if not statements or statements[0].schema is Schema.EVENT:
+                continue
+            values = [s.value for s in statements if s.prop in ("name", "alias")]
+            for value in dict.fromkeys(values):
+                folded.append((fold_name(value), entity))
+        events = sorted((event(kb, e) for e in kb.entities(Schema.EVENT)), key=lambda e: (e["date"] or "9999", e["id"]))
+        events_of: dict[str, list[int]] = defaultdict(list)
+        for i, ev in enumerate(events):
+            for actor in ev["perpetrators"]:
+                events_of[actor].append(i)
+        groups = []
+        for entity in kb.entities(Schema.ORGANIZATION):
+            org = organization(kb, entity)
+            names[entity] = org["name"]
+            groups.append(_summary(org, [events[i] for i in events_of.get(entity, [])]))
+        for entity in kb.entities(Schema.PERSON):
+            names[entity] = _person_name(kb, entity)
+        groups.sort(key=lambda g: (fold_name(g["name"]), g["id"]))
+        event_years = [year_of(e["date"]) for e in events]
+        known_years = [y for y in event_years if y is not None]
+        ideologies = Counter(i for g in groups for i in g["ideology"])
+        facets = {
+            "countries": sorted({c for g in groups for c in g["countries"]}),
+            "designated_by": sorted({d for g in groups for d in g["designated_by"]}),
+            "ideology": sorted(i for i, _n in ideologies.most_common(FACET_VALUES)),
+            "types": sorted({t for e in events for t in e["types"]}),
+            "event_countries": sorted({e["country"] for e in events if e["country"]}),
+            "years": [min(known_years), max(known_years)] if known_years else None,
+        }
+        return cls(
+            kb=kb,
+            documents=documents,
+            groups=groups,
+            names=names,
+            events=events,
+            event_years=event_years,
+            events_of=dict(events_of),
+            event_index={e["id"]: i for i, e in enumerate(events)},
+            folded_names=folded,
+            facets=facets,
+            by_doc=dict(by_doc),
+        )
+
+    def kind(self, entity: str) -> Schema | None:
+        """The schema of an entity, or None when the knowledge base has no such entity."""
+        statements = self.kb.by_entity.get(entity)
+        return statements[0].schema if statements else None
+
+    def entity_of(self, mention_key: str) -> str:
+        return self.kb.entity(mention_key)
+
+    def title(self, short_id: str) -> str:
+        doc = self.documents.get(short_id)
+        return (doc.title or Path(doc.path).name) if doc else short_id
+
+    def full_id(self, short_id: str) -> str | None:
+        doc = self.documents.get(short_id[:12])
+        return doc.id if doc and doc.id.startswith(short_id) else None
+
+
+def _person_name(kb: KnowledgeBase, entity: str) -> str:
+    return str(person(kb, entity)["name"])
+
+
+def _summary(org: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the home page lists and filters a group by."""
+    years = [y for y in (year_of(e["date"]) for e in events) if y]
+    years += [y for y in (year_of(f["value"]) for f in org["founded"]) if y]
+    return {
+        "id": org["id"],
+        "name": org["name"],
+        "aliases": [a["value"] for a in org["aliases"]],
+        "origin": [c["value"] for c in org["origin_country"]],
+        "countries": sorted({c["value"] for c in org["countries"] + org["origin_country"]}),
+        "ideology": [i["value"] for i in org["ideology"]],
+        "designated_by": sorted({d["by"] for d in org["designations"]}),
+        "active": [min(years), max(years)] if years else None,
+        "events": len(events),
+    }
+
+
+class Site:
+    """The knowledge base a running app serves: a snapshot, reloaded when the database changes."""
+
+    def __init__(self, db: Path | str, *, check_every: float = CHECK_EVERY) -> None:
+        self.db = Path(db)
+        self.store = Store(self.db, create=False)
+        self.check_every = check_every
+        self._lock = threading.Lock()
+        self._db_lock = threading.Lock()  # one query at a time on the shared connection
+        self._version = self.store.data_version()
+        self._snapshot = self._load()
+        self._checked = time.monotonic()
+
+    def _load(self) -> Snapshot:
+        # Its own connection, so searches go on meanwhile; one read transaction, so a
+        # build committing meanwhile is seen whole or not at all.
+        with Store(self.db, create=False) as store:
+            store.db.execute("BEGIN")
+            try:
+                return Snapshot.load(store)
+            finally:
+                store.db.execute("COMMIT")
+
+    def snapshot(self) -> Snapshot:
+        now = time.monotonic()
+        if now - self._checked < self.check_every:
+            return self._snapshot
+        with self._lock:
+            if now - self._checked >= self.check_every:
+                self._checked = now
+                with self._db_lock:
+                    version = self.store.data_version()
+                if version != self._version:
+                    self._snapshot = self._load()
+                    self._version = version
+        return self._snapshot
+
+    def search(self, query: str) -> tuple[list[SearchHit], list[SearchHit]]:
+        """(text hits, statement hits) for `query`, from the store's full-text index."""
+        with self._db_lock:
+            return self.store.search_text(query), self.store.search_statements(query)
+
+    def close(self) -> None:
+        self.store.close()

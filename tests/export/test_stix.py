@@ -1,0 +1,129 @@
+"""STIX 2.1: the bundle parses with `stix2`, passes the official validator, and cites its quotes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+import stix2
+from stix2validator import ValidationOptions, validate_string
+
+from dossier.export.stix import EPOCH, stix_id, timestamp, write_stix
+
+
+@pytest.fixture(scope="module")
+def bundles() -> dict[str, tuple[str, dict[str, Any]]]:
+    return {}
+
+
+def _bundle(corpus: Any, cache: dict[str, tuple[str, dict[str, Any]]]) -> tuple[str, dict[str, Any]]:
+    if corpus.name not in cache:
+        text = write_stix(corpus.snap)
+        cache[corpus.name] = (text, json.loads(text))
+    return cache[corpus.name]
+
+
+def _objects(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [o for o in bundle["objects"] if o["type"] == kind]
+
+
+def test_the_bundle_parses_and_passes_the_stix_validator(corpus, bundles) -> None:
+    text, _bundle_data = _bundle(corpus, bundles)
+    parsed = stix2.parse(text, allow_custom=False)
+    assert parsed.type == "bundle"
+    results = validate_string(text, ValidationOptions(version="2.1"))
+    assert results.is_valid, [str(e) for e in results.errors]
+    assert not results.errors
+
+
+def test_each_entity_is_one_object(corpus, bundles) -> None:
+    _text, bundle = _bundle(corpus, bundles)
+    snap = corpus.snap
+    actors = {o["id"] for o in _objects(bundle, "threat-actor")}
+    assert actors == {stix_id("threat-actor", o["id"]) for o in snap.organizations}
+    individuals = {o["id"] for o in _objects(bundle, "identity") if o["identity_class"] == "individual"}
+    assert individuals == {stix_id("identity", p["id"]) for p in snap.persons}
+    assert {o["id"] for o in _objects(bundle, "incident")} == {stix_id("incident", e["id"]) for e in snap.events}
+    countries = {c["value"] for o in snap.organizations for c in o["countries"]}
+    assert countries <= {o["country"] for o in _objects(bundle, "location")}
+
+
+def test_every_external_reference_quotes_its_document(corpus, bundles) -> None:
+    _text, bundle = _bundle(corpus, bundles)
+    docs = corpus.snap.document
+    checked = 0
+    for obj in bundle["objects"]:
+        for ref in obj.get("external_references", []):
+            if obj["type"] == "report":
+                assert ref["external_id"] in docs
+                continue
+            doc, span = ref["external_id"].split(":")
+            start, end = map(int, span.split("-"))
+            assert corpus.snap.texts[doc][start:end] == ref["description"]
+            assert ref["hashes"]["SHA-256"] == docs[doc]["sha256"]
+            checked += 1
+    assert checked > 100
+
+
+def test_every_value_in_a_description_cites_a_reference(corpus, bundles) -> None:
+    """Each line of a description ends with the numbers of its external references."""
+    _text, bundle = _bundle(corpus, bundles)
+    for obj in _objects(bundle, "threat-actor") + _objects(bundle, "incident"):
+        refs = len(obj.get("external_references", []))
+        for line in obj.get("description", "").splitlines():
+            numbers = [int(n) for n in line.rsplit(" ", 1)[-1].strip("[]").split("][")]
+            assert numbers and all(1 <= n <= refs for n in numbers), (obj["name"], line)
+
+
+def test_reports_list_what_came_from_each_document(corpus, bundles) -> None:
+    _text, bundle = _bundle(corpus, bundles)
+    ids = {o["id"] for o in bundle["objects"]}
+    reports = {r["external_references"][0]["external_id"]: r for r in _objects(bundle, "report")}
+    assert set(reports) == {d["id"] for d in corpus.snap.documents}
+    for obj in bundle["objects"]:
+        if obj["type"] in ("threat-actor", "incident", "relationship", "note"):
+            for ref in obj.get("external_references", []):
+                assert obj["id"] in reports[ref["external_id"].split(":")[0]]["object_refs"]
+    for report in reports.values():
+        assert set(report["object_refs"]) <= ids
+    for rel in _objects(bundle, "relationship"):
+        assert rel["source_ref"] in ids and rel["target_ref"] in ids
+
+
+def test_the_same_knowledge_base_gives_the_same_bundle(small) -> None:
+    first, second = write_stix(small.snap), write_stix(small.snap)
+    assert first == second
+    assert json.loads(first)["objects"][0]["created"] == EPOCH
+
+
+def test_a_group_with_its_profile(small) -> None:
+    bundle = json.loads(write_stix(small.snap))
+    org = next(o for o in small.snap.organizations if o["name"] == "Red Dawn Front")
+    actor = next(o for o in bundle["objects"] if o["id"] == stix_id("threat-actor", org["id"]))
+    assert {"RDF", "Frente Amanecer Rojo"} <= set(actor["aliases"])
+    assert actor["first_seen"].startswith("1984-01-01")
+    assert actor["threat_actor_types"] == ["terrorist"]  # named perpetrator of an attack
+    located = {
+        r["target_ref"]
+        for r in _objects(bundle, "relationship")
+        if r["source_ref"] == actor["id"] and r["relationship_type"] == "located-at"
+    }
+    assert located == {stix_id("location", "PE"), stix_id("location", "BO")}
+    leaders = [
+        r
+        for r in _objects(bundle, "relationship")
+        if r["target_ref"] == actor["id"] and r["source_ref"].startswith("identity--")
+    ]
+    assert len(leaders) >= 2
+    attributed = [r for r in _objects(bundle, "relationship") if r["relationship_type"] == "attributed-to"]
+    assert any(r["target_ref"] == actor["id"] for r in attributed)
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2007", "2007-01-01T00:00:00Z"), ("2007-04", "2007-04-01T00:00:00Z"), ("2007-04-11", "2007-04-11T00:00:00Z")],
+)
+def test_partial_dates_become_their_first_day(date: str, expected: str) -> None:
+    assert timestamp(date) == expected
+    assert timestamp("about 2007") is None

@@ -1,0 +1,165 @@
+"""Fixtures for the web tests: one knowledge base built once, the app in-process, a real server, a browser.
+
+The browser is Debian's chromium (`.ci/run` installs it); Playwright's own
+browser download is never used. Without /usr/bin/chromium the browser tests
+are skipped with the reason, except in CI (CI=true), where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import web_corpus as corpus  # noqa: E402
+
+from dossier.build import build_paths  # noqa: E402
+from dossier.web.app import create_app  # noqa: E402
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's note about httpx versions
+    from fastapi.testclient import TestClient
+
+CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+@dataclass
+class WebKB:
+    db: Path
+    folder: Path
+    ids: dict[str, str]  # what the tests look for -> entity or document id
+
+
+@pytest.fixture(scope="session")
+def web_kb(tmp_path_factory: pytest.TempPathFactory) -> WebKB:
+    root = tmp_path_factory.mktemp("web")
+    folder = corpus.write(root / "docs")
+    db = root / "kb.db"
+    report = build_paths([folder], db, progress=False, workers=1)
+    assert report.ok, report
+    client = TestClient(create_app(db))
+    groups = {g["name"]: g["id"] for g in client.get("/api/groups").json()["groups"]}
+    docs = {d["name"]: d["id"] for d in client.get("/api/documents").json()["documents"]}
+    amber = groups["Amber Coast Liberation Army"]
+    names = client.get(f"/api/groups/{amber}").json()["names"]
+    persons = {v["name"]: k for k, v in names.items() if v["kind"] == "person"}
+    injected = next(g for name, g in groups.items() if "<script>" in name)
+    ids = {
+        "amber": amber,
+        "tidewater": groups["Tidewater Rifles"],
+        "injected": injected,
+        "founder": persons["Ousmane Kaliba Ndour"],
+        **{f"doc:{name}": doc for name, doc in docs.items()},
+    }
+    return WebKB(db, folder, ids)
+
+
+@pytest.fixture(scope="session")
+def client(web_kb: WebKB) -> TestClient:
+    return TestClient(create_app(web_kb.db))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(web_kb: WebKB) -> Iterator[str]:
+    """A real uvicorn server on a free localhost port, in a thread; its base URL."""
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(web_kb.db), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) for the browser tests"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class Watched:
+    """A browser page and what it saw: dialogs opened and page errors."""
+
+    page: Any
+    base: str
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> Any:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.ok, f"{path}: {response.status if response else 'no response'}"
+        return response
+
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def web(browser: Any, server: str) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watched = Watched(page, server)
+
+    def on_dialog(dialog: Any) -> None:
+        watched.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda err: watched.errors.append(str(err)))
+    # Anything outside the server (a CDN, a tile server) is refused, and the test sees it.
+    outside: list[str] = []
+    context.route(
+        lambda url: not url.startswith(server) and not url.startswith(("data:", "about:")),
+        lambda route: (outside.append(route.request.url), route.abort()),
+    )
+    yield watched
+    context.close()
+    assert not outside, f"pages asked for outside resources: {outside}"

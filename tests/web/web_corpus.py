@@ -1,0 +1,117 @@
+"""The documents the web tests build their knowledge base from: invented groups and persons.
+
+Two profiles of one group (English and Dutch, disagreeing on the founding year),
+a second group it is allied with, and a document whose names and text are
+script-injection attempts, which every page must show as text and never run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+
+AMBER_COAST = """\
+GROUP PROFILE (test document written for dossier; the group and its people are invented)
+
+Name: Amber Coast Liberation Army
+Also known as: ACLA; Armée de la Côte d'Ambre
+Country of origin: Senegal
+Areas of operation: Senegal, Gambia, Guinea-Bissau
+Founded: 2004
+Ideology: coastal separatism
+Leaders: Ousmane Kaliba Ndour, Mariama Sekou Badji
+Allies: Tidewater Rifles (2009–2014)
+Funding: smuggling of timber and cashew nuts
+
+Overview
+
+The Amber Coast Liberation Army is an invented rebel movement used to test dossier. It grew out of
+fishing villages in the south of Senegal and later kept camps across the border in Gambia.
+
+Size
+
+In 2008 the army had about 300 fighters. In 2015 the army had about 1,200 fighters.
+
+Leaders
+
+• Ousmane Kaliba Ndour (1961), alias The Pilot, founder and first leader of the army.
+• Mariama Sekou Badji (1970), alias Sister Salt, head of the coastal wing.
+
+Timeline
+
+12 September 2006: Amber Coast Liberation Army fighters attacked a customs post in Kolda and killed 4 people.
+3 March 2009: Amber Coast Liberation Army gunmen kidnapped 6 fishermen near Ziguinchor.
+21 July 2013: a bomb planted by the Amber Coast Liberation Army in Bignona killed 2 people and wounded 9.
+"""
+
+AMBER_COAST_NL = """\
+# Amber Coast Liberation Army
+
+(testdocument geschreven voor dossier; de groep en haar leden zijn verzonnen)
+
+Naam organisatie: Amber Coast Liberation Army
+Aliassen: ACLA
+Opgericht: 2006
+Land van herkomst: Senegal
+Operatiegebied: Senegal, Gambia
+
+## Financiële inkomstenbronnen
+
+De beweging leeft van smokkel van hout en van losgeld uit ontvoeringen langs de kust.
+
+## Tijdlijn
+
+- 14 maart 2012: strijders van de Amber Coast Liberation Army ontvoerden twee ambtenaren bij Sédhiou.
+"""
+
+TIDEWATER = """\
+GROUP PROFILE (test document written for dossier; the group and its people are invented)
+
+Name: Tidewater Rifles
+Also known as: TWR
+Areas of operation: Gambia
+Founded: 1999
+Leaders: Lamin Fatou Ceesay
+
+Leaders
+
+• Lamin Fatou Ceesay (1955), commander of the rifles since their founding.
+
+Timeline
+
+9 May 2010: Tidewater Rifles fighters ambushed a patrol near Brikama and killed 3 soldiers.
+"""
+
+INJECTION = f"""\
+GROUP PROFILE (test document written for dossier; an invented group whose names are attacks on the web pages)
+
+Name: {SCRIPT} Brigade
+Also known as: {ATTRIBUTE}; SBX
+Areas of operation: Mali
+Founded: 2011
+Ideology: {SCRIPT}
+
+Overview
+
+The {SCRIPT} Brigade is an invented group. Its leaflets read {ATTRIBUTE} and worse.
+
+Timeline
+
+5 June 2016: {SCRIPT} Brigade fighters attacked a market near Gao and killed 3 people {ATTRIBUTE}.
+"""
+
+DOCUMENTS = {
+    "amber-coast.txt": AMBER_COAST,
+    "amber-coast-nl.md": AMBER_COAST_NL,
+    "tidewater-rifles.txt": TIDEWATER,
+    "injection.txt": INJECTION,
+}
+
+
+def write(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in DOCUMENTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
