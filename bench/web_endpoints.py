@@ -89,8 +89,24 @@ class Profile:
         return doc, statements
 
 
-def generate(db: Path, groups: int, events: int, seed: int) -> dict[str, Any]:
-    """Write the knowledge base; what the requests choose from (entity ids, words)."""
+class _Nowhere:
+    """A store that keeps nothing: `generate` without a database gives only the ids and names."""
+
+    def put_document(self, *args: Any) -> None:
+        pass
+
+    def replace_resolution(self, rows: Any) -> None:
+        pass
+
+    def __enter__(self) -> _Nowhere:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def generate(db: Path | None, groups: int, events: int, seed: int) -> dict[str, Any]:
+    """Write the knowledge base (when `db` is given); what the requests choose from (entity ids, words)."""
     rng = random.Random(seed)
     names = []
     for _ in range(groups):
@@ -99,7 +115,7 @@ def generate(db: Path, groups: int, events: int, seed: int) -> dict[str, Any]:
     resolution: list[tuple[str, str, str, float]] = []
     group_ids: list[str] = []
     towns = [invented(rng, 2) for _ in range(500)]
-    with Store(db) as store:
+    with Store(db) if db else _Nowhere() as store:
         for i, name in enumerate(names):
             p = Profile(f"group-{i:05d}.txt")
             p.say("org", Schema.ORGANIZATION, "name", name, p.line(f"Name: {name}"))
@@ -185,6 +201,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", type=Path, help="keep the knowledge base here (default: a temp dir)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--reuse", action="store_true", help="time the knowledge base already in --workdir")
     args = parser.parse_args()
 
     with warnings.catch_warnings():
@@ -196,10 +213,13 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="dossier-web-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "web-bench.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
     t0 = time.perf_counter()
-    pool = generate(db, args.groups, args.events, args.seed)
+    if args.reuse and args.workdir and db.exists():
+        pool = generate(None, args.groups, args.events, args.seed)  # the same names and ids, nothing written
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        pool = generate(db, args.groups, args.events, args.seed)
     generated = time.perf_counter() - t0
     t0 = time.perf_counter()
     client = TestClient(create_app(db))

@@ -211,3 +211,19 @@ def test_serve_refuses_a_missing_knowledge_base(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
     assert "no such knowledge base" in result.output
+
+
+def test_text_pieces_follow_overlapping_statements_and_the_highlight() -> None:
+    from dossier.web.render import text_pieces
+
+    pieces = text_pieces("abcdefghij", [{"start": 1, "end": 5}, {"start": 3, "end": 8}], (2, 4))
+    assert [(p["text"], p["statements"], p["hl"]) for p in pieces] == [
+        ("a", [], False),
+        ("b", [0], False),
+        ("c", [0], True),
+        ("d", [0, 1], True),
+        ("e", [0, 1], False),
+        ("fgh", [1], False),
+        ("ij", [], False),
+    ]
+    assert "".join(p["text"] for p in pieces) == "abcdefghij"

@@ -41,13 +41,20 @@ def extract(ctx: Context) -> Iterator[Statement]:
     entries = {b.start: b for b in ctx.blocks if b.kind is BlockKind.DATED_ENTRY and not _PERIOD.match(b.label or "")}
     for block in entries.values():
         yield from _entry(ctx, block)
+    # A day or month without a year ("on 3 June", "in June of the same year") takes
+    # the year of the last date an earlier sentence of its paragraph gave.
+    last: tuple[int, str] = (-1, "")  # (block start, date)
     for start, end, block in ctx.sentences:
         if block.kind is BlockKind.FIELD or section_key(block) in _NOT_INCIDENTS:
             continue
         entry = entries.get(block.start)
         # The entry's opening clause is the entry's own event.
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
-        yield from _dated_sentence(ctx, start, end, entry, skip_first=opening)
+        context = last[1] if entry is None and last[0] == block.start else ""
+        yield from _dated_sentence(ctx, start, end, entry, skip_first=opening, context=context)
+        dates = _incident_dates(ctx.text[start:end], context)
+        if dates:
+            last = (block.start, dates[-1][1])
 
 
 def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
@@ -78,10 +85,11 @@ def _end_of_undated_run(ctx: Context, block: Block, date: str) -> int:
 
 
 def _dated_sentence(
-    ctx: Context, start: int, end: int, entry: Block | None, skip_first: bool = False
+    ctx: Context, start: int, end: int, entry: Block | None, skip_first: bool = False, context: str = ""
 ) -> Iterator[Statement]:
-    """One event per clause that has its own incident date and a cue word."""
-    context_date = entry.date if entry else ""
+    """One event per clause that has its own incident date and a cue word; a date
+    without a year takes the entry's, or `context`'s."""
+    context_date = entry.date if entry else context
     for i, (s, e, date) in enumerate(_dated_clauses(ctx.text[start:end], context_date)):
         if i == 0 and skip_first:
             continue

@@ -4,11 +4,11 @@ Two event mentions from different documents are the same incident when their
 dates agree at the precision both give, their countries and places do not
 contradict each other, their types belong together, and their death tolls
 overlap. Such a pair is *strong* when the agreement is specific (the same day,
-or the same month with a shared specific type, place or toll) and *weak*
+or the same month and city, or the same month, kind and toll) and *weak*
 otherwise:
 
-- a coarser date beside a finer one ("in 2003" beside "February 2003") or one
-  side without a country, with a shared specific type;
+- the same period with a shared specific type: a month holds many bombings, and
+  "in 2003" beside "February 2003" or one side without a country says less;
 - two organisational events (founding, split, merger, renaming) of the same
   period that name no disjoint groups;
 - two days at most a week apart with a shared specific type (sources date an
@@ -21,15 +21,21 @@ A weak pair joins only when it is unambiguous: neither side has a rival, a
 candidate that scores as well and cannot be the same incident as the other
 side (on a year or a list header, any such candidate). So "in 2003 the group
 kidnapped tourists" joins the one kidnapping another source dates February
-2003, and joins neither when the sources report two. Dates that differ are kept: the event shows the
-most precise one and the others as alternatives.
+2003, and joins neither when the sources report two. Dates that differ are
+kept: the event shows the most precise one and the others as alternatives.
 
-Candidates are compared only within blocks (the same month, the same year for
-year-only dates, the same city, the same country and toll), so
-the cost grows with the number of events per block, not with the square of all
-events. A day within a week of a month's end is in both months' blocks. Joining is greedy, strong pairs first and best first, and a join must
-leave every pair in the new cluster compatible: a month-only mention can join
-one of two incidents on different days of that month, never both.
+One document may tell an incident twice (in its prose and in its timeline):
+such repeats are joined first, and count as one candidate.
+
+Candidates are compared only within blocks: the same day, month, year (for a
+year-only date) or city, each by kind of incident and then by country, and for
+a header's date the same city or country and toll. A day within a week of a
+month's end is in both months' blocks. A mention without a country, or with only
+a year, is left alone in a crowded block: it could be any incident there. So the
+cost grows with the number of mentions, not its square. Joining is greedy,
+strong pairs first and best first, and a join must leave every pair in the new
+cluster compatible: a month-only mention can join one of two incidents on
+different days of that month, never both.
 """
 
 from __future__ import annotations
@@ -71,10 +77,11 @@ VAGUE_TYPES = frozenset({"other", "attack", "statement"})
 DAY, MONTH, YEAR = 10, 7, 4
 # Days apart that two day-precise reports of one incident may be.
 NEAR_DAYS = 7
-# A year-only mention with more candidates than this is left alone: it could be
-# any of them (and would need to be the sole one to join), and comparing it with
-# every one would make the cost grow with the square of a year's reports.
-MAX_YEAR_CANDIDATES = 64
+# A year-only mention, or one without a country, with more candidates than this
+# in its block is left alone: it could be any of them (and would need to be the
+# sole one to join), and comparing it with every one would make the cost grow
+# with the square of a period's reports.
+MAX_CANDIDATES = 64
 
 
 class Clusters(Protocol):
@@ -197,6 +204,10 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
                 for near in {_month_of(e.day - NEAR_DAYS), _month_of(e.day + NEAR_DAYS)} - {e.date[:MONTH]}:
                     blocks[("month", near, kind)].append(e)
             blocks[("year", e.date[:YEAR], kind)].append(e)
+            if e.day:
+                blocks[("day", e.date, kind)].append(e)
+            if e.place:
+                blocks[("city", e.place, e.date[:YEAR], kind)].append(e)
         if e.header:
             if e.place:
                 blocks[("place", e.place)].append(e)
@@ -212,9 +223,11 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
     for name, block in blocks.items():
         if name[0] == "year":
             # A year-only mention meets every mention of its year; the others met by month.
-            yield from _meetings(block, [e for e in block if len(e.date) == YEAR], limit=MAX_YEAR_CANDIDATES)
+            yield from _meetings(block, [e for e in block if len(e.date) == YEAR], limit=MAX_CANDIDATES)
         elif name[0] in ("place", "toll"):
             yield from _meetings(block, [e for e in block if e.header])
+        elif name[0] == "month":
+            yield from _meetings(block, block, limit=MAX_CANDIDATES)
         else:
             yield from _meetings(block, block)
 
@@ -222,16 +235,22 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
 def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iterator[tuple[_Event, _Event]]:
     """Pairs of a mention of `firsts` with another of `block` that a country does not
     keep apart: the same country, or one side without one. Sub-blocking by country
-    keeps the pairs per block near the number of mentions. With `limit`, a mention
-    that meets more is left out: it could be any of them."""
+    keeps the pairs per block near the number of mentions. With `limit`, mentions
+    without a country meet each other and the rest only while they are few: in a
+    busy month such a mention could be any incident (the same day or city still
+    meet in their own blocks)."""
     by_country: dict[str, list[_Event]] = defaultdict(list)
     for e in block:
         by_country[e.country].append(e)
     nowhere = by_country.get("", [])
+    crowded = bool(limit) and len(block) > limit
     for a in firsts:
-        others = block if not a.country else by_country[a.country] + nowhere
-        if limit and len(others) > limit:
-            continue
+        if not a.country:
+            others = [] if crowded else block
+        else:
+            others = by_country[a.country] + ([] if limit and len(nowhere) > limit else nowhere)
+            if limit and len(others) > limit and len(a.date) == YEAR:
+                continue  # a year-only mention among many: it could be any of them
         yield from ((a, b) for b in others if b is not a)
 
 

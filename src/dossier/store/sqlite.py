@@ -28,7 +28,7 @@ CHUNK_CHARS = 400
 SEARCH_LIMIT = 50
 # A search ranks the first this many matches (in index order) and returns the best of them: a
 # common word in a large knowledge base would otherwise rank every row that has it.
-SEARCH_CANDIDATES = 2000
+SEARCH_CANDIDATES = 1000
 
 
 def text_chunks(text: str) -> list[tuple[int, int]]:
@@ -351,7 +351,7 @@ class Store:
         return [SearchHit(r[0], int(r[1]), int(r[2]), r[3]) for r in rows]
 
     def search_statements(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
-        """Statements whose value or quote holds every word of `query`, best first."""
+        """Statements whose value or quote holds every word of `query`, best first; the quote is marked."""
         match = fts_query(query)
         if not match:
             return []

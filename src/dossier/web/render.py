@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -59,23 +60,29 @@ def text_pieces(
     A piece inside `highlight` is marked `hl`; the first such piece is the page's
     scroll target. Pages escape each piece's text, so no markup is ever spliced in.
     """
-    spans = [(int(s["start"]), int(s["end"])) for s in statements]
-    cuts = {0, len(text)}
-    for start, end in spans:
-        cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+    n = len(text)
+    spans = [(max(0, min(int(s["start"]), n)), max(0, min(int(s["end"]), n))) for s in statements]
+    cuts = {0, n, *(c for span in spans for c in span)}
     if highlight:
-        cuts.update(highlight)
-    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+        cuts.update(c for c in highlight if 0 <= c <= n)
+    bounds = sorted(cuts)
+    # A sweep over the boundaries keeps the statements covering the current piece.
+    starts: dict[int, list[int]] = defaultdict(list)
+    ends: dict[int, list[int]] = defaultdict(list)
+    for i, (start, end) in enumerate(spans):
+        if end > start:
+            starts[start].append(i)
+            ends[end].append(i)
+    active: set[int] = set()
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        if a == b:
-            continue
-        covering = [i for i, (s, e) in enumerate(spans) if s <= a and b <= e]
+        active.difference_update(ends.get(a, ()))
+        active.update(starts.get(a, ()))
         out.append(
             {
                 "text": text[a:b],
                 "start": a,
-                "statements": covering,
+                "statements": sorted(active),
                 "hl": bool(highlight and highlight[0] <= a and b <= highlight[1]),
             }
         )

@@ -206,7 +206,7 @@ def relations_graph(
     # The view box fits the nodes and their labels, however few there are.
     x0, y0, x1, y1 = min(xs) - 100, min(ys) - 30, max(xs) + 100, max(ys) + 45
     head = (
-        f'<svg class="graph" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" role="img"'
+        f'<svg class="graph" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" width="{x1 - x0:.0f}" role="img"'
         f' aria-label="{escape(center)}" xmlns="http://www.w3.org/2000/svg">'
     )
     return Markup(head + "".join(parts) + "</svg>")

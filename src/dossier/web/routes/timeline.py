@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -31,22 +30,10 @@ def routes(site: Site) -> APIRouter:
         if group and group not in snap.names:
             raise HTTPException(404, f"There is no group with id {group!r}.")
         indexes = snap.events_of.get(group, []) if group else range(len(snap.events))
-        wanted_country = country.upper()
-        years = snap.event_years
-        matched = [
-            i
-            for i in indexes
-            if (not type or type in snap.events[i]["types"])
-            and (not wanted_country or snap.events[i]["country"] == wanted_country)
-            and (since is None or (years[i] is not None and years[i] >= since))  # type: ignore[operator]
-            and (until is None or (years[i] is not None and years[i] <= until))  # type: ignore[operator]
-        ]
-        counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for i in matched:
-            year = years[i]
-            if year is not None:
-                for t in snap.events[i]["types"] or ["other"]:
-                    counts[year][t] += 1
+        columns = snap.columns
+        assert columns is not None
+        matched = columns.select(indexes, type, country.upper(), since, until)
+        counts = columns.all_counts if len(matched) == len(snap.events) else columns.count(matched)
         pages = max(1, -(-len(matched) // PER_PAGE))
         shown = [snap.events[i] for i in matched[(page - 1) * PER_PAGE : page * PER_PAGE]]
         return {
@@ -55,7 +42,7 @@ def routes(site: Site) -> APIRouter:
             "page": page,
             "pages": pages,
             "events": shown,
-            "counts": {y: dict(per_type) for y, per_type in sorted(counts.items())},
+            "counts": counts,
             "facets": {
                 "types": snap.facets["types"],
                 "countries": snap.facets["event_countries"],
