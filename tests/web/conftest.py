@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import web_corpus as corpus  # noqa: E402
 
 from dossier.build import build_paths  # noqa: E402
+from dossier.export.factsheet_pdf import QUIET_FLAGS  # noqa: E402
 from dossier.web.app import create_app  # noqa: E402
 
 with warnings.catch_warnings():
@@ -32,14 +33,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 CHROMIUM = Path(os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(QUIET_FLAGS)
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 

@@ -17,6 +17,16 @@ from dossier.export.json import write_atomic
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 TIMEOUT_S = 120
+# Flags for a headless Chromium that asks the network for nothing (no updates, no
+# sync, no first-run pages) and runs as root in a container; the browser tests use them too.
+QUIET_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 class PdfError(Exception):
@@ -47,12 +57,7 @@ def html_to_pdf(html: str, out: Path) -> None:
         command = [
             browser,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *QUIET_FLAGS,
             "--no-pdf-header-footer",  # no date and file URL in the margins
             f"--user-data-dir={Path(tmp) / 'profile'}",
             f"--print-to-pdf={target}",

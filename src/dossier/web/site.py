@@ -14,6 +14,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,11 @@ class Snapshot:
             facets=facets,
             by_doc=dict(by_doc),
         )
+
+    @cached_property
+    def folded_summaries(self) -> list[str]:
+        """Each event's summary folded (case, accents), for finding the events that name a person."""
+        return [fold_name(e["summary"] or "") for e in self.events]
 
     def kind(self, entity: str) -> Schema | None:
         """The schema of an entity, or None when the knowledge base has no such entity."""

@@ -31,8 +31,8 @@ def routes(site: Site) -> APIRouter:
         names = [n for n in names if len(n) > 3]
         if names:
             seen = set(indexes)
-            for i, ev in enumerate(snap.events):
-                if i not in seen and ev["summary"] and any(n in fold_name(ev["summary"]) for n in names):
+            for i, summary in enumerate(snap.folded_summaries):
+                if i not in seen and any(n in summary for n in names):
                     indexes.append(i)
         events = sorted((snap.events[i] for i in indexes), key=lambda e: (e["date"] or "9999", e["id"]))[:MAX_EVENTS]
         return {
