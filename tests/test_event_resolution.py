@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_helpers import assert_grounded, build, export, write_corpus
+from kb_helpers import assert_grounded, build, export, invoke, write_corpus
 
 ENGLISH = """\
 Name: Granite Valley Front
@@ -159,7 +159,7 @@ def test_two_groups_founded_in_one_year_are_two_foundings(data: dict[str, Any]) 
     }
 
 
-def test_every_merge_keeps_its_reason(tmp_path: Path) -> None:
+def test_every_merge_keeps_its_reason_and_dossier_merges_lists_it(tmp_path: Path) -> None:
     from dossier.store import Store
 
     folder = write_corpus(tmp_path / "corpus", {"english.md": ENGLISH, "dutch.txt": DUTCH})
@@ -169,3 +169,8 @@ def test_every_merge_keeps_its_reason(tmp_path: Path) -> None:
     assert any(r.startswith("same incident: 2016-05-04") for r in reasons)
     assert any(r.startswith("the one such incident of 2018-10") for r in reasons)
     assert any(r.startswith("days apart, same incident") for r in reasons)
+    listed = invoke("merges", "--db", tmp_path / "kb.db", "--kind", "event").stdout
+    # Each mention shows its date and what happened, then why it joined.
+    assert "2018-10-09; the front kidnapped two engineers in Mombasa" in listed
+    assert "2018-10; In oktober 2018 ontvoerde de groep twee ingenieurs." in listed
+    assert "the one such incident of 2018-10: Mombasa kidnapping" in listed

@@ -149,3 +149,74 @@ def test_other_groups_timelines(other_groups: dict[str, Any], name: str) -> None
         if killed and hits and hits[0]["killed"]:
             assert (hits[0]["killed"]["min"], hits[0]["killed"]["max"]) == tuple(killed), want["cue"]
     assert len(found) <= len(expected["events"]) + 2, [e["summary"] for e in found]
+
+
+# -- small language rules of the events extractor ---------------------------------------
+
+from dossier.extract.events import _casualties, _dated_clauses, _types  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2014 the cell killed one Italian hostage after long talks.", "execution"),
+        ("The hostage was later killed by his guards.", "execution"),
+        ("De gijzelaar werd later gedood.", "execution"),
+        # Hostages taken and people killed in one attack are no execution.
+        ("Gunmen took more than 40 hostages, killing 9 guards.", None),
+    ],
+)
+def test_a_captive_killed_is_an_execution(text: str, expected: str | None) -> None:
+    assert ("execution" in _types(text)) == (expected == "execution")
+
+
+@pytest.mark.parametrize(
+    ("text", "prop", "value"),
+    [
+        # A number counting nationalities, days or kilometres counts no people.
+        ("They held 40 people of 12 different nationalities hostage.", "hostages", 40),
+        ("Gunmen killed 7 people 200 km north of the capital.", "killed", 7),
+        # The day of a date is no toll: "seized on 22 May 2011 and held".
+        ("He was seized on 22 May 2011 and held for a year.", "hostages", None),
+        # An aside between a number and its cue does not part them.
+        ("Two engineers (a Briton and a Dane) were kidnapped.", "hostages", 2),
+    ],
+)
+def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:
+    found = {p: q.min for p, q in _casualties(text)}
+    assert found.get(prop) == value
+
+
+def test_a_subordinate_clause_with_its_own_date_is_a_clause_of_its_own() -> None:
+    sentence = "The front was renamed in March 2011 after it had merged with a rival in June 2010."
+    clauses = [(sentence[s:e].strip(), d) for s, e, d in _dated_clauses(sentence, "")]
+    assert clauses == [
+        ("The front was renamed in March 2011", "2011-03"),
+        ("after it had merged with a rival in June 2010.", "2010-06"),
+    ]
+
+
+def test_a_day_without_a_year_takes_its_paragraph_year(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "The army announced in 2019 that it had struck a camp of the movement. "
+        "Its commander was killed in that strike on 12 April.\n"
+    )
+    folder = write_corpus(tmp_path / "corpus", {"pale-river.txt": text})
+    build(folder, db=tmp_path / "kb.db")
+    dates = {e["date"] for e in export(tmp_path / "kb.db")["events"]}
+    assert "2019-04-12" in dates
+
+
+def test_a_court_sits_in_its_country_and_the_first_sentence_places_an_entry(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nTimeline\n\n"
+        "- 4 June 2018: A Kenyan court sentenced two members of the movement to life in prison.\n"
+        "- 9 July 2018: Gunmen of the movement ambushed a bus near Garissa, Kenya. "
+        "The attackers were later arrested in Somalia.\n"
+    )
+    folder = write_corpus(tmp_path / "corpus", {"pale-river.txt": text})
+    build(folder, db=tmp_path / "kb.db")
+    by_date = {e["date"]: e for e in export(tmp_path / "kb.db")["events"]}
+    assert by_date["2018-06-04"]["country"] == "KE"
+    assert by_date["2018-07-09"]["country"] == "KE"

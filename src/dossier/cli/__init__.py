@@ -284,12 +284,15 @@ def merges_command(
         members = _members(rows)
         names: dict[str, list[str]] = {}
         for st in store.statements():
+            # An incident has no name: its date and summary say which it is.
+            shown_props = ("date", "summary") if st.schema is Schema.EVENT else ("name", "alias")
             if (
-                st.prop in ("name", "alias")
+                st.prop in shown_props
                 and st.subject.startswith(prefix)
                 and st.value not in names.get(st.subject, [])
             ):
-                names.setdefault(st.subject, []).append(st.value)
+                listed = names.setdefault(st.subject, [])
+                listed.insert(0 if st.prop == "date" else len(listed), st.value[:120])
         shown = 0
         for entity, keys in sorted(members.items()):
             if len(keys) < 2:

@@ -247,8 +247,8 @@ def _types(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _captive_killed() -> re.Pattern[str]:
-    """A killing word a few words before a captive ("killed one French hostage"), or a
-    captive a few words before one, in one clause ("hostage Philippe Verdon was killed")."""
+    """A killing word a few words before a captive ("killed one Italian hostage"), or a
+    captive a few words before one, in one clause ("the hostage was later killed")."""
     killed = lexicon.alternation("casualties", "killed")
     captive = lexicon.alternation("casualties", "captives")
     gap = r"(?:\s+[^\s,;.]+){0,3}\s+"

@@ -305,7 +305,7 @@ class _Event:
 
 
 def _name_words(text: str) -> tuple[str, ...]:
-    """Transliteration keys of the words that are no article: "Ansar al-Dine" and "Ansar Al Dine" agree."""
+    """Transliteration keys of the words that are no article: "Jund al-Sahil" and "Jund Al Sahil" agree."""
     return tuple(translit(w, org=True) for w in raw_words(text) if w not in articles())
 
 

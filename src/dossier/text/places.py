@@ -167,7 +167,7 @@ def find_cities(
                 or _ends_longer_name(text, first.start())
                 or phrase.casefold() in common_words
             ):
-                continue  # "Abu" in "Abu Zaid", "North" in "North Africa", "Dyer" in "Edwyn Dyer"
+                continue  # "Abu" in "Abu Karim", "North" in "North Africa", "Lyon" in "Jean Lyon"
             if entry and entry[2] >= min_population and country_code(phrase) is None:
                 found.append(
                     PlaceMatch(offset + first.start(), offset + first.start() + len(phrase), entry[1], entry[0], "city")
