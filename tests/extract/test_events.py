@@ -220,3 +220,19 @@ def test_a_court_sits_in_its_country_and_the_first_sentence_places_an_entry(tmp_
     by_date = {e["date"]: e for e in export(tmp_path / "kb.db")["events"]}
     assert by_date["2018-06-04"]["country"] == "KE"
     assert by_date["2018-07-09"]["country"] == "KE"
+
+
+def test_a_sentence_dated_only_by_a_later_counts_from_the_one_before(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "On 3 May 2019 the movement kidnapped two nurses in Lamu, Kenya. "
+        "Five months later the movement released both nurses.\n"
+    )
+    folder = write_corpus(tmp_path / "corpus", {"pale-river.txt": text})
+    build(folder, db=tmp_path / "kb.db")
+    events = export(tmp_path / "kb.db")["events"]
+    released = [e for e in events if "release" in e["types"]]
+    assert [e["date"] for e in released] == ["2019-10"]
+    assert released[0]["evidence"][0]["quote"].startswith("Five months later")
+    # The kidnapping stays its own incident, on its own day.
+    assert any(e["date"] == "2019-05-03" and "kidnapping" in e["types"] for e in events)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier.text.dates import find_dates
+from dossier.text.dates import date_after, find_dates, find_relative
 from dossier.text.numbers import find_quantities
 from dossier.text.places import find_cities, find_countries
 from dossier.text.sentences import sentence_spans
@@ -18,6 +18,12 @@ def test_first_date(text: str, iso: str) -> None:
     dates = find_dates(text)
     assert dates and dates[0].iso == iso
     assert text[dates[0].start : dates[0].end].strip()
+
+
+@pytest.mark.parametrize(("text", "base", "iso"), CASES["relative_dates"])
+def test_relative_date(text: str, base: str, iso: str | None) -> None:
+    found = find_relative(text)
+    assert (date_after(base, found[0]) if found else None) == iso
 
 
 @pytest.mark.parametrize(("text", "lo", "hi"), CASES["numbers"])

@@ -14,7 +14,7 @@ from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
-from dossier.text.dates import find_dates, with_year
+from dossier.text.dates import date_after, find_dates, find_relative, with_year
 from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import find_cities, find_countries
 
@@ -95,7 +95,11 @@ def _dated_sentence(
             continue
         clause = ctx.text[start + s : start + e]
         if _types(clause):
-            yield from _event(ctx, f"s{start + s}", date, start + s, start + e, (start + s, start + e), context_date)
+            # A date counted from an earlier one ("a month later") says so: its quote holds no date.
+            basis = "relative" if find_relative(clause) and not find_dates(clause) else "sentence"
+            yield from _event(
+                ctx, f"s{start + s}", date, start + s, start + e, (start + s, start + e), context_date, basis
+            )
 
 
 def _dated_clauses(sentence: str, context_date: str) -> list[tuple[int, int, str]]:
@@ -156,6 +160,13 @@ def _incident_dates(sentence: str, context_date: str) -> list[tuple[int, str]]:
         iso = d.iso if d.has_year else with_year(d.iso, context_date)
         if iso:
             out.append((d.start, iso))
+    # A sentence whose only time is relative ("five months later", "drie weken later")
+    # is dated from the context: the entry's date or its paragraph's last one.
+    if not out and context_date and not context_date.startswith("--"):
+        for rel in find_relative(sentence)[:1]:
+            counted = date_after(context_date, rel)
+            if counted:
+                out.append((rel.start, counted))
     return out
 
 

@@ -48,6 +48,7 @@ from itertools import combinations
 from typing import NamedTuple, Protocol
 
 from dossier.resolve.names import articles, raw_words, translit
+from dossier.text.dates import date_span
 
 # Types that describe the same kind of happening; a pair of mentions must share
 # a type or a family. "founding" is an "other" the extractor knows is one;
@@ -181,8 +182,8 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
         by_doc_year[(e.doc, e.date[:YEAR])].append(e)
     for block in by_doc_year.values():
         for a, b in combinations(block, 2):
-            if a.entry and b.entry:
-                continue
+            if (a.entry and b.entry) or a.relative or b.relative:
+                continue  # two entries of a list, or "a month later": two incidents
             shared = min(len(a.date), len(b.date))
             if a.date[:shared] != b.date[:shared] or not _consistent(a, b):
                 continue
@@ -262,6 +263,7 @@ class _Event:
         "day",
         "header",
         "entry",
+        "relative",
         "country",
         "place",
         "types",
@@ -283,6 +285,7 @@ class _Event:
         basis = props.get("date_basis", set())
         self.header = "header" in basis
         self.entry = bool(basis & {"header", "entry"})  # an entry of a dated list
+        self.relative = "relative" in basis  # "a month later": dated from what came before
         self.country = min(props.get("country", ()), default="")
         self.place = min(props.get("place", ()), default="")
         self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & {"founding"})
@@ -408,25 +411,8 @@ def _other_groups(a: _Event, b: _Event) -> bool:
 
 def _days_apart(a: _Event, b: _Event) -> int:
     """Days between the two dates, each a span at its precision (a month is its 28 to 31 days)."""
-    (a_lo, a_hi), (b_lo, b_hi) = _span(a.date), _span(b.date)
+    (a_lo, a_hi), (b_lo, b_hi) = date_span(a.date) or (0, 0), date_span(b.date) or (0, 0)
     return max(0, a_lo - b_hi, b_lo - a_hi)
-
-
-def _span(date: str) -> tuple[int, int]:
-    """First and last day (ordinals) of an ISO date of year, month or day precision."""
-    try:
-        if len(date) == DAY:
-            day = dt.date.fromisoformat(date).toordinal()
-            return day, day
-        year = int(date[:YEAR])
-        if len(date) == MONTH:
-            month = int(date[5:7])
-            first = dt.date(year, month, 1)
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return first.toordinal(), following.toordinal() - 1
-        return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
-    except ValueError:
-        return 0, 0
 
 
 def _month_of(ordinal: int) -> str:

@@ -8,11 +8,14 @@ month the text never gave, which would invent precision.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel.dates import get_month_names
+
+from dossier.text import lexicon
 
 LANGUAGES = ("en", "nl", "fr")
 YEAR = r"(1[6-9]\d\d|20\d\d)"
@@ -146,3 +149,110 @@ def with_year(iso: str, year_context: str) -> str:
     if not iso.startswith("--"):
         return iso
     return f"{year_context[:4]}{iso[1:]}" if year_context else ""
+
+
+# -- relative times -------------------------------------------------------------------
+
+# Days a unit spans, at least and at most (a month is 28 to 31 days).
+_UNIT_DAYS = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "year": (365, 366)}
+_FEW = (2, 5)  # "a few", "enkele"
+_BARE = (2, 6)  # "weeks later": some of them
+
+
+@dataclass(frozen=True)
+class RelativeMatch:
+    start: int
+    end: int
+    unit: str  # day | week | month | year
+    low: int
+    high: int
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern[str]:
+    units = "|".join(
+        f"(?P<{key}>{lexicon.alternation('relative', key)})" for key in ("day", "week", "month", "year")
+    )
+    number_words = sorted({str(w) for by_lang in lexicon.load("numbers")["units"].values() for w in by_lang}, key=len)
+    numbers = "|".join(re.escape(w) for w in reversed(number_words))
+    amount = rf"(?:(?P<few>{lexicon.alternation('relative', 'few')})|(?P<n>\d{{1,2}}|{numbers}))"
+    after = lexicon.alternation("relative", "after")
+    return re.compile(rf"(?<!\w)(?:{amount}\s+)?(?:{units})\s+(?:{after})(?!\w)", re.IGNORECASE)
+
+
+def find_relative(text: str) -> list[RelativeMatch]:
+    """ "five months later", "drie weken later", "quelques jours plus tard": a span of
+    time after what the text told before, with the count it gives (at least, at most).
+    "Na drie weken" / "after months of talks" are left out: they count from the start
+    of something (a captivity, talks) the sentence need not name."""
+    out = []
+    for m in _relative_pattern().finditer(text):
+        unit = next(key for key in ("day", "week", "month", "year") if m.group(key))
+        if m.group("few"):
+            low, high = _FEW
+        elif m.group("n"):
+            n = _count(m.group("n"))
+            if n is None:
+                continue
+            low = high = n
+        elif lexicon.fold(m.group(unit)) in _plurals():
+            low, high = _BARE  # "weeks later"
+        else:
+            low = high = 1  # "the day after"
+        out.append(RelativeMatch(m.start(), m.end(), unit, low, high))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _plurals() -> frozenset[str]:
+    return frozenset(lexicon.fold(str(w)) for by_lang in lexicon.load("relative")["plurals"].values() for w in by_lang)
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word) or None
+    values = {
+        lexicon.fold(str(w)): int(n) for by_lang in lexicon.load("numbers")["units"].values() for w, n in by_lang.items()
+    }
+    n = values.get(lexicon.fold(word))
+    return n if n and n < 100 else None
+
+
+def date_after(base: str, rel: RelativeMatch) -> str | None:
+    """The date `rel` after `base`, at the precision both allow: a day when both are
+    exact days, else the month or year that every reading shares, else None."""
+    span = date_span(base)
+    if span is None:
+        return None
+    lo_unit, hi_unit = _UNIT_DAYS[rel.unit]
+    # Counted months and years shift the calendar, not a number of days; the result
+    # is no more precise than the unit ("five months after 3 June" is a month).
+    if rel.unit == "month" and rel.low == rel.high and len(base) >= 7:
+        y, m = divmod(int(base[:4]) * 12 + int(base[5:7]) - 1 + rel.low, 12)
+        return f"{y:04d}-{m + 1:02d}"
+    if rel.unit == "year" and rel.low == rel.high:
+        return f"{int(base[:4]) + rel.low:04d}"
+    first = dt.date.fromordinal(span[0] + rel.low * lo_unit).isoformat()
+    last = dt.date.fromordinal(span[1] + rel.high * hi_unit).isoformat()
+    for length in (10, 7, 4) if rel.unit == "day" else (7, 4):  # weeks are no exact days
+        if first[:length] == last[:length]:
+            return first[:length]
+    return None
+
+
+def date_span(iso: str) -> tuple[int, int] | None:
+    """First and last day (ordinals) of an ISO date of year, month or day precision."""
+    try:
+        if len(iso) == 10:
+            day = dt.date.fromisoformat(iso).toordinal()
+            return day, day
+        year = int(iso[:4])
+        if len(iso) == 7:
+            month = int(iso[5:7])
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1).toordinal(), following.toordinal() - 1
+        if len(iso) == 4:
+            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
