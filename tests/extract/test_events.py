@@ -196,15 +196,20 @@ def test_a_subordinate_clause_with_its_own_date_is_a_clause_of_its_own() -> None
     ]
 
 
+def _events_of(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    """The exported events of one document, built through the whole pipeline."""
+    folder = write_corpus(tmp_path / "corpus", {"pale-river.txt": text})
+    build(folder, db=tmp_path / "kb.db")
+    return list(export(tmp_path / "kb.db")["events"])
+
+
 def test_a_day_without_a_year_takes_its_paragraph_year(tmp_path: Path) -> None:
     text = (
         "Name: Pale River Movement\n\nHistory\n\n"
         "The army announced in 2019 that it had struck a camp of the movement. "
         "Its commander was killed in that strike on 12 April.\n"
     )
-    folder = write_corpus(tmp_path / "corpus", {"pale-river.txt": text})
-    build(folder, db=tmp_path / "kb.db")
-    dates = {e["date"] for e in export(tmp_path / "kb.db")["events"]}
+    dates = {e["date"] for e in _events_of(tmp_path, text)}
     assert "2019-04-12" in dates
 
 
@@ -215,9 +220,7 @@ def test_a_court_sits_in_its_country_and_the_first_sentence_places_an_entry(tmp_
         "- 9 July 2018: Gunmen of the movement ambushed a bus near Garissa, Kenya. "
         "The attackers were later arrested in Somalia.\n"
     )
-    folder = write_corpus(tmp_path / "corpus", {"pale-river.txt": text})
-    build(folder, db=tmp_path / "kb.db")
-    by_date = {e["date"]: e for e in export(tmp_path / "kb.db")["events"]}
+    by_date = {e["date"]: e for e in _events_of(tmp_path, text)}
     assert by_date["2018-06-04"]["country"] == "KE"
     assert by_date["2018-07-09"]["country"] == "KE"
 
@@ -228,9 +231,7 @@ def test_a_sentence_dated_only_by_a_later_counts_from_the_one_before(tmp_path: P
         "On 3 May 2019 the movement kidnapped two nurses in Lamu, Kenya. "
         "Five months later the movement released both nurses.\n"
     )
-    folder = write_corpus(tmp_path / "corpus", {"pale-river.txt": text})
-    build(folder, db=tmp_path / "kb.db")
-    events = export(tmp_path / "kb.db")["events"]
+    events = _events_of(tmp_path, text)
     released = [e for e in events if "release" in e["types"]]
     assert [e["date"] for e in released] == ["2019-10"]
     assert released[0]["evidence"][0]["quote"].startswith("Five months later")
