@@ -22,9 +22,24 @@ from typing import Any
 
 from dossier.build import BuildReport, build_paths
 from dossier.export.json import export_data
+from dossier.model import Document, Evidence, Schema, Statement, subject_key
 from dossier.store import Store
 
 # -- documents ------------------------------------------------------------------
+
+
+def org_statement(doc: Document, prop: str, value: str, quote: str | None = None) -> Statement:
+    """A statement about the document's main group, quoting `quote` (the value itself by default)."""
+    quote = value if quote is None else quote
+    start = doc.text.index(quote)
+    return Statement(
+        subject=subject_key(Schema.ORGANIZATION, doc.id, "main"),
+        schema=Schema.ORGANIZATION,
+        prop=prop,
+        value=value,
+        evidence=Evidence(doc.id, start, start + len(quote)),
+        extractor="test",
+    )
 
 RED_DAWN = """\
 GROUP PROFILE (test document written for dossier)

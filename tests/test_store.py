@@ -7,26 +7,25 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from kb_helpers import RED_DAWN, SALT_ARMY, build, invoke, plain, rows, run_dossier, sha256, write_corpus
+from kb_helpers import (
+    RED_DAWN,
+    SALT_ARMY,
+    build,
+    invoke,
+    org_statement,
+    plain,
+    rows,
+    run_dossier,
+    sha256,
+    write_corpus,
+)
 
-from dossier.model import Document, Evidence, Schema, Statement, subject_key
+from dossier.model import Document, Schema
 from dossier.store import SCHEMA_VERSION, Store, StoreError
 
 
 def make_document(text: str, path: str = "doc.txt") -> Document:
     return Document(id=hashlib.sha256(text.encode()).hexdigest(), path=path, text=text, lang="en")
-
-
-def name_statement(doc: Document, name: str) -> Statement:
-    start = doc.text.index(name)
-    return Statement(
-        subject=subject_key(Schema.ORGANIZATION, doc.id, "main"),
-        schema=Schema.ORGANIZATION,
-        prop="name",
-        value=name,
-        evidence=Evidence(doc.id, start, start + len(name)),
-        extractor="test",
-    )
 
 
 # -- schema ------------------------------------------------------------------------
@@ -47,7 +46,7 @@ def test_reopening_keeps_the_data_and_the_version(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     doc = make_document("Name: Red Dawn Front\n")
     with Store(db) as store:
-        store.put_document(doc, [name_statement(doc, "Red Dawn Front")], "v1")
+        store.put_document(doc, [org_statement(doc, "name", "Red Dawn Front")], "v1")
     with Store(db, create=False) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert [d.id for d in store.documents()] == [doc.id]
@@ -139,9 +138,9 @@ def test_count_only_knows_its_tables(tmp_path: Path) -> None:
 def test_put_document_replaces_the_statements_of_a_re_extracted_document(tmp_path: Path) -> None:
     doc = make_document("Name: Red Dawn Front\nAlso known as: RDF\n")
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(doc, [name_statement(doc, "Red Dawn Front"), name_statement(doc, "RDF")], "v1")
+        store.put_document(doc, [org_statement(doc, "name", "Red Dawn Front"), org_statement(doc, "name", "RDF")], "v1")
         assert store.count("statements") == 2
-        store.put_document(doc, [name_statement(doc, "Red Dawn Front")], "v2")
+        store.put_document(doc, [org_statement(doc, "name", "Red Dawn Front")], "v2")
         assert [s.value for s in store.statements()] == ["Red Dawn Front"]
         assert store.has_document(doc.id, "v2") and not store.has_document(doc.id, "v1")
         stored = store.document(doc.id)
@@ -152,8 +151,8 @@ def test_put_document_replaces_the_statements_of_a_re_extracted_document(tmp_pat
 def test_a_path_that_gets_new_content_drops_the_old_document(tmp_path: Path) -> None:
     old, new = make_document("Name: Red Dawn Front\n"), make_document("Name: Red Dawn Front (renamed)\n")
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(old, [name_statement(old, "Red Dawn Front")], "v1")
-        store.put_document(new, [name_statement(new, "Red Dawn Front")], "v1")
+        store.put_document(old, [org_statement(old, "name", "Red Dawn Front")], "v1")
+        store.put_document(new, [org_statement(new, "name", "Red Dawn Front")], "v1")
         assert [d.id for d in store.documents()] == [new.id]
         assert {s.evidence.doc for s in store.statements()} == {new.id}
         assert store.count("paths") == 1
@@ -171,7 +170,7 @@ def test_a_failed_transaction_is_rolled_back(tmp_path: Path) -> None:
             )
             raise RuntimeError("interrupted")
         assert store.count("documents") == 0
-        store.put_document(doc, [name_statement(doc, "Red Dawn Front")], "v1")  # not left inside a transaction
+        store.put_document(doc, [org_statement(doc, "name", "Red Dawn Front")], "v1")  # not left inside a transaction
         assert store.count("documents") == 1
 
 

@@ -7,7 +7,9 @@ import sqlite3
 from importlib import resources
 from pathlib import Path
 
-from dossier.model import Document, Evidence, Schema, Statement, subject_key
+from kb_helpers import org_statement
+
+from dossier.model import Document
 from dossier.store import Store
 from dossier.store.sqlite import fts_query, text_chunks
 
@@ -22,22 +24,10 @@ def document(text: str = TEXT, path: str = "zoutmeren.txt") -> Document:
     return Document(id=hashlib.sha256(text.encode()).hexdigest(), path=path, text=text, lang="nl")
 
 
-def statement(doc: Document, value: str, quote: str) -> Statement:
-    start = doc.text.index(quote)
-    return Statement(
-        subject=subject_key(Schema.ORGANIZATION, doc.id, "main"),
-        schema=Schema.ORGANIZATION,
-        prop="funding",
-        value=value,
-        evidence=Evidence(doc.id, start, start + len(quote)),
-        extractor="test",
-    )
-
-
 def test_text_and_statements_are_found_with_diacritics_folded(tmp_path: Path) -> None:
     doc = document()
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(doc, [statement(doc, "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
+        store.put_document(doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
         hits = store.search_text("financiele")
         assert len(hits) == 1
         assert doc.text[hits[0].start : hits[0].end].startswith("Financiële")
@@ -102,7 +92,7 @@ def test_what_people_type_is_never_fts_syntax() -> None:
 def test_the_index_can_be_rebuilt_after_a_vacuum(tmp_path: Path) -> None:
     doc = document()
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(doc, [statement(doc, "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
+        store.put_document(doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
         store.db.execute("VACUUM")
         store.reindex_search()
         assert [h.value for h in store.search_statements("smokkel")] == ["smokkel"]

@@ -280,7 +280,8 @@ class _Event:
         self.doc = key.split(":")[1] if key.count(":") >= 2 else key
         dates = sorted(props.get("date", ()), key=lambda d: (-len(d), d))
         self.date = dates[0] if dates else ""
-        self.day = _ordinal(self.date)
+        span = date_span(self.date) if len(self.date) == DAY else None
+        self.day = span[0] if span else None  # the day's ordinal, for days apart
         # Only a month header dates it: the entry itself says nothing of when.
         basis = props.get("date_basis", set())
         self.header = "header" in basis
@@ -417,15 +418,6 @@ def _days_apart(a: _Event, b: _Event) -> int:
 
 def _month_of(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()[:MONTH]
-
-
-def _ordinal(date: str) -> int | None:
-    if len(date) != DAY:
-        return None
-    try:
-        return dt.date.fromisoformat(date).toordinal()
-    except ValueError:
-        return None
 
 
 def _range(values: Iterable[str]) -> tuple[int, int] | None:
