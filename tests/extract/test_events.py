@@ -237,3 +237,45 @@ def test_a_sentence_dated_only_by_a_later_counts_from_the_one_before(tmp_path: P
     assert released[0]["evidence"][0]["quote"].startswith("Five months later")
     # The kidnapping stays its own incident, on its own day.
     assert any(e["date"] == "2019-05-03" and "kidnapping" in e["types"] for e in events)
+
+
+def test_a_sentence_of_an_entry_that_moves_elsewhere_is_its_own_incident(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nTimeline\n\n"
+        "- 2 March 2017: Gunmen of the movement stormed a market in Lamu, Kenya, killing 12 people. "
+        "150 km to the west, two aid workers were kidnapped the same night.\n"
+    )
+    events = _events_of(tmp_path, text)
+    kidnapping = [e for e in events if "kidnapping" in e["types"]]
+    assert [e["date"] for e in kidnapping] == ["2017-03-02"]
+    assert kidnapping[0]["evidence"][0]["quote"].startswith("150 km to the west")
+    assert "kidnapping" not in next(e for e in events if "armed_assault" in e["types"])["types"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # An aside names the earlier incident, a cause another one.
+        ("The nurse was freed a week later (the movement had claimed the kidnapping).", "kidnapping"),
+        ("The cell killed a hostage in retaliation for the army's offensive in the north.", "military_operation"),
+        ("De cel doodde een gijzelaar als vergelding voor de militaire operatie.", "military_operation"),
+    ],
+)
+def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
+    assert absent not in _types(text)
+
+
+def test_after_three_weeks_counts_from_a_date_told_before_never_from_the_entry(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nTimeline\n\n"
+        "- June 2014: Fighters of the movement held 40 workers of a mine hostage. "
+        "After four days the army stormed the mine and 9 hostages died.\n\n"
+        "History\n\n"
+        "The movement kidnapped a teacher in Lamu, Kenya in January 2015. She was released after three weeks.\n"
+    )
+    events = _events_of(tmp_path, text)
+    # The siege ends in its entry's own incident: "after four days" counts from no date told.
+    siege = [e for e in events if e["date"] == "2014-06"]
+    assert len(siege) == 1 and siege[0]["killed"]["min"] == 9
+    released = [e for e in events if "release" in e["types"]]
+    assert [e["date"] for e in released] == ["2015"]  # 22 January to 21 February: the year both share

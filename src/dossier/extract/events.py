@@ -42,7 +42,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
     for block in entries.values():
         yield from _entry(ctx, block)
     # A day or month without a year ("on 3 June", "in June of the same year") takes
-    # the year of the last date an earlier sentence of its paragraph gave.
+    # the year of the last date an earlier sentence of its paragraph gave (or its
+    # entry's), and "three weeks later" counts from that last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
     for start, end, block in ctx.sentences:
         if block.kind is BlockKind.FIELD or section_key(block) in _NOT_INCIDENTS:
@@ -50,9 +51,10 @@ def extract(ctx: Context) -> Iterator[Statement]:
         entry = entries.get(block.start)
         # The entry's opening clause is the entry's own event.
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
-        context = last[1] if entry is None and last[0] == block.start else ""
-        yield from _dated_sentence(ctx, start, end, entry, skip_first=opening, context=context)
-        dates = _incident_dates(ctx.text[start:end], context)
+        earlier = last[1] if last[0] == block.start else ""
+        context = entry.date if entry else earlier
+        yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
+        dates = _incident_dates(ctx.text[start:end], context, earlier)
         if dates:
             last = (block.start, dates[-1][1])
 
@@ -67,30 +69,48 @@ def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
         if own:
             date, basis = own, "entry"
     first_end = ctx.sentences_of(block)[0][1] if ctx.sentences_of(block) else block.end
-    # An entry's later sentences that state their own date are events of their own.
-    end = _end_of_undated_run(ctx, block, date)
-    quote = (block.start, end) if end - block.start <= MAX_QUOTE else _first_sentences(ctx, block, end)
-    yield from _event(
-        ctx, f"e{block.start}", date, body_start, max(end, first_end), quote, reported=block.date, basis=basis
+    # An entry's later sentences that state their own date are events of their own,
+    # and so is one that moves elsewhere ("200 km to the north, ..."), at the entry's date.
+    for i, (start, end) in enumerate(_incidents_of_entry(ctx, block, date)):
+        if i == 0:
+            start, end = body_start, max(end, first_end)
+            quote = (block.start, end) if end - block.start <= MAX_QUOTE else _first_sentences(ctx, block, end)
+        else:
+            quote = (start, end) if end - start <= MAX_QUOTE else (start, ctx.sentence_at(start)[1])
+        slug = f"e{block.start}" if i == 0 else f"e{block.start}.{start}"
+        yield from _event(ctx, slug, date, start, end, quote, reported=block.date, basis=basis)
+
+
+def _incidents_of_entry(ctx: Context, block: Block, date: str) -> list[tuple[int, int]]:
+    """(start, end) of each incident an entry tells at its own date: its opening run of
+    sentences, then each run that a sentence moving elsewhere opens. They stop at the
+    first sentence with a date of its own, which is an event of its own."""
+    runs = [block.start]
+    for s, e in ctx.sentences_of(block)[1:]:
+        if _incident_date(ctx.text[s:e], date):
+            return list(zip(runs, [*runs[1:], s], strict=True))
+        if _displaced().match(ctx.text, s):
+            runs.append(s)
+    return list(zip(runs, [*runs[1:], block.end], strict=True))
+
+
+@lru_cache(maxsize=1)
+def _displaced() -> re.Pattern[str]:
+    """A sentence opening with a distance and a direction ("200 km to the north,")."""
+    units = lexicon.alternation("places", "distance_units")
+    directions = lexicon.alternation("places", "directions")
+    return re.compile(
+        rf"\W*(?:\w+\s+){{0,2}}\d[\d,.]*\s*(?:{units})\s+(?:\w+\s+){{0,2}}(?:{directions})(?!\w)", re.IGNORECASE
     )
 
 
-def _end_of_undated_run(ctx: Context, block: Block, date: str) -> int:
-    """Where an entry's sentences stop being about its own date (the next sentence with another)."""
-    spans = ctx.sentences_of(block)
-    for s, e in spans[1:]:
-        if _incident_date(ctx.text[s:e], date):
-            return s
-    return block.end
-
-
 def _dated_sentence(
-    ctx: Context, start: int, end: int, entry: Block | None, skip_first: bool = False, context: str = ""
+    ctx: Context, start: int, end: int, context_date: str, skip_first: bool = False, since: str = ""
 ) -> Iterator[Statement]:
     """One event per clause that has its own incident date and a cue word; a date
-    without a year takes the entry's, or `context`'s."""
-    context_date = entry.date if entry else context
-    for i, (s, e, date) in enumerate(_dated_clauses(ctx.text[start:end], context_date)):
+    without a year takes the year of `context_date` (its entry's or paragraph's), and
+    a relative one counts from `since` (the last date before it), else from that."""
+    for i, (s, e, date) in enumerate(_dated_clauses(ctx.text[start:end], context_date, since)):
         if i == 0 and skip_first:
             continue
         clause = ctx.text[start + s : start + e]
@@ -102,14 +122,14 @@ def _dated_sentence(
             )
 
 
-def _dated_clauses(sentence: str, context_date: str) -> list[tuple[int, int, str]]:
+def _dated_clauses(sentence: str, context_date: str, since: str = "") -> list[tuple[int, int, str]]:
     """(start, end, date) of each clause with its own date.
 
     "X, founded in 2013 by A, and Y, formed in 2012 by B" holds two. A clause
     ends at a coordinating ", and" or ";" between two dates, else at the last
     comma before the later date.
     """
-    dates = _incident_dates(sentence, context_date)
+    dates = _incident_dates(sentence, context_date, since)
     if not dates:
         return []
     clauses: list[tuple[int, int, str]] = []
@@ -141,7 +161,7 @@ def _incident_date(sentence: str, context_date: str) -> str | None:
     return dates[0][1] if dates else None
 
 
-def _incident_dates(sentence: str, context_date: str) -> list[tuple[int, str]]:
+def _incident_dates(sentence: str, context_date: str, since: str = "") -> list[tuple[int, str]]:
     """(offset, iso) of each date a sentence gives an incident: a day or month with a
     year (or the year of `context_date`), or a year after a preposition ("In 2006,
     ..."); never a period ("between 2017 and 2020") or the date of a report."""
@@ -161,12 +181,13 @@ def _incident_dates(sentence: str, context_date: str) -> list[tuple[int, str]]:
         if iso:
             out.append((d.start, iso))
     # A sentence whose only time is relative ("five months later", "drie weken later")
-    # is dated from the context: the entry's date or its paragraph's last one.
-    if not out and context_date and not context_date.startswith("--"):
-        for rel in find_relative(sentence)[:1]:
-            counted = date_after(context_date, rel)
-            if counted:
-                out.append((rel.start, counted))
+    # is dated from the last date before it, else from the entry's ("na drie weken"
+    # only from a date told before: an entry may be dated by when its story ended).
+    for rel in find_relative(sentence)[:1] if not out else []:
+        base = since if rel.from_start else since or context_date
+        counted = date_after(base, rel) if base and not base.startswith("--") else None
+        if counted:
+            out.append((rel.start, counted))
     return out
 
 
@@ -239,6 +260,7 @@ def _own_date(body: str, header: str) -> str | None:
 
 
 def _types(text: str) -> list[str]:
+    text = _own_words(text)
     found = []
     for key, _s, _e in lexicon.keys_in("events", text):
         if key not in found:
@@ -254,6 +276,19 @@ def _types(text: str) -> list[str]:
         if vague in found and len(found) > 1:
             found.remove(vague)
     return found
+
+
+def _own_words(text: str) -> str:
+    """The text without what names other happenings: asides in parentheses ("(in which
+    the group claims the kidnapping)") and causes ("in retaliation for the intervention")
+    to the end of their clause. Blanked, so that offsets stay."""
+    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+    return _cause().sub(lambda m: " " * len(m.group()), text)
+
+
+@lru_cache(maxsize=1)
+def _cause() -> re.Pattern[str]:
+    return lexicon.regex("time", "cause_openers", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
 
 
 @lru_cache(maxsize=1)

@@ -141,6 +141,11 @@ def join_events(
         candidates[a.key].append((b, j.score))
         candidates[b.key].append((a, j.score))
 
+    def as_like(x: _Event, c: _Event, y: _Event) -> bool:
+        """`c` fits `x` as well as `y` does: on a header's date, any candidate; on a
+        shared year, one with every specific type that `x` and `y` share."""
+        return not _same_period(x, y) or _specific(x, y) <= _specific(x, c)
+
     def same_incident_possible(y: _Event, c: _Event) -> bool:
         if clusters.find(y.key) == clusters.find(c.key):
             return True
@@ -148,7 +153,7 @@ def join_events(
 
     def unrivalled(x: _Event, y: _Event, j: Judgement) -> bool:
         return not any(
-            (j.sole or score >= j.score) and not same_incident_possible(y, c)
+            (score >= j.score or (j.sole and as_like(x, c, y))) and not same_incident_possible(y, c)
             for c, score in candidates[x.key]
             if c is not y
         )
@@ -187,7 +192,7 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
             shared = min(len(a.date), len(b.date))
             if a.date[:shared] != b.date[:shared] or not _consistent(a, b):
                 continue
-            specific = (a.types & b.types) - VAGUE_TYPES
+            specific = _specific(a, b)
             formation = a.date == b.date and bool(a.types & FORMATION and b.types & FORMATION)
             if (specific and shared >= MONTH) or (formation and not _other_groups(a, b)):
                 what = ",".join(sorted(specific)) or "founding"
@@ -354,7 +359,7 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if not _consistent(a, b):
         return None
     common = a.types & b.types
-    specific = common - VAGUE_TYPES
+    specific = _specific(a, b)
     formation = bool(a.types & FORMATION and b.types & FORMATION)
     if formation and _other_groups(a, b):
         return None  # two groups' own histories: a founding of one is not the other's
@@ -383,6 +388,10 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and specific:
         return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}", False)
     return None
+
+
+def _specific(a: _Event, b: _Event) -> set[str]:
+    return (a.types & b.types) - VAGUE_TYPES
 
 
 def _strong(a: _Event, b: _Event, shared: int, specific: set[str]) -> bool:

@@ -166,27 +166,46 @@ class RelativeMatch:
     unit: str  # day | week | month | year
     low: int
     high: int
+    # "after three weeks": counted from when something began, which only a date
+    # told just before gives (not an entry's date, which may be when it ended).
+    from_start: bool = False
 
 
 @lru_cache(maxsize=1)
 def _relative_pattern() -> re.Pattern[str]:
-    units = "|".join(
-        f"(?P<{key}>{lexicon.alternation('relative', key)})" for key in ("day", "week", "month", "year")
+    """ "(three) weeks later" """
+    after = lexicon.alternation("relative", "after")
+    return re.compile(rf"(?<!\w)(?:{_amount()}\s+)?(?:{_units()})\s+(?:{after})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _relative_before_pattern() -> re.Pattern[str]:
+    """ "after three weeks", never "after three weeks of ..." """
+    before = lexicon.alternation("relative", "before")
+    not_after = lexicon.alternation("relative", "not_after")
+    return re.compile(
+        rf"(?<!\w)(?:{before})\s+{_amount()}\s+(?:{_units()})(?!\w)(?!\s+(?:{not_after})(?!\w))", re.IGNORECASE
     )
+
+
+def _units() -> str:
+    return "|".join(f"(?P<{key}>{lexicon.alternation('relative', key)})" for key in ("day", "week", "month", "year"))
+
+
+def _amount() -> str:
     number_words = sorted({str(w) for by_lang in lexicon.load("numbers")["units"].values() for w in by_lang}, key=len)
     numbers = "|".join(re.escape(w) for w in reversed(number_words))
-    amount = rf"(?:(?P<few>{lexicon.alternation('relative', 'few')})|(?P<n>\d{{1,2}}|{numbers}))"
-    after = lexicon.alternation("relative", "after")
-    return re.compile(rf"(?<!\w)(?:{amount}\s+)?(?:{units})\s+(?:{after})(?!\w)", re.IGNORECASE)
+    return rf"(?:(?P<few>{lexicon.alternation('relative', 'few')})|(?P<n>\d{{1,2}}|{numbers}))"
 
 
 def find_relative(text: str) -> list[RelativeMatch]:
-    """ "five months later", "drie weken later", "quelques jours plus tard": a span of
-    time after what the text told before, with the count it gives (at least, at most).
-    "Na drie weken" / "after months of talks" are left out: they count from the start
-    of something (a captivity, talks) the sentence need not name."""
+    """ "five months later", "drie weken later", "na drie weken": a span of time after
+    what the text told before, with the count it gives (at least, at most). "After
+    months of talks" is left out: it counts from a start the text need not give."""
     out = []
-    for m in _relative_pattern().finditer(text):
+    before = _relative_before_pattern()
+    matches = [*_relative_pattern().finditer(text), *before.finditer(text)]
+    for m in sorted(matches, key=lambda m: m.start()):
         unit = next(key for key in ("day", "week", "month", "year") if m.group(key))
         if m.group("few"):
             low, high = _FEW
@@ -199,7 +218,7 @@ def find_relative(text: str) -> list[RelativeMatch]:
             low, high = _BARE  # "weeks later"
         else:
             low = high = 1  # "the day after"
-        out.append(RelativeMatch(m.start(), m.end(), unit, low, high))
+        out.append(RelativeMatch(m.start(), m.end(), unit, low, high, from_start=m.re is before))
     return out
 
 
