@@ -27,6 +27,8 @@ Timeline
 - 2 March 2019: the front kidnapped a priest in Garissa, Kenya.
 - 20 March 2019: the front kidnapped three nurses in Lamu, Kenya.
 - 28 June 2020: fighters of the front executed a captured soldier in Kenya.
+- 11 August 2021: the front's commander Daudi Mwangaza was killed near Garissa, Kenya.
+- 3 February 2022: a Kenyan court sentenced the front's spokesperson Amina Wekesa to life in prison.
 """
 
 DUTCH = """\
@@ -38,6 +40,7 @@ Tijdlijn
 - In oktober 2018 ontvoerde de groep twee ingenieurs.
 - In maart 2019 ontvoerde de groep een buitenlandse hulpverlener.
 - 2 juli 2020: De groep heeft een gevangen soldaat geëxecuteerd in Kenia.
+- 15 augustus 2021: Bij een militaire operatie in Kenia is commandant Daudi Mwangaza van de groep omgekomen.
 """
 
 # A list of activities under month headers whose own dates were lost: the
@@ -54,6 +57,12 @@ Een autobom ontplofte op de veemarkt van Nakuru in Kenia. Er vielen vijf doden e
 Type activiteit
 
 Aanslagen
+
+Een rechtbank in Kenia veroordeelt woordvoerder Amina Wekesa van de groep tot levenslang wegens aanslagen in Nairobi in mei 2016.
+
+Type activiteit
+
+Interventies
 """
 
 # Two groups founded in one year: two foundings, not one.
@@ -174,3 +183,20 @@ def test_every_merge_keeps_its_reason_and_dossier_merges_lists_it(tmp_path: Path
     assert "2018-10-09; the front kidnapped two engineers in Mombasa" in listed
     assert "2018-10; In oktober 2018 ontvoerde de groep twee ingenieurs." in listed
     assert "the one such incident of 2018-10: Mombasa kidnapping" in listed
+
+
+def test_reports_days_apart_of_one_persons_death_are_one_event(data: dict[str, Any]) -> None:
+    # An operation on one day, a commander killed four days earlier: the person named joins them.
+    death = [e for e in data["events"] if e["date"] in ("2021-08-11", "2021-08-15")]
+    assert len(death) == 1, death
+    assert _docs(death[0], data) == {"english.md", "dutch.txt"}
+
+
+def test_a_header_dated_entry_naming_the_same_person_in_the_same_country_joins(data: dict[str, Any]) -> None:
+    # The entry's own date is the header's: "in mei 2016" dates the attacks it was judged for.
+    convictions = [e for e in data["events"] if "conviction" in e["types"]]
+    assert len(convictions) == 1, convictions
+    event = convictions[0]
+    assert _docs(event, data) == {"english.md", "activities.txt"}
+    assert event["date"] == "2022-02-03" and "2021-07" in event["alt_dates"]
+    assert event["place"] is None  # a ground's city ("aanslagen in Nairobi") is not where it happened

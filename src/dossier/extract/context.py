@@ -25,6 +25,9 @@ class Context:
     # Filled by the relations extractor, read by the events extractor: every
     # other group's name and alias found -> its mention key.
     groups: dict[str, str] = field(default_factory=dict)
+    # Filled by the persons extractor, read by the events extractor: (start, end,
+    # person mention key) of every mention of a person found.
+    persons: list[tuple[int, int, str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document) -> Context:
@@ -101,6 +104,10 @@ class Context:
             if key and key not in found and len(name) >= 3 and _name_pattern(name).search(text):
                 found.append(key)
         return found
+
+    def persons_named(self, start: int, end: int) -> list[str]:
+        """Mention keys of the persons named in text[start:end], in order."""
+        return list(dict.fromkeys(key for s, e, key in sorted(self.persons) if start <= s and e <= end))
 
     def sentences_of(self, block: Block) -> list[tuple[int, int]]:
         return sentence_spans(block.text, block.start)

@@ -166,6 +166,7 @@ def _incident_dates(sentence: str, context_date: str, since: str = "") -> list[t
     year (or the year of `context_date`), or a year after a preposition ("In 2006,
     ..."); never a period ("between 2017 and 2020") or the date of a report."""
     out = []
+    sentence = _own_words(sentence, asides=False)  # "... in retaliation for the raid of May 2010"
     for d in find_dates(sentence):
         before = sentence[max(0, d.start - 40) : d.start]
         after = sentence[d.end : d.end + 16]
@@ -242,17 +243,20 @@ def _event(
         yield say(prop, _range(q), min=q.min, max=q.max)
     if ctx.subject:
         yield say("perpetrator", ctx.subject)
-    # The groups the event's own words name: a founding of one group is not another's split.
-    for group in ctx.groups_named(start, end):
-        yield say("participant", group)
+    # The groups and persons the event's own words name: a founding of one group is not
+    # another's split, and two reports naming one person are likelier one incident.
+    for participant in [*ctx.groups_named(start, end), *ctx.persons_named(start, end)]:
+        yield say("participant", participant)
 
 
 def _own_date(body: str, header: str) -> str | None:
     """The date an entry states for itself in its first sentence ("Op 11 april 2007 ...")."""
-    first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+    first = _own_words(re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0], asides=False)
     for d in find_dates(first):
         if d.precision == "year" or not lexicon.regex("time", "date_prepositions", _ENDING).search(first[: d.start]):
             continue  # "the attacks of April 2007" refer to another incident
+        if lexicon.regex("time", "example_openers", _BEFORE_DATE).search(first[: d.start]):
+            continue  # "..., including those in Algiers in April 2007": an example's date
         iso = d.iso if d.has_year else with_year(d.iso, header)
         if iso:
             return iso
@@ -278,11 +282,13 @@ def _types(text: str) -> list[str]:
     return found
 
 
-def _own_words(text: str) -> str:
-    """The text without what names other happenings: asides in parentheses ("(in which
-    the group claims the kidnapping)") and causes ("in retaliation for the intervention")
-    to the end of their clause. Blanked, so that offsets stay."""
-    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+def _own_words(text: str, asides: bool = True) -> str:
+    """The text without what names other happenings: causes ("in retaliation for the
+    intervention", "wegens aanslagen in Algiers") to the end of their clause and, with
+    `asides`, asides in parentheses ("(in which the group claims the kidnapping)").
+    Blanked, so that offsets stay."""
+    if asides:
+        text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
     return _cause().sub(lambda m: " " * len(m.group()), text)
 
 
@@ -310,6 +316,7 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
     text names, then the first place. A demonym counts only before a place noun
     ("the Malian city of ..."): "French troops" says nothing about where.
     """
+    text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
     cities = find_cities(text, common_words=ctx.common_words)
     countries = [
         c

@@ -342,6 +342,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _names_and_aliases(reader)
     for s, e, block in ctx.sentences:
         _fates(reader, s, e, block)
+    ctx.persons = [(s, e, p.key) for s, e, p in reader.mentions if p.names]
     for person in reader.persons:
         yield from _statements(ctx, person)
 

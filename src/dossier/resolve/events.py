@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import NamedTuple, Protocol
 
+from dossier.model import Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
 from dossier.text.dates import date_span
 
@@ -214,6 +215,8 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
                 blocks[("day", e.date, kind)].append(e)
             if e.place:
                 blocks[("city", e.place, e.date[:YEAR], kind)].append(e)
+        for person in e.persons:
+            blocks[("person", person)].append(e)
         if e.header:
             if e.place:
                 blocks[("place", e.place)].append(e)
@@ -232,6 +235,9 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
             yield from _meetings(block, [e for e in block if len(e.date) == YEAR], limit=MAX_CANDIDATES)
         elif name[0] in ("place", "toll"):
             yield from _meetings(block, [e for e in block if e.header])
+        elif name[0] == "person":
+            # Every report naming one person, unless the person is in too many to tell apart.
+            yield from _meetings(block, block) if len(block) <= MAX_CANDIDATES else ()
         elif name[0] == "month":
             yield from _meetings(block, block, limit=MAX_CANDIDATES)
         else:
@@ -276,6 +282,7 @@ class _Event:
         "killed",
         "hostages",
         "groups",
+        "persons",
     )
 
     def __init__(
@@ -303,7 +310,10 @@ class _Event:
         self.hostages = _range(props.get("hostages", ()))
         # The groups the mention's own words name (a perpetrator may be only the profiled
         # group): those its document knew, and any group's name found in other documents.
-        self.groups = {root(k) for k in props.get("participant", ())}
+        participants = props.get("participant", set())
+        self.groups = {root(k) for k in participants if schema_of(k) is Schema.ORGANIZATION}
+        # The persons it names, as resolved: whom it befell, who did it or judged it.
+        self.persons = {root(k) for k in participants if schema_of(k) is Schema.PERSON}
         if self.types & FORMATION:
             for summary in props.get("summary", ()):
                 self.groups |= index.named_in(summary)
@@ -374,19 +384,25 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     same_period = _same_period(a, b)
     if same_period and _strong(a, b, shared, specific):
         return Judgement(score, f"same incident: {a.date[:shared]} {where} {what}", True)
+    same_person = bool(a.persons & b.persons)
     if a.header != b.header and not same_period:
-        # A header's month is no evidence of its own: the city, or the country and toll, must agree.
-        # ... and the kind of incident: a shared specific type, or a related one and the same toll.
+        # A header's month is no evidence of its own: the city, the country and toll, or
+        # the country and a person named must agree ... and the kind of incident: a shared
+        # specific type, or a related one and the same toll.
         same_toll = bool(a.killed and a.killed == b.killed)
-        located = (a.place and a.place == b.place) or (a.country and a.country == b.country and a.killed and b.killed)
+        same_country = bool(a.country and a.country == b.country)
+        located = (a.place and a.place == b.place) or (same_country and (a.killed and b.killed or same_person))
         if located and (specific or (same_toll and _related(a, b))):
             return Judgement(score - 2, f"same incident, dated only by a list header: {where} {what}", False, True)
         return None
     if same_period and (specific or formation):
         sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
         return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
-    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and specific:
-        return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}", False)
+    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person):
+        # Days apart: the same kind of incident, or a related one befalling the same person
+        # ("killed by troops on 25 February" / "killed in an operation on 2 March").
+        who = f" ({len(a.persons & b.persons)} person named in both)" if same_person and not specific else ""
+        return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}{who}", False)
     return None
 
 
