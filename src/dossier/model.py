@@ -130,4 +130,9 @@ def schema_of(key: str) -> Schema:
 
 
 # Properties whose value is another subject's mention key.
-REFERENCE_PROPS = frozenset({"leader", "relation", "role", "perpetrator", "participant", "founder", "member_of"})
+REFERENCE_PROPS = frozenset(
+    {"leader", "relation", "role", "perpetrator", "participant", "victim", "founder", "member_of"}
+)
+# What a group does to itself (event types, and the "founding" kind of "other"): a
+# group is founded, splits or is renamed once in a period.
+FORMATION = frozenset({"founding", "split", "merger", "renaming"})

@@ -52,7 +52,12 @@ class KnowledgeBase:
         grouped: dict[str, list[Statement]] = defaultdict(list)
         for s in statements:
             grouped[kb.entity(s.subject)].append(s)
-        kb.by_entity = dict(grouped)
+        # An undated report (a founding, a death) that joined no dated incident has no
+        # place on a timeline: its statements stay stored, and are not shown.
+        undated = {e for e, ss in grouped.items() if ss[0].schema is Schema.EVENT and all(s.prop != "date" for s in ss)}
+        kb.by_entity = {e: ss for e, ss in grouped.items() if e not in undated}
+        if undated:
+            kb.statements = [s for s in statements if kb.entity(s.subject) not in undated]
         return kb
 
     def entity(self, key: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from dossier.extract.context import Context
-from dossier.model import Block, BlockKind, Schema, Statement
+from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import date_after, find_dates, find_relative, with_year
@@ -53,10 +53,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         context = entry.date if entry else earlier
-        yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
         dates = _incident_dates(ctx.text[start:end], context, earlier)
         if dates:
+            yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
+        elif entry is None:
+            yield from _undated_sentence(ctx, start, end)
 
 
 def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
@@ -120,6 +122,16 @@ def _dated_sentence(
             yield from _event(
                 ctx, f"s{start + s}", date, start + s, start + e, (start + s, start + e), context_date, basis
             )
+
+
+def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
+    """A sentence without a date that tells a named group's founding, split or merger,
+    or a named person's death ("The front was formed to ...", "troops killed its
+    commander, X, in an airstrike"). A group is founded once and a person dies once, so
+    resolution may join it to the one dated report of that; alone it is not shown."""
+    # (The groups a formation names are found by resolution, in every document's names.)
+    if set(_types(ctx.text[start:end])) & FORMATION or ctx.deaths_told(start, end):
+        yield from _event(ctx, f"u{start}", "", start, end, (start, end))
 
 
 def _dated_clauses(sentence: str, context_date: str, since: str = "") -> list[tuple[int, int, str]]:
@@ -214,7 +226,10 @@ def _event(
     text = ctx.text
     body = text[start:end]
     types = _types(body)
-    if not date or not types:
+    victims = ctx.deaths_told(start, end)
+    if not types and victims:
+        types = ["other"]  # "X died": a death the vocabulary has no type for
+    if not types:
         return
     subject = ctx.key(Schema.EVENT, slug)
     qs, qe = quote
@@ -223,8 +238,9 @@ def _event(
         return ctx.statement(subject, prop, value, qs, qe, EXTRACTOR, **qualifiers)
 
     # Where the date comes from: a list entry's own, only a month header above it (weaker
-    # evidence, which resolution may let yield), or a sentence.
-    yield say("date", date, reported=reported if reported != date else None, basis=basis)
+    # evidence, which resolution may let yield), or a sentence. (Without one, see _undated_sentence.)
+    if date:
+        yield say("date", date, reported=reported if reported != date else None, basis=basis)
     for t in dict.fromkeys("other" if t == "founding" else t for t in types):
         yield say("type", t)
     if "founding" in types:
@@ -247,6 +263,8 @@ def _event(
     # another's split, and two reports naming one person are likelier one incident.
     for participant in [*ctx.groups_named(start, end), *ctx.persons_named(start, end)]:
         yield say("participant", participant)
+    for person in victims:  # whose death it tells (read by the persons extractor)
+        yield say("victim", person)
 
 
 def _own_date(body: str, header: str) -> str | None:

@@ -39,6 +39,7 @@ EXTRACTOR = "persons"
 
 SUBJECT, UNIT, OTHER = "subject", "unit", "other"
 _HEAD_ROLES = ("leader", "founder")
+_DEATHS = frozenset({"killed", "dead"})  # the statuses (status.yaml) that tell a death
 
 
 @dataclass
@@ -343,6 +344,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     for s, e, block in ctx.sentences:
         _fates(reader, s, e, block)
     ctx.persons = [(s, e, p.key) for s, e, p in reader.mentions if p.names]
+    ctx.deaths = [(*q, p.key) for p in reader.persons if p.names for st, _d, q in p.statuses if st in _DEATHS]
     for person in reader.persons:
         yield from _statements(ctx, person)
 

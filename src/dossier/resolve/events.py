@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import NamedTuple, Protocol
 
-from dossier.model import Schema, schema_of
+from dossier.model import FORMATION, Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
 from dossier.text.dates import date_span
 
@@ -70,9 +70,6 @@ TYPE_FAMILIES = {
     "captivity": {"kidnapping", "hostage_taking", "release", "rescue", "execution"},
     "organisation": {"split", "merger", "renaming", "founding", "allegiance", "leadership_change", "leader_killed"},
 }
-# What a group does to itself: at most one of these a year is the usual case,
-# so two of them in one period are one happening unless they name other groups.
-FORMATION = frozenset({"founding", "split", "merger", "renaming"})
 # Types too vague to join on by themselves.
 VAGUE_TYPES = frozenset({"other", "attack", "statement"})
 # Lengths of ISO dates at each precision.
@@ -120,7 +117,8 @@ def join_events(
     an event whose words name a group is about that group's history.
     """
     index = _NameIndex((name, clusters.find(key)) for name, key in group_names)
-    events = [e for e in (_Event.of(m, clusters.find, index) for m in mentions) if e.date]
+    every = [_Event.of(m, clusters.find, index) for m in mentions]
+    events = [e for e in every if e.date]
     by_key = {e.key: e for e in events}
     _join_repeats(events, clusters)
     judged: list[tuple[Judgement, _Event, _Event]] = []
@@ -177,6 +175,45 @@ def join_events(
             continue  # a document's own repeats were joined already; two of its reports are two incidents
         if all(compatible(x, y) for x in xs for y in ys):
             clusters.union(a.key, b.key, j.reason, j.score)
+    _join_one_of_a_kind(every, clusters)
+
+
+def _join_one_of_a_kind(events: list[_Event], clusters: Clusters) -> None:
+    """A group is founded once and a person dies once. A report of such a happening
+    that gives no date, or only a list header's, joins the one incident that other
+    reports date of it: the same kind of formation of a group it names (of the same
+    groups, for a split or merger), or the death of the same persons. With two dated
+    incidents it could be (a death reported twice, months apart) it joins neither."""
+    by_key = {e.key: e for e in events}
+    dated: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
+    for e in events:
+        if e.date and not e.header:
+            for anchor in _anchors(e):
+                dated[anchor].add(clusters.find(e.key))
+    for e in events:
+        if e.date and not e.header:
+            continue
+        anchors = [a for a in _anchors(e) if a in dated]
+        roots = {root for a in anchors for root in dated[a]}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        members = [by_key[k] for k in clusters.members[clusters.find(root)] if k in by_key]
+        if any(not _consistent(e, m) or (m.doc == e.doc and m.entry and e.entry) for m in members):
+            continue
+        kind = anchors[0][0]
+        reason = "the death of the same person" if kind == "death" else f"the one {kind} of a group it names"
+        basis = "dated only by a list header" if e.date else "undated"
+        clusters.union(e.key, root, f"{basis}: {reason}", 0.5)
+
+
+def _anchors(e: _Event) -> list[tuple[str, frozenset[str]]]:
+    """What makes an incident one of a kind: (founding or renaming, a group named),
+    (split or merger, the groups named: two at least) or ("death", its victims)."""
+    out = [(t, frozenset({g})) for t in sorted(e.types & {"founding", "renaming"}) for g in sorted(e.groups)]
+    if len(e.groups) >= 2:
+        out += [(t, frozenset(e.groups)) for t in sorted(e.types & {"split", "merger"})]
+    return out + ([("death", frozenset(e.victims))] if e.victims else [])
 
 
 def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
@@ -283,6 +320,7 @@ class _Event:
         "hostages",
         "groups",
         "persons",
+        "victims",
     )
 
     def __init__(
@@ -312,8 +350,10 @@ class _Event:
         # group): those its document knew, and any group's name found in other documents.
         participants = props.get("participant", set())
         self.groups = {root(k) for k in participants if schema_of(k) is Schema.ORGANIZATION}
-        # The persons it names, as resolved: whom it befell, who did it or judged it.
+        # The persons it names, as resolved: whom it befell, who did it or judged it;
+        # and those whose death it tells.
         self.persons = {root(k) for k in participants if schema_of(k) is Schema.PERSON}
+        self.victims = {root(k) for k in props.get("victim", ())}
         if self.types & FORMATION:
             for summary in props.get("summary", ()):
                 self.groups |= index.named_in(summary)
