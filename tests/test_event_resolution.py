@@ -82,6 +82,17 @@ Overview
 The Granite Valley Front was founded in 2010 by veterans of the border war.
 """
 
+# Undated reports: a group is founded once, a person dies once.
+UNDATED = """\
+Name: Granite Valley Front
+
+History
+
+Fishermen who had left the front set up the Eastern Lake Brigade.
+Soldiers killed the front's commander in the north, Daudi Mwangaza, in an airstrike.
+Soldiers also killed the front's spokesman in the south, Juma Kiprono, in an ambush.
+"""
+
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
@@ -92,6 +103,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "activities.txt": ACTIVITIES,
         "other-group.txt": OTHER_GROUP,
         "founding.txt": FOUNDING,
+        "undated.txt": UNDATED,
     }
     folder = write_corpus(root / "corpus", docs)
     build(folder, db=root / "kb.db")
@@ -163,7 +175,7 @@ def test_two_groups_founded_in_one_year_are_two_foundings(data: dict[str, Any]) 
     foundings = _on(data, "2010")
     assert len(foundings) == 2, foundings
     assert {frozenset(_docs(e, data)) for e in foundings} == {
-        frozenset({"other-group.txt"}),
+        frozenset({"other-group.txt", "undated.txt"}),  # the undated report names the brigade
         frozenset({"founding.txt"}),
     }
 
@@ -189,7 +201,7 @@ def test_reports_days_apart_of_one_persons_death_are_one_event(data: dict[str, A
     # An operation on one day, a commander killed four days earlier: the person named joins them.
     death = [e for e in data["events"] if e["date"] in ("2021-08-11", "2021-08-15")]
     assert len(death) == 1, death
-    assert _docs(death[0], data) == {"english.md", "dutch.txt"}
+    assert {"english.md", "dutch.txt"} <= _docs(death[0], data)
 
 
 def test_a_header_dated_entry_naming_the_same_person_in_the_same_country_joins(data: dict[str, Any]) -> None:
@@ -200,3 +212,15 @@ def test_a_header_dated_entry_naming_the_same_person_in_the_same_country_joins(d
     assert _docs(event, data) == {"english.md", "activities.txt"}
     assert event["date"] == "2022-02-03" and "2021-07" in event["alt_dates"]
     assert event["place"] is None  # a ground's city ("aanslagen in Nairobi") is not where it happened
+
+
+def test_an_undated_report_of_a_death_joins_the_one_dated_death_of_that_person(data: dict[str, Any]) -> None:
+    death = next(e for e in data["events"] if e["date"] in ("2021-08-11", "2021-08-15"))
+    assert _docs(death, data) == {"english.md", "dutch.txt", "undated.txt"}
+    assert any(q["quote"].startswith("Soldiers killed the front's commander") for q in death["evidence"])
+
+
+def test_an_undated_report_that_joins_nothing_is_not_shown(data: dict[str, Any]) -> None:
+    quotes = [q["quote"] for e in data["events"] for q in e["evidence"]]
+    assert not any("Juma Kiprono" in q for q in quotes)
+    assert all(e["date"] for e in data["events"])

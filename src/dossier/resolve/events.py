@@ -11,18 +11,25 @@ otherwise:
   "in 2003" beside "February 2003" or one side without a country says less;
 - two organisational events (founding, split, merger, renaming) of the same
   period that name no disjoint groups;
-- two days at most a week apart with a shared specific type (sources date an
-  execution by its announcement, a raid by its end);
+- two days at most a week apart with a shared specific type, or a related one and a
+  person both name (sources date an execution by its announcement, a raid by its
+  end, a commander's death by the operation that killed him);
 - a date read from a month header over a list (lists of activities are often
   scraped with their own dates lost), beside another document's incident at the
-  same city, or in the same country with the same toll.
+  same city, or in the same country with the same toll or a person both name.
 
 A weak pair joins only when it is unambiguous: neither side has a rival, a
 candidate that scores as well and cannot be the same incident as the other
-side (on a year or a list header, any such candidate). So "in 2003 the group
-kidnapped tourists" joins the one kidnapping another source dates February
-2003, and joins neither when the sources report two. Dates that differ are
-kept: the event shows the most precise one and the others as alternatives.
+side (on a year, one that shares the pair's specific types; on a list header,
+any). So "in 2003 the group kidnapped tourists" joins the one kidnapping another
+source dates February 2003, and joins neither when the sources report two. Dates
+that differ are kept: the event shows the most precise one and the others as
+alternatives.
+
+Last, what happens once: a group is founded once and a person dies once. A report
+of a named group's founding or a named person's death that gives no date, or only
+a list header's, joins the one incident dated reports give of it, and is not shown
+when there is none or more than one.
 
 One document may tell an incident twice (in its prose and in its timeline):
 such repeats are joined first, and count as one candidate.
