@@ -330,9 +330,7 @@ class _Event:
         "victims",
     )
 
-    def __init__(
-        self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex
-    ) -> None:
+    def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
         self.key = key
         self.doc = key.split(":")[1] if key.count(":") >= 2 else key
         dates = sorted(props.get("date", ()), key=lambda d: (-len(d), d))

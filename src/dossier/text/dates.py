@@ -231,7 +231,9 @@ def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word) or None
     values = {
-        lexicon.fold(str(w)): int(n) for by_lang in lexicon.load("numbers")["units"].values() for w, n in by_lang.items()
+        lexicon.fold(str(w)): int(n)
+        for by_lang in lexicon.load("numbers")["units"].values()
+        for w, n in by_lang.items()
     }
     n = values.get(lexicon.fold(word))
     return n if n and n < 100 else None
