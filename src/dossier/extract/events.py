@@ -272,9 +272,9 @@ def _own_date(body: str, header: str) -> str | None:
     first = _own_words(re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0], asides=False)
     for d in find_dates(first):
         if d.precision == "year" or not lexicon.regex("time", "date_prepositions", _ENDING).search(first[: d.start]):
-            continue  # "the attacks of April 2007" refer to another incident
+            continue  # "the attacks of May 2010" refer to another incident
         if lexicon.regex("time", "example_openers", _BEFORE_DATE).search(first[: d.start]):
-            continue  # "..., including those in Algiers in April 2007": an example's date
+            continue  # "..., including those in Mombasa in May 2010": an example's date
         iso = d.iso if d.has_year else with_year(d.iso, header)
         if iso:
             return iso
@@ -302,7 +302,7 @@ def _types(text: str) -> list[str]:
 
 def _own_words(text: str, asides: bool = True) -> str:
     """The text without what names other happenings: causes ("in retaliation for the
-    intervention", "wegens aanslagen in Algiers") to the end of their clause and, with
+    intervention", "wegens aanslagen in Mombasa") to the end of their clause and, with
     `asides`, asides in parentheses ("(in which the group claims the kidnapping)").
     Blanked, so that offsets stay."""
     if asides:

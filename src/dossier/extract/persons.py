@@ -562,7 +562,7 @@ def _after_role(reader: _Reader, pos: int, e: int) -> tuple[int, str, bool]:
         if key == "within":
             if whose == SUBJECT:
                 return end, SUBJECT, True  # "the most extreme leader within the group"
-            # "commander in the Sahel, X", "leader in the 1980s": whose it is stays unsaid,
+            # "commander in the south, X", "leader in the 1980s": whose it is stays unsaid,
             # and a name may follow the phrase.
             return end, "", False
         return end, whose, False
