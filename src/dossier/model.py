@@ -133,6 +133,8 @@ def schema_of(key: str) -> Schema:
 REFERENCE_PROPS = frozenset(
     {"leader", "relation", "role", "perpetrator", "participant", "victim", "founder", "member_of"}
 )
+# The person statuses (status.yaml) that tell a death: a person has one, with one date.
+DEATH_STATUSES = frozenset({"killed", "dead"})
 # What a group does to itself (event types, and the "founding" kind of "other"): a
 # group is founded, splits or is renamed once in a period.
 FORMATION = frozenset({"founding", "split", "merger", "renaming"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, NamedTuple
 
-from dossier.model import Schema, Statement
+from dossier.model import DEATH_STATUSES, Schema, Statement
 from dossier.store import Store
 from dossier.text.names import fold_name
 
@@ -215,8 +215,6 @@ def person(kb: KnowledgeBase, entity: str) -> dict[str, Any]:
 # person, and the contested values, each with the evidence of every statement
 # that gives it.
 
-# Statuses a person has once, with one date.
-DEATH_STATUSES = frozenset({"killed", "dead"})
 # Size qualifiers that describe an estimate at one moment, compared with each other.
 CURRENT_QUALIFIERS = frozenset({"", "approximate", "about", "current", "estimate"})
 # Two size estimates whose ranges miss each other by less than this factor still

@@ -48,6 +48,7 @@ from dossier.export.snapshot import (
     event_name,
     memberships,
 )
+from dossier.model import DEATH_STATUSES
 
 PREFIX = "dossier"
 TOPIC = "crime.terror"
@@ -183,7 +184,7 @@ def export_entities(snap: Snapshot) -> list[EntityProxy]:
 
     for p in snap.persons:
         fields = snap.person_fields(p)
-        deaths = [s["date"] for s in p["status"] if s["value"] in ("killed", "dead") and s.get("date")]
+        deaths = [s["date"] for s in p["status"] if s["value"] in DEATH_STATUSES and s.get("date")]
         entity = e.make(
             "Person",
             people[p["id"]],

@@ -26,9 +26,9 @@ class Context:
     # other group's name and alias found -> its mention key.
     groups: dict[str, str] = field(default_factory=dict)
     # Filled by the persons extractor, read by the events extractor: (start, end,
-    # person mention key) of every mention of a person found.
+    # person mention key) of every mention of a person found, in text order.
     persons: list[tuple[int, int, str]] = field(default_factory=list)
-    # ... and (sentence start, end, person mention key) of every death it read.
+    # ... and (sentence start, end, person mention key) of every death it read, in text order.
     deaths: list[tuple[int, int, str]] = field(default_factory=list)
 
     @classmethod
@@ -109,11 +109,11 @@ class Context:
 
     def persons_named(self, start: int, end: int) -> list[str]:
         """Mention keys of the persons named in text[start:end], in order."""
-        return list(dict.fromkeys(key for s, e, key in sorted(self.persons) if start <= s and e <= end))
+        return list(dict.fromkeys(key for s, e, key in self.persons if start <= s and e <= end))
 
     def deaths_told(self, start: int, end: int) -> list[str]:
         """Mention keys of the persons whose death a sentence overlapping text[start:end] tells."""
-        return list(dict.fromkeys(key for s, e, key in sorted(self.deaths) if s < end and start < e))
+        return list(dict.fromkeys(key for s, e, key in self.deaths if s < end and start < e))
 
     def sentences_of(self, block: Block) -> list[tuple[int, int]]:
         return sentence_spans(block.text, block.start)

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from normality import ascii_text
 
 from dossier.extract.context import Context, slug
-from dossier.model import Block, BlockKind, Schema, Statement
+from dossier.model import DEATH_STATUSES, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, with_year
@@ -39,7 +39,6 @@ EXTRACTOR = "persons"
 
 SUBJECT, UNIT, OTHER = "subject", "unit", "other"
 _HEAD_ROLES = ("leader", "founder")
-_DEATHS = frozenset({"killed", "dead"})  # the statuses (status.yaml) that tell a death
 
 
 @dataclass
@@ -343,8 +342,10 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _names_and_aliases(reader)
     for s, e, block in ctx.sentences:
         _fates(reader, s, e, block)
-    ctx.persons = [(s, e, p.key) for s, e, p in reader.mentions if p.names]
-    ctx.deaths = [(*q, p.key) for p in reader.persons if p.names for st, _d, q in p.statuses if st in _DEATHS]
+    ctx.persons = sorted((s, e, p.key) for s, e, p in reader.mentions if p.names)
+    ctx.deaths = sorted(
+        (*q, p.key) for p in reader.persons if p.names for st, _d, q in p.statuses if st in DEATH_STATUSES
+    )
     for person in reader.persons:
         yield from _statements(ctx, person)
 
