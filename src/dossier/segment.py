@@ -14,14 +14,18 @@ from dataclasses import dataclass
 
 from dossier.model import Block, BlockKind, Document
 from dossier.text import lexicon
-from dossier.text.dates import DateMatch, leading_date, month_header
+from dossier.text.dates import DateMatch, date_alone, leading_date, page_date, with_year
 
-_BULLET = re.compile(r"^\s*(?:[•\-\*–·▪◦]|\d{1,2}[.)])\s+")
+# A bullet or a number before an item, whatever the glyph ("—", "►", "1.", "(a)").
+_BULLET = re.compile(r"^\s*(?:[•\-\*–—―·▪◦►▸‣○●■□✓➢➤→»]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _COLON_FIELD = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>\S.*)$")
-# After the date: an optional end year, closing emphasis ("**21 May 1991**:"), then ":" or a dash.
-_DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—]\s*(?:1[6-9]|20)\d\d)?[*_]{0,3}\s*(?::|\s[-–—]\s)\s*")
+# After the date: an optional end year, closing emphasis ("**21 May 1991**:"), then a
+# colon, a dash, a closing parenthesis or a full stop before the next sentence.
+_DATE_SEPARATOR = re.compile(
+    r"^\s*(?:[-–—]\s*(?:1[6-9]|20)\d\d)?[*_]{0,3}\s*(?::|\s[-–—]+\s|[–—]+|\)|\.(?=\s+[\"“‘A-ZÀ-Ý]))\s*"
+)
 _EMPHASIS = re.compile(r"^[*_]{1,3}")
 # A Markdown table row: each row is one item (a leader, an incident), not one long paragraph.
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
@@ -123,9 +127,15 @@ def _segment(text: str) -> Iterator[Block]:
     lines = list(_lines(text))
     section = ""
     header_date = ""  # the month header the current activity entries sit under
+    # A day alone on its line dates the paragraph right after it as that entry's own date.
+    header_own = False
+    # The year of the last dated entry or date header: "OCTOBER: ..." and "3 June: ..." take it.
+    year_context = ""
+    dateline = page_date(text)
     paragraph: list[_Line] = []
 
     def flush() -> Iterator[Block]:
+        nonlocal header_own
         if not paragraph:
             return
         start, end = paragraph[0].start, paragraph[-1].end
@@ -141,8 +151,9 @@ def _segment(text: str) -> Iterator[Block]:
                 value_start=start,
                 section=section,
                 date=header_date,
-                date_from_header=True,
+                date_from_header=not header_own,
             )
+            header_own = False
         else:
             yield Block(BlockKind.PARAGRAPH, start, end, body, section=section)
 
@@ -153,12 +164,16 @@ def _segment(text: str) -> Iterator[Block]:
         prev_blank = i == 0 or lines[i - 1].blank
         next_blank = i + 1 >= len(lines) or lines[i + 1].blank
 
-        month = month_header(line.text)
-        if month:
+        alone = date_alone(line.text)
+        if alone and not (dateline and dateline.start < line.end and line.start < dateline.end):
+            # "maart 2012", "2014" or "27 June 1994" alone on a line: the entries below are of then.
             yield from flush()
-            header_date = month
-            yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section, date=month)
-            continue
+            header_date = with_year(alone, year_context) if not alone[:1].isdigit() else alone
+            if header_date:
+                header_own = len(header_date) == 10
+                year_context = header_date[:4]
+                yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section, date=header_date)
+                continue
 
         row = _TABLE_ROW.match(line.text)
         if row:
@@ -168,9 +183,11 @@ def _segment(text: str) -> Iterator[Block]:
                 yield Block(BlockKind.LIST_ITEM, line.start, line.end, line.text, value_start=cells, section=section)
             continue
 
-        block = _structured(line, section, header_date)
+        block = _structured(line, section, header_date, year_context)
         if block is not None:
             yield from flush()
+            if block.kind is BlockKind.DATED_ENTRY:
+                year_context = block.date[:4]
             yield block
             continue
 
@@ -181,7 +198,7 @@ def _segment(text: str) -> Iterator[Block]:
             if key or _WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text) or prev_blank:
                 section = heading
                 if key not in TIMELINE_SECTIONS:
-                    header_date = ""
+                    header_date = year_context = ""
             yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section)
             continue
 
@@ -196,8 +213,14 @@ def _is_entry(body: str) -> bool:
     return len(body) >= 40 and len(body.split()) >= 6
 
 
-def _structured(line: _Line, section: str, header_date: str) -> Block | None:
-    """A list item, a field or a dated entry, or None for prose and headings."""
+def _structured(line: _Line, section: str, header_date: str, year_context: str = "") -> Block | None:
+    """A list item, a field or a dated entry, or None for prose and headings.
+
+    A dated entry opens with a date and a separator, whatever bullet or number stands
+    before it; a date without a year ("OCTOBER:", "3 June:") takes the year of the
+    entries or date header above it. A span of years ("1993-1994:") opens no entry:
+    it tells a period.
+    """
     text = line.text
     bullet = _BULLET.match(text)
     body_offset = bullet.end() if bullet else 0
@@ -206,8 +229,22 @@ def _structured(line: _Line, section: str, header_date: str) -> Block | None:
     emphasis = _EMPHASIS.match(body)
     dated = leading_date(body[emphasis.end() :] if emphasis else body)
     if dated and emphasis:
-        dated = DateMatch(dated.start + emphasis.end(), dated.end + emphasis.end(), dated.iso)
-    if dated and dated.start == (emphasis.end() if emphasis else 0) and dated.has_year:
+        dated = DateMatch(dated.start + emphasis.end(), dated.end + emphasis.end(), dated.iso, kind=dated.kind)
+    if dated and not dated.has_year and year_context:
+        dated = DateMatch(dated.start, dated.end, with_year(dated.iso, year_context), kind=dated.kind)
+    if dated and dated.start == (emphasis.end() if emphasis else 0) and dated.is_period:
+        sep = _DATE_SEPARATOR.match(body[dated.end :])
+        if sep:  # a timeline's item about a period: an item, not an incident
+            return Block(
+                BlockKind.LIST_ITEM,
+                line.start,
+                line.end,
+                text,
+                label=body[: dated.end],
+                value_start=line.start + body_offset + dated.end + sep.end(),
+                section=section,
+            )
+    if dated and dated.start == (emphasis.end() if emphasis else 0) and dated.has_year and not dated.is_period:
         after = body[dated.end :]
         sep = _DATE_SEPARATOR.match(after)
         if sep and not after.lstrip().startswith("|"):

@@ -639,18 +639,22 @@ def leading_date(text: str) -> DateMatch | None:
 
 def month_header(line: str) -> str | None:
     """ "maart 2012" or "June 2013" alone on a line -> "2012-03"."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > 24:
+    iso = date_alone(line)
+    return iso if iso and len(iso) == 7 and iso[:1].isdigit() else None
+
+
+def date_alone(line: str) -> str | None:
+    """The date a line holds and nothing else ("maart 2012", "2014", "27 June 1994",
+    "**OCTOBER**"), as ISO; never a span of years, which heads no entries."""
+    stripped = line.strip().strip("*_#=:").strip()
+    if not stripped or len(stripped) > 40:
         return None
     dates = find_dates(stripped)
-    if (
-        len(dates) == 1
-        and dates[0].start == 0
-        and dates[0].end == len(stripped)
-        and len(dates[0].iso) == 7
-        and dates[0].kind == "point"
-    ):
-        return dates[0].iso
+    if len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(stripped) and dates[0].kind in ("point", "range"):
+        d = dates[0]
+        if d.iso.startswith("---"):
+            return None  # "Le 28" alone says too little
+        return d.iso
     return None
 
 
