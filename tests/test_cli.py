@@ -66,11 +66,12 @@ def test_timeline_lists_the_groups_events_in_date_order_with_sources(kb) -> None
     result = invoke("timeline", "RDF", "--db", kb.db)
     assert result.exit_code == 0, result.output
     text = plain(result.stdout)
-    assert "Red Dawn Front: 2 events" in text
-    assert text.index("1992-09-12") < text.index("1995-03-03")
+    # The founding its profile field dates, then its two timeline entries.
+    assert "Red Dawn Front: 3 events" in text
+    assert text.index("1984") < text.index("1992-09-12") < text.index("1995-03-03")
     assert "Puno" in text and "La Paz" in text
     body, _, sources = text.partition(" Sources ")
-    assert {int(n) for n in re.findall(r"\[(\d+)\]", body)} == {1, 2}
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", body)} == {1, 2, 3}
     assert "car bomb planted by the Red Dawn Front in La Paz" in " ".join(sources.split())
 
 

@@ -27,7 +27,9 @@ def document(text: str = TEXT, path: str = "zoutmeren.txt") -> Document:
 def test_text_and_statements_are_found_with_diacritics_folded(tmp_path: Path) -> None:
     doc = document()
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
+        store.put_document(
+            doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
+        )
         hits = store.search_text("financiele")
         assert len(hits) == 1
         assert doc.text[hits[0].start : hits[0].end].startswith("Financiële")
@@ -92,7 +94,9 @@ def test_what_people_type_is_never_fts_syntax() -> None:
 def test_the_index_can_be_rebuilt_after_a_vacuum(tmp_path: Path) -> None:
     doc = document()
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
+        store.put_document(
+            doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
+        )
         store.db.execute("VACUUM")
         store.reindex_search()
         assert [h.value for h in store.search_statements("smokkel")] == ["smokkel"]

@@ -52,7 +52,8 @@ def test_factsheet_values_carry_quotes_that_are_in_their_documents(client: Any, 
     founded = next(c for c in group["conflicts"] if c["property"] == "founded")
     assert sorted(v["value"] for v in founded["values"]) == ["2004", "2006"]
     assert data["names"][web_kb.ids["tidewater"]] == {"name": "Tidewater Rifles", "kind": "group"}
-    assert data["events"]["total"] == 4
+    # Its four incidents and the two foundings its two profiles date (2004, 2006).
+    assert data["events"]["total"] == 6
     texts: dict[str, str] = {}
     evidence = evidence_items(data)
     assert evidence
@@ -65,7 +66,7 @@ def test_factsheet_values_carry_quotes_that_are_in_their_documents(client: Any, 
 
 def test_events_filter_by_group_type_country_and_years(client: Any, web_kb: WebKB) -> None:
     everything = client.get("/api/events").json()
-    assert everything["total"] == 6
+    assert everything["total"] == 10  # six incidents and four foundings the profile fields date
     dates = [e["date"] for e in everything["events"]]
     assert dates == sorted(dates)
     kidnappings = client.get("/api/events", params={"type": "kidnapping"}).json()

@@ -54,7 +54,7 @@ def test_home_to_factsheet_to_a_quote_in_its_document(web: Watched, web_kb: WebK
 def test_the_timeline_filters_by_type(web: Watched) -> None:
     page = web.page
     web.open("/timeline?lang=en")
-    assert page.locator("table.events tbody tr").count() == 6
+    assert page.locator("table.events tbody tr").count() == 10  # six incidents, four foundings
     assert page.locator("svg.chart rect").count() > 0
     page.select_option("select[name=type]", "kidnapping")
     page.get_by_role("button", name="Filter").first.click()

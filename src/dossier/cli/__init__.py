@@ -286,11 +286,7 @@ def merges_command(
         for st in store.statements():
             # An incident has no name: its date and summary say which it is.
             shown_props = ("date", "summary") if st.schema is Schema.EVENT else ("name", "alias")
-            if (
-                st.prop in shown_props
-                and st.subject.startswith(prefix)
-                and st.value not in names.get(st.subject, [])
-            ):
+            if st.prop in shown_props and st.subject.startswith(prefix) and st.value not in names.get(st.subject, []):
                 listed = names.setdefault(st.subject, [])
                 listed.insert(0 if st.prop == "date" else len(listed), st.value[:120])
         shown = 0

@@ -11,6 +11,7 @@ from typing import Any
 from dossier.model import Block, BlockKind, Document, Evidence, Schema, Statement, subject_key
 from dossier.segment import field_key, segment
 from dossier.text import lexicon
+from dossier.text.dates import PageDate, page_date
 from dossier.text.places import lowercase_words
 from dossier.text.sentences import sentence_spans
 
@@ -86,6 +87,16 @@ class Context:
                 for s, e in sentence_spans(block.text, block.start):
                     out.append((s, e, block))
         return out
+
+    @cached_property
+    def page_date(self) -> PageDate | None:
+        """When the page was written (its address or dateline): what "yesterday" counts from."""
+        return page_date(self.text)
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        """Is text[start:end] the page's own date, which dates no incident?"""
+        found = self.page_date
+        return found is not None and start < found.end and found.start < end
 
     @cached_property
     def common_words(self) -> frozenset[str]:

@@ -87,7 +87,15 @@ def month_numbers() -> dict[str, int]:
                     # Two-letter abbreviations are too ambiguous in running text.
                     if len(name) >= 3:
                         names[name] = number
-    for extra, number in (("sept", 9), ("febr", 2), ("janv", 1), ("juil", 7), ("aout", 8), ("fevrier", 2), ("decembre", 12)):
+    for extra, number in (
+        ("sept", 9),
+        ("febr", 2),
+        ("janv", 1),
+        ("juil", 7),
+        ("aout", 8),
+        ("fevrier", 2),
+        ("decembre", 12),
+    ):
         names.setdefault(extra, number)
     return names
 
@@ -131,7 +139,9 @@ def _keyed(key: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _decade_words() -> dict[str, int]:
     return {
-        lexicon.fold(str(w)): int(n) for by_lang in lexicon.load("dates")["decade_words"].values() for w, n in by_lang.items()
+        lexicon.fold(str(w)): int(n)
+        for by_lang in lexicon.load("dates")["decade_words"].values()
+        for w, n in by_lang.items()
     }
 
 
@@ -222,7 +232,10 @@ def _rules() -> list[_Rule]:
         rule(rf"(?<![\w-])({parts})\s*-?\s*{year}\b", _part_y),
         # in June, eind augustus, début juillet, mi-juin: a month without a year, after a
         # preposition or a part (alone, "May" and "March" are words too)
-        rule(rf"(?<![\w-])(?:(in|on|op|en|au\s+mois\s+de|during|tijdens)\s+|({parts})\s*)({wide})\b(?!\s*,?\s*\d)", _part_m),
+        rule(
+            rf"(?<![\w-])(?:(in|on|op|en|au\s+mois\s+de|during|tijdens)\s+|({parts})\s*)({wide})\b(?!\s*,?\s*\d)",
+            _part_m,
+        ),
         # OCTOBER: ... (a timeline line under an earlier year)
         rule(rf"(?m)^[^\S\n]*(?:[-–—•*]\s*)?({wide})(?=\s*[:–—])", _entry_month),
         # Le 28, ... / on the 28th: a day of the month the context gives
@@ -426,7 +439,12 @@ def _fold_part(word: str) -> str:
 @lru_cache(maxsize=1)
 def _deictic_rules() -> list[tuple[re.Pattern[str], Any]]:
     data = lexicon.load("dates")
-    days = {lexicon.fold(str(w)): int(k) for k, by_lang in data["deictic_days"].items() for ws in by_lang.values() for w in ws}
+    days = {
+        lexicon.fold(str(w)): int(k)
+        for k, by_lang in data["deictic_days"].items()
+        for ws in by_lang.values()
+        for w in ws
+    }
     units = _keyed("deictic_units")  # "last week" -> "week:-1"
     weekdays = _alternation(weekday_numbers())
     last_week = _alternation(_words("weekday_last_week"))
@@ -434,7 +452,9 @@ def _deictic_rules() -> list[tuple[re.Pattern[str], Any]]:
     after = _alternation(_words("weekday_after"))
     amount = _amount_words()
     rel = lexicon.load("relative")
-    unit_words = {lexicon.fold(str(w)): u for u in ("day", "week", "month", "year") for ws in rel[u].values() for w in ws}
+    unit_words = {
+        lexicon.fold(str(w)): u for u in ("day", "week", "month", "year") for ws in rel[u].values() for w in ws
+    }
     units_alt = _alternation(unit_words)
     amounts_alt = _alternation(amount) + r"|\d{1,2}"
     ago = _alternation(_words("ago_after"))
@@ -458,7 +478,8 @@ def _deictic_rules() -> list[tuple[re.Pattern[str], Any]]:
     return [
         (
             re.compile(
-                rf"(?<![\w])(?:(?P<lw>{last_week})\s+)?(?:(?P<b>{before})\s+)?(?P<w>{weekdays})(?:\s+(?:{after}))?(?![\w])", i
+                rf"(?<![\w])(?:(?P<lw>{last_week})\s+)?(?:(?P<b>{before})\s+)?(?P<w>{weekdays})(?:\s+(?:{after}))?(?![\w])",
+                i,
             ),
             weekday_of,
         ),
@@ -472,7 +493,9 @@ def _deictic_rules() -> list[tuple[re.Pattern[str], Any]]:
 @lru_cache(maxsize=1)
 def _amount_words() -> dict[str, int]:
     return {
-        lexicon.fold(str(w)): int(n) for by_lang in lexicon.load("numbers")["units"].values() for w, n in by_lang.items()
+        lexicon.fold(str(w)): int(n)
+        for by_lang in lexicon.load("numbers")["units"].values()
+        for w, n in by_lang.items()
     }
 
 
@@ -593,7 +616,9 @@ def find_dates(text: str, reference: str | None = None, lang: str = "") -> list[
     reads two ways is a year.
     """
     day_first = lang in DAY_FIRST
-    masked = _URL.sub(lambda m: " " * len(m.group()), text) if ("://" in text or "www." in text or "@" in text) else text
+    masked = (
+        _URL.sub(lambda m: " " * len(m.group()), text) if ("://" in text or "www." in text or "@" in text) else text
+    )
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for rule in _rules():
@@ -650,7 +675,12 @@ def date_alone(line: str) -> str | None:
     if not stripped or len(stripped) > 40:
         return None
     dates = find_dates(stripped)
-    if len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(stripped) and dates[0].kind in ("point", "range"):
+    if (
+        len(dates) == 1
+        and dates[0].start == 0
+        and dates[0].end == len(stripped)
+        and dates[0].kind in ("point", "range")
+    ):
         d = dates[0]
         if d.iso.startswith("---"):
             return None  # "Le 28" alone says too little

@@ -288,7 +288,9 @@ def events_chart(counts: dict[int, dict[str, int]], label: str) -> Markup:
     for i, year in enumerate(years):
         x = left + i * bar
         if i % tick_every == 0:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 6}" class="tick" text-anchor="middle">{year}</text>')
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{height - 6}" class="tick" text-anchor="middle">{year}</text>'
+            )
         y = float(height - bottom)
         for t in types:
             n = counts.get(year, {}).get(t, 0)
