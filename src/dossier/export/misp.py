@@ -103,14 +103,15 @@ def _epoch(changed_at: str | None) -> int:
     return int(datetime.fromisoformat(changed_at).timestamp()) if changed_at else 0
 
 
-def _day(date: str) -> str:
+def _day(value: str) -> str:
     """ "2007" -> "2007-01-01": MISP dates are days, so a year or month is its first day."""
-    parts = date.split("-")
+    parts = value.split("-")
     return "-".join([parts[0], *(parts[1:] + ["01", "01"])[:2]])
 
 
-def _precision(date: str) -> str:
-    return {1: "year", 2: "month"}.get(date.count("-") + 1, "day")
+def _precision(value: str) -> str:
+    """What a date gives: the `*_time_fidelity` of MISP's event object."""
+    return {1: "year", 2: "month"}.get(value.count("-") + 1, "day")
 
 
 def _tag(predicate: str, value: str) -> str:
