@@ -11,7 +11,9 @@
   its country of origin, incident `attributed-to` its perpetrators, incident
   `targets` its country, and `related-to` (description: the kind of relation
   and its period) between groups and between a person and a group;
-- an event is an `incident`; a disagreement between sources is a `note`;
+- an event is an `incident`, and again, with its perpetrators, country and
+  their relationships, a `grouping` (MISP's importer reads no `incident` and
+  makes an event of each grouping); a disagreement between sources is a `note`;
 - a source document is a `report` whose `object_refs` list what came from it.
 
 Evidence: each object's `external_references` hold its quotes (`description`:
