@@ -136,6 +136,19 @@ def test_export_from_the_shell(kb, tmp_path: Path) -> None:
     assert load_json(out) == kb.data
 
 
+def test_export_misp_writes_a_folder_and_needs_one(kb, tmp_path: Path) -> None:
+    result = invoke("export", "--db", kb.db, "--format", "misp")
+    assert result.exit_code == 2
+    assert "--format misp writes a folder: give it with -o" in plain(result.stderr)
+    out = tmp_path / "misp"
+    result = invoke("export", "--db", kb.db, "--format", "misp", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["clusters", "events", "galaxies"]
+    events = list((out / "events").glob("*-*.json"))
+    assert len(events) == len(kb.data["events"])
+    assert f"wrote {out / 'events' / 'manifest.json'}" in plain(result.stderr)  # a few files: each is named
+
+
 @pytest.mark.parametrize("fmt", ["xml", "JSON", ""])
 def test_export_an_unknown_format_exits_2(kb, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "kb.out"

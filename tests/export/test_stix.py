@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 import stix2
+from misp_stix_converter import ExternalSTIX2toMISPParser
 from stix2validator import ValidationOptions, validate_string
 
+from dossier.export.snapshot import event_name
 from dossier.export.stix import EPOCH, stix_id, timestamp, write_stix
 
 
@@ -89,6 +91,26 @@ def test_reports_list_what_came_from_each_document(corpus, bundles) -> None:
         assert set(report["object_refs"]) <= ids
     for rel in _objects(bundle, "relationship"):
         assert rel["source_ref"] in ids and rel["target_ref"] in ids
+
+
+def test_misps_stix_importer_makes_an_event_of_each_incident(corpus, bundles) -> None:
+    """misp-stix, which MISP imports STIX 2.1 with, loads no `incident`; it makes an event of
+    each incident's grouping: its name, the group's cluster, and the description with its quotes."""
+    text, _bundle_data = _bundle(corpus, bundles)
+    parser = ExternalSTIX2toMISPParser()
+    parser.load_stix_bundle(stix2.parse(text, allow_custom=True))
+    parser.parse_stix_bundle()
+    problems = {message for messages in parser.errors.values() for message in messages}
+    assert problems <= {"Unable to load STIX object type: incident", "Unknown STIX object type: incident"}
+    events = {event.uuid: event for event in parser.misp_events}
+    actors = {o["id"]: o["name"] for o in corpus.snap.organizations}
+    for e in corpus.snap.events:
+        event = events[stix_id("grouping", e["id"]).split("--")[1]]
+        assert event.info == event_name(e)
+        report = event.event_reports[0].content
+        assert all(ev["quote"] in report for ev in e["evidence"])
+        clusters = {c.value for galaxy in event.galaxies for c in galaxy.clusters}
+        assert {actors[p] for p in e["perpetrators"] if p in actors} <= clusters
 
 
 def test_the_same_knowledge_base_gives_the_same_bundle(small) -> None:

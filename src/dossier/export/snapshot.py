@@ -52,6 +52,7 @@ class Snapshot:
     persons: list[View]
     events: list[View]
     texts: dict[str, str] = field(default_factory=dict)  # export document id -> plain text
+    changed_at: str | None = None  # when the knowledge base last changed (ISO 8601, UTC): see Store.last_change
 
     @classmethod
     def load(cls, store: Store) -> Snapshot:
@@ -67,6 +68,7 @@ class Snapshot:
             [person(kb, e) for e in kb.entities(Schema.PERSON)],
             events,
             {d["id"]: texts.get(d["sha256"], "") for d in documents},
+            store.last_change(),
         )
 
     @cached_property
@@ -89,7 +91,7 @@ class Snapshot:
     def person_fields(self, p: View) -> list[Field]:
         return person_fields(p, self.names, self.name_evidence(p))
 
-    @property
+    @cached_property
     def document(self) -> dict[str, View]:
         return {d["id"]: d for d in self.documents}
 

@@ -11,7 +11,9 @@
   its country of origin, incident `attributed-to` its perpetrators, incident
   `targets` its country, and `related-to` (description: the kind of relation
   and its period) between groups and between a person and a group;
-- an event is an `incident`; a disagreement between sources is a `note`;
+- an event is an `incident`, and again, with its perpetrators, country and
+  their relationships, a `grouping` (MISP's importer reads no `incident` and
+  makes an event of each grouping); a disagreement between sources is a `note`;
 - a source document is a `report` whose `object_refs` list what came from it.
 
 Evidence: each object's `external_references` hold its quotes (`description`:
@@ -142,7 +144,7 @@ class _Bundle:
             )
         return ident
 
-    def relationship(self, source: str, kind: str, target: str, description: str, evidence: Evidence) -> None:
+    def relationship(self, source: str, kind: str, target: str, description: str, evidence: Evidence) -> str:
         cites = _Citations(self.snap)
         text = f"{description} {cites.cite(evidence)}".strip()
         ident = stix_id("relationship", source, kind, target, description)
@@ -158,6 +160,7 @@ class _Bundle:
         self.add(rel, cites.docs)
         for doc in cites.docs:
             self.from_doc[doc].update((source, target))
+        return ident
 
 
 def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
@@ -273,24 +276,43 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
 def _incident(b: _Bundle, e: View, names: dict[str, str], actors: dict[str, str]) -> None:
     cites = _Citations(b.snap)
     ident = stix_id("incident", e["id"])
-    b.add(
-        stix2.v21.Incident(
-            id=ident,
-            name=event_name(e),
-            description=cites.describe(event_fields(e, names)),
-            **b.common(cites),
-        ),
-        cites.docs,
-    )
+    description = cites.describe(event_fields(e, names))
+    b.add(stix2.v21.Incident(id=ident, name=event_name(e), description=description, **b.common(cites)), cites.docs)
+    context = [ident]
     what = ", ".join(t.replace("_", " ") for t in e["types"]) or "event"
     for perpetrator in e["perpetrators"]:
         if perpetrator in actors:
-            b.relationship(
-                ident, "attributed-to", actors[perpetrator], f"the group sources name for this {what}", e["evidence"]
-            )
+            context += [actors[perpetrator]]
+            context += [
+                b.relationship(
+                    ident,
+                    "attributed-to",
+                    actors[perpetrator],
+                    f"the group sources name for this {what}",
+                    e["evidence"],
+                )
+            ]
     if e.get("country"):
         where = country_name(e["country"])
-        b.relationship(ident, "targets", b.location(e["country"]), f"{what} in {where}", e["evidence"])
+        context += [b.location(e["country"])]
+        context += [b.relationship(ident, "targets", b.location(e["country"]), f"{what} in {where}", e["evidence"])]
+    # The incident with its context, once more as a grouping: a tool that reads no `incident`
+    # (MISP's importer, misp-stix) makes an event of each grouping, with its name and description,
+    # which therefore lists the quotes its numbers cite, as external references do not reach it.
+    sources = "\n".join(
+        f"[{n}] “{ref['description']}” ({ref['source_name']}, {ref['external_id']})"
+        for n, ref in enumerate(cites.refs, 1)
+    )
+    b.add(
+        stix2.v21.Grouping(
+            id=stix_id("grouping", e["id"]),
+            name=event_name(e),
+            description=f"{description}\n\nSources:\n{sources}",
+            context="suspicious-activity",
+            object_refs=context,
+            **b.common(cites),
+        )
+    )  # not in the documents' reports, which list the incident: a container in a container helps no one
 
 
 def _conflict_note(b: _Bundle, view: View, ref: str, index: int, conflict: View) -> None:

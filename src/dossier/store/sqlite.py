@@ -429,6 +429,17 @@ class Store:
                 (started_at, now(), read, skipped, unchanged, statements),
             )
 
+    def last_change(self) -> str | None:
+        """When the knowledge base last changed: a document stored, a build that read files, a judgement.
+
+        A build that found every file unchanged changes nothing, so it leaves this as it was."""
+        row = self.db.execute(
+            "SELECT max(t) FROM (SELECT max(added_at) AS t FROM documents "
+            "UNION ALL SELECT max(finished_at) FROM builds WHERE read > 0 "
+            "UNION ALL SELECT max(created_at) FROM judgements)"
+        ).fetchone()
+        return row[0] if row and row[0] else None
+
     def last_build(self) -> dict[str, Any] | None:
         row = self.db.execute(
             "SELECT started_at, finished_at, read, skipped, unchanged, statements FROM builds ORDER BY id DESC LIMIT 1"
