@@ -195,10 +195,15 @@ def _segment(text: str) -> Iterator[Block]:
         if heading is not None and not (header_date and not _WIKI_HEADING.match(line.text)):
             yield from flush()
             key = lexicon.lookup("sections", heading) or ""
-            if key or _WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text) or prev_blank:
+            marked = bool(_WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text))
+            if key or marked or prev_blank:
                 section = heading
                 if key not in TIMELINE_SECTIONS:
-                    header_date = year_context = ""
+                    header_date = ""
+                    # A new section of another kind starts another story; a line such as
+                    # "READ MORE" between two entries does not.
+                    if key or marked:
+                        year_context = ""
             yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section)
             continue
 

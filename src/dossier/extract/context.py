@@ -12,7 +12,7 @@ from dossier.model import Block, BlockKind, Document, Evidence, Schema, Statemen
 from dossier.segment import field_key, segment
 from dossier.text import lexicon
 from dossier.text.dates import PageDate, page_date
-from dossier.text.places import lowercase_words
+from dossier.text.places import find_countries, lowercase_words
 from dossier.text.sentences import sentence_spans
 
 
@@ -96,7 +96,12 @@ class Context:
     def in_dateline(self, start: int, end: int) -> bool:
         """Is text[start:end] the page's own date, which dates no incident?"""
         found = self.page_date
-        return found is not None and start < found.end and found.start < end
+        return found is not None and any(start < e and s < end for s, e in found.spans)
+
+    @cached_property
+    def countries_named(self) -> frozenset[str]:
+        """Every country the document names (or its people): a small town abroad is rarely meant."""
+        return frozenset(c.code for c in find_countries(self.text))
 
     @cached_property
     def common_words(self) -> frozenset[str]:

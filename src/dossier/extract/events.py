@@ -59,8 +59,13 @@ def extract(ctx: Context) -> Iterator[Statement]:
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
-        elif entry is None:
-            yield from _undated_sentence(ctx, start, end)
+        else:
+            if entry is None:
+                yield from _undated_sentence(ctx, start, end)
+            # "Gedurende 2014 ...": a year that dates no incident still tells the paragraph's year.
+            told = [d.iso for d in find_dates(ctx.text[start:end], lang=ctx.doc.lang) if d.has_year and not d.is_period]
+            if told and not (entry and entry.date):
+                last = (block.start, told[-1])
 
 
 def _founding_fields(ctx: Context) -> Iterator[Statement]:
@@ -198,7 +203,10 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
     2002 bombings"), a part of a year ("late 2004"), a time told from the page's date
     ("yesterday", "on Saturday"); never a period ("between 2017 and 2020", "the
     1990s"), the date of a report, or the page's own dateline."""
-    out = []
+    out: list[tuple[int, str]] = []
+    # "the 2002 Bali bombings": an incident named by its year, which dates the sentence only
+    # when it gives no other date (beside one, it is a reference to another incident).
+    weak: list[tuple[int, str]] = []
     sentence = _own_words(ctx.text[start:end], asides=False)  # "... in retaliation for the raid of May 2010"
     for d in find_dates(sentence, reference=ctx.page_date.iso if ctx.page_date else "", lang=ctx.doc.lang):
         if d.is_period or ctx.in_dateline(start + d.start, start + d.end):
@@ -216,8 +224,10 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
                 out.append((start + d.start, d.iso))
             continue
         if d.precision == "year":
-            if d.part or _year_of_incident(sentence, d):
+            if d.part or _year_after_cue(sentence, d):
                 out.append((start + d.start, d.iso))
+            elif _named_incident().match(sentence, d.end):
+                weak.append((start + d.start, d.iso))
             continue
         iso = _completed(ctx, d, context_date)
         if iso:
@@ -225,7 +235,12 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
     # A sentence whose only time is relative ("five months later", "drie weken later")
     # is dated from the last date before it, else from the entry's ("na drie weken"
     # only from a date told before: an entry may be dated by when its story ended).
+    if not out:
+        out = weak
     for rel in find_relative(sentence)[:1] if not out else []:
+        if rel.from_start and rel.unit == "year" and rel.low > 1:
+            continue  # "na zeventien jaar": how long something lasted, not a date counted from the last
+
         base = since if rel.from_start else since or context_date
         counted = date_after(base, rel) if base and not base.startswith("--") else None
         if counted:
@@ -249,16 +264,13 @@ def _completed(ctx: Context, d: DateMatch, context_date: str) -> str:
     return iso
 
 
-def _year_of_incident(sentence: str, d: DateMatch) -> bool:
-    """A bare year dates an incident after a preposition ("in 2006", "sinds 2007"), right
-    after a cue word ("founded 1994"), or before the incident it names ("the 2002 Bali
-    bombings", "2008 Mumbai attacks")."""
+def _year_after_cue(sentence: str, d: DateMatch) -> bool:
+    """A bare year dates an incident after a preposition ("in 2006", "sinds 2007") or
+    right after a founding word ("founded 1994")."""
     before = sentence[max(0, d.start - 40) : d.start]
     if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
         return True
-    if lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before):
-        return True
-    return bool(_named_incident().match(sentence, d.end))
+    return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
 
 
 @lru_cache(maxsize=1)
@@ -414,11 +426,18 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
     ("the Malian city of ..."): "French troops" says nothing about where.
     """
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
-    cities = find_cities(text, common_words=ctx.common_words)
+    text = _without_group_names(ctx, text)  # "al-Qaeda in Iraq" says nothing of where
+    large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
+    cities = [
+        c
+        for c in find_cities(text, common_words=ctx.common_words)
+        if c.code in ctx.countries_named or (c.start, c.name) in large
+    ]
     countries = [
         c
         for c in find_countries(text)
-        if c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end)
+        if (c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end))
+        and not lexicon.regex("places", "agents", _ENDING).search(text[max(0, c.start - 24) : c.start])
     ]
     named = {c.code for c in countries}
     candidates = [*cities, *countries]
@@ -432,6 +451,20 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
         return best.code, best.name
     city = next((c for c in cities if c.code == best.code), None)
     return best.code, city.name if city else ""
+
+
+# A town abroad that the document names no country of is meant only when it is a large one
+# ("Bali" is also a small town in India).
+LARGE_CITY = 1_000_000
+
+
+def _without_group_names(ctx: Context, text: str) -> str:
+    """`text` with the names of the groups the document knows blanked (offsets kept)."""
+    names = [n for n in [*ctx.subject_names, *ctx.groups] if len(n) >= 4 and " " in n]
+    for name in sorted(names, key=len, reverse=True):
+        if name in text:
+            text = text.replace(name, " " * len(name))
+    return text
 
 
 def _after_locative(text: str, start: int) -> bool:

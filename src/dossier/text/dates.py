@@ -706,6 +706,8 @@ class PageDate:
     iso: str
     start: int  # where the text says it (a dateline, the page's address)
     end: int
+    # Every dateline date of the page's head (published, updated, the address): none dates an incident.
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 _URL_DATES = (
@@ -728,9 +730,10 @@ def page_date(text: str) -> PageDate | None:
     """When the page was written: a date in its address ("/2004/sep/09/"), a dateline
     ("date 2019-03", "Updated October 23, 2024", "publié le 06/07/2018") or a date alone
     on one of its first lines; the most precise of those the page's head gives."""
-    head = text[:HEADER_CHARS]
     found: list[tuple[PageDate, bool]] = []  # (date, said in the text rather than the address)
-    for line in re.finditer(r"[^\n]+", head):
+    for line in re.finditer(r"[^\n]+", text):
+        if line.start() >= HEADER_CHARS:
+            break
         body = line.group(0)
         if "://" in body or body.lstrip().startswith("www."):
             for pattern in _URL_DATES:
@@ -742,6 +745,8 @@ def page_date(text: str) -> PageDate | None:
                         break
             continue
         cue = _dateline_cues().search(body)
+        if cue and len(body) > 120 and len(body[: cue.start()].split()) > 2:
+            cue = None  # a cue word inside a sentence, not a dateline
         dates = [d for d in find_dates(body) if d.has_year and d.kind in ("point", "range")]
         if cue and dates:
             # The first date of a dateline is when the page was published ("23/05/2016 | Updated 24/05/2017").
@@ -753,7 +758,8 @@ def page_date(text: str) -> PageDate | None:
     if not found:
         return None
     # The most precise; the page's own words before its address (which dates its first version).
-    return max(found, key=lambda p: (len(p[0].iso), p[1], -p[0].start))[0]
+    best = max(found, key=lambda p: (len(p[0].iso), p[1], -p[0].start))[0]
+    return PageDate(best.iso, best.start, best.end, tuple((p.start, p.end) for p, _ in found))
 
 
 def _alone(line: str, d: DateMatch) -> bool:
