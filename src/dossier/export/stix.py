@@ -20,10 +20,13 @@ character offsets; `hashes`: the document's SHA-256), and each line of its
 `description` ends with the numbers of the references behind it ("[1][3]").
 
 Ids are UUIDv5 of the entity ids, so a rebuild of the same files gives the same
-bundle. STIX requires `created`/`modified` timestamps on every object; they are
-a fixed instant (the Unix epoch) for the same reason: a knowledge base has no
-moment at which a fact was "created", and a build time would change every id's
-version on each rebuild without any fact having changed.
+bundle. `created` and `modified` are when the knowledge base first stored and
+last changed the entity an object comes from (its statements, see
+`Store.stamp_entities`): a rebuild that changes nothing keeps them, and a
+changed fact makes its objects newer, which is how OpenCTI and MISP tell a new
+version of an object. A relationship or a note takes the times of the entities
+it comes from, a document's report those of the objects it lists; the fixed
+objects (dossier itself, a country) carry the Unix epoch.
 """
 
 from __future__ import annotations
@@ -107,6 +110,11 @@ class _Citations:
         return "\n".join(lines)
 
 
+def stix_time(iso: str) -> str:
+    """ "2026-03-01T10:20:30+00:00" (as the store writes times) -> "2026-03-01T10:20:30.000Z"."""
+    return iso[:19] + ".000Z"
+
+
 class _Bundle:
     """The objects of the bundle, and for each source document the objects it gave."""
 
@@ -121,8 +129,16 @@ class _Bundle:
             self.from_doc.setdefault(doc, set()).add(obj.id)
         return str(obj.id)
 
-    def common(self, cites: _Citations) -> dict[str, Any]:
-        out: dict[str, Any] = {"created": EPOCH, "modified": EPOCH, "created_by_ref": PRODUCER}
+    def times(self, *entities: str) -> tuple[str, str]:
+        """(created, modified): the first time any of `entities` was stored, the last time one changed."""
+        known = [self.snap.versions[e] for e in entities if e in self.snap.versions]
+        if not known:
+            return EPOCH, EPOCH
+        return stix_time(min(c for c, _m in known)), stix_time(max(m for _c, m in known))
+
+    def common(self, cites: _Citations, *entities: str) -> dict[str, Any]:
+        created, modified = self.times(*entities)
+        out: dict[str, Any] = {"created": created, "modified": modified, "created_by_ref": PRODUCER}
         if cites.refs:
             out["external_references"] = cites.refs
         return out
@@ -142,7 +158,10 @@ class _Bundle:
             )
         return ident
 
-    def relationship(self, source: str, kind: str, target: str, description: str, evidence: Evidence) -> None:
+    def relationship(
+        self, source: str, kind: str, target: str, description: str, evidence: Evidence, *entities: str
+    ) -> None:
+        """A relationship from STIX object `source` to `target`, dated by the `entities` whose statements give it."""
         cites = _Citations(self.snap)
         text = f"{description} {cites.cite(evidence)}".strip()
         ident = stix_id("relationship", source, kind, target, description)
@@ -152,7 +171,7 @@ class _Bundle:
             source_ref=source,
             target_ref=target,
             description=text,
-            **self.common(cites),
+            **self.common(cites, *entities),
         )
         # A relationship's ends belong to the report of each document it comes from.
         self.add(rel, cites.docs)
@@ -196,7 +215,7 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
                 name=org["name"],
                 description=description or None,
                 **{k: v for k, v in props.items() if v},
-                **b.common(cites),
+                **b.common(cites, org["id"]),
             ),
             cites.docs,
         )
@@ -211,26 +230,31 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
                 identity_class="individual",
                 roles=roles or None,
                 description=cites.describe(snap.person_fields(p)) or None,
-                **b.common(cites),
+                **b.common(cites, p["id"]),
             ),
             cites.docs,
         )
 
     for org in snap.organizations:
         source = actors[org["id"]]
+        own = org["id"]
         for item in org["countries"]:
-            b.relationship(source, "located-at", b.location(item["value"]), "area of operation", item["evidence"])
+            where = b.location(item["value"])
+            b.relationship(source, "located-at", where, "area of operation", item["evidence"], own)
         for item in org["origin_country"]:
-            b.relationship(source, "originates-from", b.location(item["value"]), "country of origin", item["evidence"])
+            where = b.location(item["value"])
+            b.relationship(source, "originates-from", where, "country of origin", item["evidence"], own)
         for item in org["relations"]:
             if item["target"] in actors:
                 what = f"{item['type'].replace('_', ' ')}{period(item)}"
-                b.relationship(source, "related-to", actors[item["target"]], what, item["evidence"])
+                b.relationship(source, "related-to", actors[item["target"]], what, item["evidence"], own)
 
     for m in memberships(snap):
         if m["person"] in people and m["org"] in actors:
             what = f"{m['role'] or 'member'}{period(m)}"
-            b.relationship(people[m["person"]], "related-to", actors[m["org"]], what, m["evidence"])
+            b.relationship(
+                people[m["person"]], "related-to", actors[m["org"]], what, m["evidence"], m["person"], m["org"]
+            )
 
     for e in snap.events:
         _incident(b, e, names, actors)
@@ -243,14 +267,18 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
         refs = sorted(b.from_doc.get(doc["id"], ()))
         if not refs:  # a report must list something; a document that gave nothing has no report
             continue
+        # Dated by what came from it; the fixed objects it lists (countries) have no time of their own.
+        listed = [b.objects[r] for r in refs if r in b.objects and b.objects[r].type != "location"]
+        created = min((o.created for o in listed), default=EPOCH)
+        modified = max((o.modified for o in listed), default=EPOCH)
         b.add(
             stix2.v21.Report(
                 id=stix_id("report", doc["sha256"]),
-                created=EPOCH,
-                modified=EPOCH,
+                created=created,
+                modified=modified,
                 created_by_ref=PRODUCER,
                 name=document_label(doc),
-                published=EPOCH,
+                published=created,
                 report_types=["threat-actor"],
                 description=f"Source document {doc['path']} ({doc['lang']}, {doc['format']}), read by dossier: "
                 "the objects it lists are those with a quote from it.",
@@ -278,7 +306,7 @@ def _incident(b: _Bundle, e: View, names: dict[str, str], actors: dict[str, str]
             id=ident,
             name=event_name(e),
             description=cites.describe(event_fields(e, names)),
-            **b.common(cites),
+            **b.common(cites, e["id"]),
         ),
         cites.docs,
     )
@@ -286,11 +314,16 @@ def _incident(b: _Bundle, e: View, names: dict[str, str], actors: dict[str, str]
     for perpetrator in e["perpetrators"]:
         if perpetrator in actors:
             b.relationship(
-                ident, "attributed-to", actors[perpetrator], f"the group sources name for this {what}", e["evidence"]
+                ident,
+                "attributed-to",
+                actors[perpetrator],
+                f"the group sources name for this {what}",
+                e["evidence"],
+                e["id"],
             )
     if e.get("country"):
         where = country_name(e["country"])
-        b.relationship(ident, "targets", b.location(e["country"]), f"{what} in {where}", e["evidence"])
+        b.relationship(ident, "targets", b.location(e["country"]), f"{what} in {where}", e["evidence"], e["id"])
 
 
 def _conflict_note(b: _Bundle, view: View, ref: str, index: int, conflict: View) -> None:
@@ -303,7 +336,7 @@ def _conflict_note(b: _Bundle, view: View, ref: str, index: int, conflict: View)
             abstract=f"Sources disagree about {view['name']}: {conflict['property'].replace('_', ' ')}",
             content=content,
             object_refs=[ref],
-            **b.common(cites),
+            **b.common(cites, view["id"]),
         ),
         cites.docs,
     )
