@@ -10,7 +10,7 @@ from pathlib import Path
 from kb_helpers import org_statement
 
 from dossier.model import Document
-from dossier.store import Store
+from dossier.store import SCHEMA_VERSION, Store
 from dossier.store.sqlite import fts_query, text_chunks
 
 TEXT = """Naam: Verbond van de Zoutmeren
@@ -72,8 +72,10 @@ def test_a_version_1_knowledge_base_is_migrated_and_indexed(tmp_path: Path) -> N
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION
         assert [h.statement_id for h in store.search_statements("boat")] == ["s1"]
+        # Entities stored before versions were kept are dated by their documents.
+        assert store.entity_versions() == {"Organization:x:main": ("then", "then")}
         assert len(store.search_text("zoutmeren")) == 1
 
 
