@@ -328,6 +328,7 @@ class _Event:
         "groups",
         "persons",
         "victims",
+        "perpetrators",
     )
 
     def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
@@ -355,6 +356,8 @@ class _Event:
         # group): those its document knew, and any group's name found in other documents.
         participants = props.get("participant", set())
         self.groups = {root(k) for k in participants if schema_of(k) is Schema.ORGANIZATION}
+        # The group whose history the document tells (its profiled group), as resolved.
+        self.perpetrators = {root(k) for k in props.get("perpetrator", ())}
         # The persons it names, as resolved: whom it befell, who did it or judged it;
         # and those whose death it tells.
         self.persons = {root(k) for k in participants if schema_of(k) is Schema.PERSON}
@@ -411,7 +414,7 @@ def _consistent(a: _Event, b: _Event) -> bool:
 
 def judge(a: _Event, b: _Event) -> Judgement | None:
     """Whether `a` and `b` can be one incident, and how surely; None when they cannot."""
-    if not _consistent(a, b):
+    if not _consistent(a, b) or _other_histories(a, b):
         return None
     common = a.types & b.types
     specific = _specific(a, b)
@@ -473,6 +476,14 @@ def _same_period(a: _Event, b: _Event) -> bool:
 
 def _related(a: _Event, b: _Event) -> bool:
     return any(a.types & family and b.types & family for family in TYPE_FAMILIES.values())
+
+
+def _other_histories(a: _Event, b: _Event) -> bool:
+    """Reports from the histories of two different groups, neither naming the other's
+    group: two groups designated on one day, or founded in one month, are two incidents."""
+    if not (a.perpetrators and b.perpetrators) or a.perpetrators & b.perpetrators:
+        return False
+    return not (a.perpetrators & b.groups or b.perpetrators & a.groups)
 
 
 def _other_groups(a: _Event, b: _Event) -> bool:
