@@ -7,7 +7,9 @@ from dossier.ingest.source import address_words, source_of
 
 
 def test_a_source_address_gives_the_host_as_publisher(write, english):
-    doc = read_document(write("p.txt", f"Source: https://www.example-review.org/profiles/silver-front\n\nSilver Front\n\n{english}"))
+    doc = read_document(
+        write("p.txt", f"Source: https://www.example-review.org/profiles/silver-front\n\nSilver Front\n\n{english}")
+    )
     assert doc.publisher == "example-review.org"
     assert doc.title == "Silver Front"
 

@@ -36,7 +36,9 @@ _RULE_CHARS = frozenset("-=*_~#+ \t")
 _TITLE_SCAN_LINES = 12
 _BARE_ADDRESS_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # Page furniture above a title: "Read Time 2 Minute", "5 min read", "Leestijd 3 minuten".
-_BANNER_RE = re.compile(r"^\s*(?:read(?:ing)?\s*time|leestijd|temps de lecture|\d+\s*min(?:utes?)?\s+read)\b", re.IGNORECASE)
+_BANNER_RE = re.compile(
+    r"^\s*(?:read(?:ing)?\s*time|leestijd|temps de lecture|\d+\s*min(?:utes?)?\s+read)\b", re.IGNORECASE
+)
 
 
 def normalise(text: str) -> str:

@@ -59,7 +59,7 @@ def fold_name(name: str) -> str:
 
 
 def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[tuple[int, int]]:
-    """Items of a list value ("A, B and C"; "A; B"; "A / B"), outside parentheses.
+    """Items of a list value ("A, B and C"; "A; B"; "A / B"; one per line), outside parentheses.
 
     With `conjunctions` off, "and"/"en"/"et" do not split (they occur inside names).
     """
@@ -68,7 +68,7 @@ def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[
     item_start = 0
     i = 0
     words = r"|\s+(?:and|en|et|or|of|ou)\s+(?=[A-Z\u0600-\u06ff])" if conjunctions else ""
-    separators = re.compile(r",|;|\s\|\s?|\|\s|\s/\s" + words)
+    separators = re.compile(r",|;|\n|\s\|\s?|\|\s|\s/\s" + words)
     while i < len(text):
         ch = text[i]
         if ch in "([":
@@ -118,7 +118,9 @@ def initials(name: str) -> str:
 
 def acronym_fits(acronym: str, *names: str) -> bool:
     """Could `acronym` abbreviate one of `names` (in any word order or language)?"""
-    letters = [c for c in acronym.casefold() if c.isalpha()]
+    # "LeT", "JaN": a mixed-case acronym writes the connector's letter in lower case.
+    capitals = [c for c in acronym if c.isupper()]
+    letters = [c.casefold() for c in capitals] if len(capitals) >= 2 else [c for c in acronym.casefold() if c.isalpha()]
     for name in names:
         pool = list(initials(name))
         if all(c in pool and not pool.remove(c) for c in letters):  # type: ignore[func-returns-value]
