@@ -84,11 +84,17 @@ def field_label(text: str) -> tuple[str, int] | None:
         if rest.startswith((" ", "\t")):
             # Names after "Aka" may open in lower case ("aka al-Qa'ida in Iraq; the Front ...").
             value_like = _looks_like_value(rest.strip()) or (key == "aliases" and _is_name_list(rest))
-            if value_like and not _is_prose(text):
+            if value_like and not _is_prose(text) and _short_or_listed(head, rest):
                 return key, length + (len(rest) - len(rest.lstrip()))
         elif head[:1].isupper() and head[-1:].islower() and _looks_like_value(rest):
             return key, length  # "IdeologyPhysical force", "Active1969–2005"
     return None
+
+
+def _short_or_listed(label: str, value: str) -> bool:
+    """After a one-word label and a space, a value is short or a list: "Country Peru",
+    "Aliassen A, B, C"; "Country Report on Terrorism 2016 - Chapter 6" is a title."""
+    return " " in label.strip() or len(value.split()) <= 6 or bool(re.search(r"[,;]", value))
 
 
 def label_only(text: str) -> str | None:

@@ -18,7 +18,7 @@ from dossier.extract.context import Context
 from dossier.extract.subject import profiled
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
-from dossier.text.names import acronym_fits, is_acronym, name_at, script, split_list
+from dossier.text.names import acronym_fits, is_acronym, name_at, name_pieces, script, split_list
 
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
@@ -36,15 +36,16 @@ def extract(ctx: Context) -> Iterator[Statement]:
     seen = {lexicon.fold(candidate.name)}
 
     def alias(start: int, end: int, kind: str, quote: tuple[int, int] | None = None) -> Iterator[Statement]:
-        value = ctx.text[start:end].strip(" \"'“”‘’.,:;")
-        if not value or lexicon.fold(value) in seen or len(value) > 120 or len(value) < 2:
-            return
-        seen.add(lexicon.fold(value))
-        ctx.subject_names.append(value)
-        qs, qe = quote or ctx.sentence_at(start)
-        if qe <= qs:
-            qs, qe = start, end
-        yield ctx.statement(subject, "alias", value, qs, qe, EXTRACTOR, kind=kind)
+        for s, e in name_pieces(ctx.text, start, end):
+            value = ctx.text[s:e]
+            if lexicon.fold(value) in seen or len(value) > 120 or len(value) < 2:
+                continue
+            seen.add(lexicon.fold(value))
+            ctx.subject_names.append(value)
+            qs, qe = quote or ctx.sentence_at(s)
+            if qe <= qs:
+                qs, qe = s, e
+            yield ctx.statement(subject, "alias", value, qs, qe, EXTRACTOR, kind=_kind(value, kind))
 
     if candidate.acronym:
         yield from alias(*candidate.acronym, "acronym", _line_of(ctx, candidate.acronym[0]))

@@ -27,7 +27,7 @@ from normality import ascii_text
 
 from dossier.extract.context import Context
 from dossier.ingest.source import Source, source_of
-from dossier.model import BlockKind
+from dossier.model import Block, BlockKind
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates
@@ -39,7 +39,7 @@ from dossier.text.places import country_code, find_countries, lowercase_words
 FIELD_BONUS = 8.0
 OPENING_BONUS = 4.0
 TITLE_BONUS = 3.0
-ALIASES_BONUS = 3.0  # a heading with an alias field below it names the group the aliases are of
+ALIASES_BONUS = 6.0  # a heading with an alias field below it names the group the aliases are of
 ADDRESS_BONUS = 5.0
 GROUP_EVIDENCE = 2.0
 MAX_MENTIONS = 15
@@ -52,6 +52,7 @@ PERSON_FACTOR = 0.1
 MIN_SCORE = 4.0
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}|(?<![\w'’-])[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,5}(?![\w'’]|\.\d)")
 _TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+|\s*/\s+")
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
 _URL = re.compile(r"\S*(?:https?://|www\.|\.\w{2,4}/)\S*")
 _ARTICLE = re.compile(r"(?:the|The|THE|de|De|het|Het|la|La|le|Le|les|Les)\s+(?=\S)|(?:l|L)['’]\s*(?=\S)")
 
@@ -124,8 +125,8 @@ def candidates(ctx: Context) -> list[Candidate]:
     for block in ctx.fields("name"):
         value = re.split(r"\s*[(;\n]", text[block.value_start : block.end], maxsplit=1)[0].rstrip(" .")
         add(block.value_start, block.value_start + len(value), FIELD_BONUS, "field")
-    for s, e, named in _title_spans(ctx, body):
-        add(s, e, TITLE_BONUS, "title")
+    for s, e, whole, named in _title_spans(ctx, body):
+        add(s, e, TITLE_BONUS if whole else TITLE_BONUS / 2, "title")
         if named:
             add(s, e, ALIASES_BONUS, "aliases below")
     for s, e, acr in _openings(ctx, body):
@@ -148,28 +149,55 @@ def candidates(ctx: Context) -> list[Candidate]:
 # -- where names stand ----------------------------------------------------------------
 
 
-def _title_spans(ctx: Context, body: int) -> Iterator[tuple[int, int, bool]]:
+def _title_spans(ctx: Context, body: int) -> Iterator[tuple[int, int, bool, bool]]:
     """Pieces of the title and of the first headings ("X – Wikipedia", "Report 2016 - Chapter 6 - X"),
-    and the names inside them ("Terroristennetwerk X"); True for a heading an alias field follows."""
+    and the names inside them ("Terroristennetwerk X"): (start, end, a whole piece?, an alias field below?)."""
     seen = 0
     heads = [b for b in ctx.blocks if b.end > body][:12]
     for n, block in enumerate(heads):
         if block.kind is BlockKind.HEADING or (seen == 0 and len(block.text) <= 120 and "\n" not in block.text):
             seen += 1
-            named = any(b.kind is BlockKind.FIELD and field_key(b) == "aliases" for b in heads[n + 1 : n + 4])
+            aliases = _alias_field_below(heads[n + 1 : n + 4])
             line = re.sub(r"^[=#\s]+|[=#\s]+$", "", block.text)
             offset = block.start + block.text.find(line)
+            pieces = [m for m in [*_TITLE_SPLIT.finditer(line), None]]
+            named_piece = _piece_named(line, pieces, aliases) if aliases else -1
             pos = 0
-            for m in [*_TITLE_SPLIT.finditer(line), None]:
+            for p, m in enumerate(pieces):
+                named = p == named_piece
                 piece_end = m.start() if m else len(line)
-                yield offset + pos, offset + piece_end, named
+                yield offset + pos, offset + piece_end, True, named
                 for w in re.finditer(r"(?<=\s)[A-ZÀ-ÖØ-Þ]", line[pos:piece_end]):
                     span = name_at(ctx.text, offset + pos + w.start())
                     if span and span[1] <= offset + piece_end:
-                        yield span[0], span[1], named
+                        # "Terroristennetwerk X": after a group noun, X is the piece's name
+                        head = line[pos : w.start() + pos]
+                        yield span[0], span[1], bool(_context_patterns()["noun_before"].fullmatch(head)), named
                 pos = m.end() if m else pos
         if seen >= 8 or block.start - body > 1500:
             break
+
+
+def _alias_field_below(blocks: list[Block]) -> str:
+    """The value of an alias field among the blocks under a heading, before the next heading."""
+    for b in blocks:
+        if b.kind is BlockKind.HEADING:
+            return ""
+        if b.kind is BlockKind.FIELD and field_key(b) == "aliases":
+            return b.value
+    return ""
+
+
+def _piece_named(line: str, pieces: list[re.Match[str] | None], aliases: str) -> int:
+    """Which piece of a heading the alias list below it names: the one sharing words with it, else the last."""
+    alias_words = {w for w in _folded(aliases).split() if len(w) >= 4}
+    shared, pos = [], 0
+    for m in pieces:
+        end = m.start() if m else len(line)
+        shared.append(len({w for w in _folded(line[pos:end]).split() if len(w) >= 4} & alias_words))
+        pos = m.end() if m else pos
+    best = max(range(len(pieces)), key=lambda p: (shared[p], p))
+    return best
 
 
 @lru_cache(maxsize=1)
@@ -303,7 +331,8 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = [m.group(0) for m in re.finditer(r"[^\W_]+", text)]
+        # Words as `_folded` splits them: an apostrophe inside a word keeps it one word.
+        self.tokens = [m.group(0) for m in re.finditer(r"[^\W_]+(?:['’ʼ‘`][^\W_]+)*", text)]
         self.folded = [_folded(t) for t in self.tokens]
         self.at: dict[str, list[int]] = {}
         for i, word in enumerate(self.folded):
@@ -346,6 +375,8 @@ def _score(ctx: Context, found: list[Candidate], body: int, source: Source | Non
     host = set(re.split(r"[^a-z0-9]+", source.publisher)) if source else set()
     for c in found:
         mentions = len(occurrences[id(c)])
+        if " " not in c.name and not is_acronym(c.name) and 2 * mentions < len(words.occurrences(c.name)):
+            c.why.append("part of names")  # "Jihad" of many names with "Jihad" in them
         acronym = ctx.text[c.acronym[0] : c.acronym[1]] if c.acronym else ""
         if acronym and fold_name(acronym) != fold_name(c.name):
             mentions += words.count_exact(acronym)
@@ -364,6 +395,8 @@ def _score(ctx: Context, found: list[Candidate], body: int, source: Source | Non
             c.score += GROUP_EVIDENCE * min(group, 2)
             c.why.append(f"group={group}")
         elif "field" not in c.why and "aliases below" not in c.why:
+            c.score *= NO_EVIDENCE_FACTOR
+        if "part of names" in c.why:
             c.score *= NO_EVIDENCE_FACTOR
         if _person_evidence(ctx.text, c.name) or _folded(c.name).replace(" ", "") in host:
             c.score *= PERSON_FACTOR
@@ -497,8 +530,10 @@ def _could_name_a_group(name: str, loose: bool) -> bool:
     words = name.split()
     if not words or len(words) > 12 or len(name) > 100 or len(name) < 2:
         return False
-    if not re.search(r"[^\W\d_]", name) or name[0].isdigit() or not name[0].isupper():
+    if not re.search(r"[^\W\d_]", name) or name[0].isdigit():
         return False
+    if not (name[0].isupper() or _ARTICLE_NAME.match(name)):
+        return False  # but "al-Qa'ida in Iraq" opens with its article
     folded = [lexicon.fold(w) for w in words]
     if all(w in _function_words() for w in folded) or folded[0] in _function_words() and len(words) > 1:
         return False
@@ -548,5 +583,7 @@ def _acronym_beside(text: str, end: int, name: str) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=65536)
 def _folded(text: str) -> str:
-    folded = (ascii_text(text.replace("’", "'")) or "").casefold()
+    """Case, accents and punctuation folded; an apostrophe inside a word dropped ("Hay’at" = "Hayat")."""
+    folded = (ascii_text(text) or "").casefold()
+    folded = re.sub(r"(?<=[a-z0-9])['`](?=[a-z0-9])", "", folded)
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()
