@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dossier.model import Block, BlockKind, Document
 from dossier.text import lexicon
@@ -21,6 +21,11 @@ _BULLET = re.compile(r"^\s*(?:[•\-\*–—―·▪◦►▸‣○●■□✓�
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _COLON_FIELD = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>\S.*)$")
+# "Label | value |": a two-column table row as a copied page leaves it.
+_CELL_FIELD = re.compile(r"^(?P<label>[^|\n]{1,60}?)\s*\|\s*(?P<value>[^|\s][^|\n]*?)\s*\|?\s*$")
+# A value may open with an Arabic article in lower case ("Allegiance al-Qaeda").
+_ARTICLE_VALUE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
+_NUMBERED = re.compile(r"(?<=[A-Za-z])\d+\b")
 # After the date: an optional end year, closing emphasis ("**21 May 1991**:"), then a
 # colon, a dash, a closing parenthesis or a full stop before the next sentence.
 _DATE_SEPARATOR = re.compile(
@@ -61,11 +66,13 @@ def _lines(text: str) -> Iterator[_Line]:
 def field_label(text: str) -> tuple[str, int] | None:
     """(field key, length of the label) when `text` starts with a known label.
 
-    "Size: 3,000" and "Omvang (in personen) 100-1000" both give ("size", n).
-    A label without a colon is accepted only before a value that starts like
-    one (capital or digit), in a line that is not running prose.
+    "Size: 3,000", "Size | 3,000 |" (a table row), "Omvang (in personen) 100-1000"
+    and "SizeCore strength" (an infobox copied without its layout: label and value
+    glued) all give ("size", n). A label without a separator is accepted only
+    before a value that starts like one (capital or digit), in a line that is not
+    running prose; glued to its value it is an infobox line whatever follows.
     """
-    m = _COLON_FIELD.match(text)
+    m = _COLON_FIELD.match(text) or _CELL_FIELD.match(text)
     if m:
         key = _label_key(m.group("label").strip())
         if key:
@@ -73,16 +80,36 @@ def field_label(text: str) -> tuple[str, int] | None:
     for length in _label_lengths():
         head = text[:length]
         rest = text[length:]
-        if not rest.startswith((" ", "\t")) or not rest.strip():
+        if not rest.strip():
             continue
         key = lexicon.lookup("labels", head)
-        if key and _looks_like_value(rest.strip()) and not _is_prose(text):
-            return key, length + (len(rest) - len(rest.lstrip()))
+        if not key:
+            continue
+        if rest.startswith((" ", "\t")):
+            # Names after "Aka" may open in lower case ("aka al-Qa'ida in Iraq; the Front ...").
+            value_like = _looks_like_value(rest.strip()) or (key == "aliases" and _is_name_list(rest))
+            if value_like and not _is_prose(text) and _short_or_listed(head, rest):
+                return key, length + (len(rest) - len(rest.lstrip()))
+        elif head[:1].isupper() and head[-1:].islower() and _looks_like_value(rest):
+            return key, length  # "IdeologyPhysical force", "Active1969–2005"
     return None
 
 
+def _short_or_listed(label: str, value: str) -> bool:
+    """After a one-word label and a space, a value is short or a list: "Country Peru",
+    "Aliassen A, B, C"; "Country Report on Terrorism 2016 - Chapter 6" is a title."""
+    return " " in label.strip() or len(value.split()) <= 6 or bool(re.search(r"[,;]", value))
+
+
+def label_only(text: str) -> str | None:
+    """The field a line names when it is a label and nothing else ("Aliases", "Strength:")."""
+    return _label_key(text.strip(" \t:|")) if len(text) <= 60 else None
+
+
 def _label_key(label: str) -> str | None:
-    """The field a label names, also when it is glued to a caption before it."""
+    """The field a label names, also when it is glued to a caption before it or numbered
+    as an infobox's parameters are ("Leader1 Name")."""
+    label = _NUMBERED.sub("", label)
     key = lexicon.lookup("labels", label)
     if key is None:
         glued = _GLUED.search(label)
@@ -96,11 +123,47 @@ def _label_lengths() -> list[int]:
 
 
 def _looks_like_value(value: str) -> bool:
-    return bool(value) and (value[0].isupper() or value[0].isdigit() or value[0] in "\"'“(")
+    return bool(value) and (
+        value[0].isupper() or value[0].isdigit() or value[0] in "\"'“(~" or bool(_ARTICLE_VALUE.match(value))
+    )
 
 
 def _is_prose(text: str) -> bool:
+    if _is_name_list(text):
+        return False
     return len(text) > 300 or bool(re.search(r"[.!?]\s+[A-Z]", text))
+
+
+def _is_name_list(text: str) -> bool:
+    """A run of names split by semicolons ("aka A; B; C; ..."), not sentences."""
+    return text.count(";") >= 1 and not re.search(r"[.!?]\s+[A-Z][a-z]", text)
+
+
+def _value_line(line: _Line, *, bullets: bool) -> bool:
+    """Can this line go on the value of the field above it: one more name, area or figure?
+
+    Not a label of its own, a heading, a dated entry or running prose.
+    """
+    text = line.text
+    if not text or len(text) > 160 and not _is_name_list(text):
+        return False
+    bullet = _BULLET.match(text)
+    if bullet and not bullets:
+        return False
+    body = text[bullet.end() :] if bullet else text
+    if field_label(body) or label_only(body) or _WIKI_HEADING.match(text) or _MD_HEADING.match(text):
+        return False
+    other = _COLON_FIELD.match(body)
+    if other and len(other.group("label").split()) <= 4 and not other.group("label")[:1].isdigit():
+        return False  # "Logo: ...": a field of its own, under a label no lexicon knows
+    if date_alone(text) or _TABLE_ROW.match(text):
+        return False
+    dated = leading_date(body)
+    if dated and dated.start == 0 and dated.has_year and _DATE_SEPARATOR.match(body[dated.end :]):
+        return False
+    if _is_prose(text) or (text.endswith(".") and len(text.split()) >= 6 and text.count(",") < 2):
+        return False
+    return not text.endswith(":")  # "... kenmerkt zich door:" opens a list of its own
 
 
 def _heading_text(line: _Line, prev_blank: bool, next_blank: bool) -> str | None:
@@ -157,12 +220,15 @@ def _segment(text: str) -> Iterator[Block]:
         else:
             yield Block(BlockKind.PARAGRAPH, start, end, body, section=section)
 
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         if line.blank:
             yield from flush()
             continue
-        prev_blank = i == 0 or lines[i - 1].blank
-        next_blank = i + 1 >= len(lines) or lines[i + 1].blank
+        prev_blank = i == 1 or lines[i - 2].blank
+        next_blank = i >= len(lines) or lines[i].blank
 
         alone = date_alone(line.text)
         if alone and not (dateline and dateline.start < line.end and line.start < dateline.end):
@@ -188,8 +254,41 @@ def _segment(text: str) -> Iterator[Block]:
             yield from flush()
             if block.kind is BlockKind.DATED_ENTRY:
                 year_context = block.date[:4]
+            if block.kind is BlockKind.FIELD:
+                # An infobox value goes on over the lines below it: "Allies A\n B\n C".
+                last = _value_lines(lines, i, bullets=not _BULLET.match(line.text))
+                if last > i:
+                    end = lines[last - 1].end
+                    block = replace(block, end=end, text=text[block.start : end])
+                    i = last
             yield block
             continue
+
+        named = label_only(line.text) if not _BULLET.match(line.text) else None
+        if named:
+            # A label alone on its line, its value on the lines below ("Aliases\n\nA; B").
+            first = i
+            while first < len(lines) and first - i < 2 and lines[first].blank:
+                first += 1
+            last = _value_lines(lines, first, bullets=False)
+            if last > first:
+                yield from flush()
+                end = lines[last - 1].end
+                label = line.text.rstrip(" :")
+                if prev_blank or lexicon.lookup("sections", label):
+                    section = label  # what is listed below it is still under it
+                    header_date = ""
+                yield Block(
+                    BlockKind.FIELD,
+                    line.start,
+                    end,
+                    text[line.start : end],
+                    label=label,
+                    value_start=lines[first].start,
+                    section=section,
+                )
+                i = last
+                continue
 
         heading = _heading_text(line, prev_blank, next_blank) if not paragraph else None
         if heading is not None and not (header_date and not _WIKI_HEADING.match(line.text)):
@@ -211,6 +310,14 @@ def _segment(text: str) -> Iterator[Block]:
             yield from flush()
         paragraph.append(line)
     yield from flush()
+
+
+def _value_lines(lines: list[_Line], start: int, *, bullets: bool) -> int:
+    """Where the run of value lines that starts at `start` ends (`start` when there is none)."""
+    end = start
+    while end < len(lines) and _value_line(lines[end], bullets=bullets):
+        end += 1
+    return end
 
 
 def _is_entry(body: str) -> bool:
@@ -268,7 +375,7 @@ def _structured(line: _Line, section: str, header_date: str, year_context: str =
     found = field_label(body)
     if found:
         _key, value_at = found
-        label = body[:value_at].rstrip(" :\t")
+        label = body[:value_at].rstrip(" :\t|")
         return Block(
             BlockKind.FIELD,
             line.start,

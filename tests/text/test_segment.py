@@ -1,5 +1,10 @@
 """Segmenting finds fields, dated entries and month-header activity lists with exact offsets."""
 
+from pathlib import Path
+
+import pytest
+import yaml
+
 from dossier.model import BlockKind, Document
 from dossier.segment import field_key, segment
 
@@ -51,3 +56,23 @@ def test_dated_entries_and_month_headers() -> None:
     header_entry = entries[1]
     assert header_entry.date == "2021-03" and header_entry.date_from_header
     assert not any(b.text == "Aanslagen" for b in entries)
+
+
+def _cases(key: str) -> list[list[str]]:
+    return yaml.safe_load((Path(__file__).parent / "fields.yaml").read_text("utf-8"))[key]
+
+
+@pytest.mark.parametrize(("text", "key", "value"), _cases("fields"))
+def test_field_layouts(text: str, key: str, value: str) -> None:
+    blocks = segment(Document(id="0" * 64, path="x.txt", text=text, lang="en"))
+    fields = [b for b in blocks if b.kind is BlockKind.FIELD]
+    assert fields, f"no field in {text!r}"
+    assert (field_key(fields[0]), fields[0].value.rstrip(" |")) == (key, value)
+    for block in blocks:
+        assert text[block.start : block.end] == block.text
+
+
+@pytest.mark.parametrize(("text", "kind"), _cases("not_fields"))
+def test_layouts_that_are_no_field(text: str, kind: str) -> None:
+    blocks = segment(Document(id="0" * 64, path="x.txt", text=text, lang="en"))
+    assert blocks[0].kind.value == kind

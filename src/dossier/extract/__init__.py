@@ -56,8 +56,8 @@ def extraction_version() -> str:
         for path in sorted(_walk(root), key=str):
             digest.update(str(path).rsplit("dossier", 1)[-1].encode())
             digest.update(path.read_bytes())
-    segment = resources.files("dossier").joinpath("segment.py")
-    digest.update(segment.read_bytes())
+    for module in ("segment.py", "ingest/source.py"):  # read by the extractors too
+        digest.update(resources.files("dossier").joinpath(module).read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -1,42 +1,32 @@
 """The organisation a document profiles: its name and every other name it has.
 
-The profiled group is found from structure first (a name field, the title,
-the first headings, "NAME (ACR) is a ..." openings), then chosen by how often
-its name and acronym recur in the document.
+Which group that is, `subject` tells; here are the other names the page gives
+it: alias fields and lists, an acronym beside a name, "also known as",
+"formerly", "renamed", renderings in parentheses and other spellings.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from normality import normalize
 from rapidfuzz import fuzz
 
 from dossier.extract.context import Context
-from dossier.model import BlockKind, Schema, Statement
+from dossier.extract.subject import profiled
+from dossier.model import Schema, Statement
 from dossier.text import lexicon
-from dossier.text.names import acronym_fits, is_acronym, name_at, script, split_list
+from dossier.text.names import acronym_fits, is_acronym, name_at, name_pieces, script, split_list
 
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
 _PAREN = re.compile(r"\s*\(([^()]{2,240})\)")
-_WIKI = re.compile(r"^[=#]+\s*|\s*=+$")
-
-
-@dataclass
-class _Candidate:
-    name: str
-    start: int
-    end: int
-    score: float
-    acronym: tuple[int, int] | None = None
 
 
 def extract(ctx: Context) -> Iterator[Statement]:
-    candidate = _profiled(ctx)
+    candidate = profiled(ctx)
     if candidate is None:
         return
     subject = ctx.key(Schema.ORGANIZATION, "main")
@@ -46,15 +36,16 @@ def extract(ctx: Context) -> Iterator[Statement]:
     seen = {lexicon.fold(candidate.name)}
 
     def alias(start: int, end: int, kind: str, quote: tuple[int, int] | None = None) -> Iterator[Statement]:
-        value = ctx.text[start:end].strip(" \"'“”‘’.,:;")
-        if not value or lexicon.fold(value) in seen or len(value) > 120 or len(value) < 2:
-            return
-        seen.add(lexicon.fold(value))
-        ctx.subject_names.append(value)
-        qs, qe = quote or ctx.sentence_at(start)
-        if qe <= qs:
-            qs, qe = start, end
-        yield ctx.statement(subject, "alias", value, qs, qe, EXTRACTOR, kind=kind)
+        for s, e in name_pieces(ctx.text, start, end):
+            value = ctx.text[s:e]
+            if lexicon.fold(value) in seen or len(value) > 120 or len(value) < 2:
+                continue
+            seen.add(lexicon.fold(value))
+            ctx.subject_names.append(value)
+            qs, qe = quote or ctx.sentence_at(s)
+            if qe <= qs:
+                qs, qe = s, e
+            yield ctx.statement(subject, "alias", value, qs, qe, EXTRACTOR, kind=_kind(value, kind))
 
     if candidate.acronym:
         yield from alias(*candidate.acronym, "acronym", _line_of(ctx, candidate.acronym[0]))
@@ -70,8 +61,9 @@ def extract(ctx: Context) -> Iterator[Statement]:
                     continue  # a language code ("Native Name Lang: ar")
                 yield from alias(s, e, _kind(ctx.text[s:e], "alias"), (block.start, block.end))
     for block in ctx.fields("predecessor"):
-        value = ctx.text[block.value_start : block.end]
-        for s, e in split_list(value, block.value_start, conjunctions=False):
+        # One predecessor is the group's former name; several are groups that merged into it.
+        items = split_list(ctx.text[block.value_start : block.end], block.value_start, conjunctions=False)
+        for s, e in items[:1] if len(items) == 1 else []:
             yield from alias(s, e, "former_name", (block.start, block.end))
 
     yield from _cued_names(ctx, alias)
@@ -86,109 +78,6 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for m in _spelled_loosely(name).finditer(ctx.text):
             for s, e in _parenthesised(ctx.text, m.end(), min(len(ctx.text), m.end() + 260), name):
                 yield from alias(s, e, _kind(ctx.text[s:e], "alias"))
-
-
-def _profiled(ctx: Context) -> _Candidate | None:
-    text = ctx.text
-    candidates: list[_Candidate] = []
-
-    def add(start: int, end: int, bonus: float) -> None:
-        raw = _without_subtitle(text[start:end])
-        name = _WIKI.sub("", raw).strip()
-        if _sentence_like(name):
-            return  # a news headline, not a name
-        offset = start + raw.find(name) if name else start
-        acronym = None
-        paren = _PAREN.match(text, offset + len(name)) if name else None
-        m = re.match(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,9})\)$", name)
-        if m and not acronym_fits(m.group(2), m.group(1)):
-            name, m = m.group(1), None
-        if m:
-            name = m.group(1)
-            acronym = (offset + m.start(2), offset + m.end(2))
-        elif paren and is_acronym(paren.group(1)) and acronym_fits(paren.group(1), name):
-            acronym = (paren.start(1), paren.end(1))
-        if not name or len(name) > 120 or len(name.split()) > 14:
-            return
-        candidates.append(_Candidate(name, offset, offset + len(name), bonus, acronym))
-
-    for block in ctx.fields("name"):
-        # The whole value up to a parenthesis: names in French or Dutch have lower-case words.
-        value = re.split(r"\s*[(;]", text[block.value_start : block.end], maxsplit=1)[0].rstrip(" .")
-        if value:
-            add(block.value_start, block.value_start + len(value), 6.0)
-    for block in ctx.blocks[:8]:
-        if block.kind is BlockKind.HEADING:
-            add(block.start, block.end, 2.0)
-    for block in ctx.blocks[:40]:
-        if block.kind is BlockKind.PARAGRAPH:
-            for s, _e in ctx.sentences_of(block)[:1]:
-                span = name_at(text, s)
-                m = _opening().match(text, span[1]) if span else None
-                if span and m:
-                    candidates.append(
-                        _Candidate(text[span[0] : span[1]], span[0], span[1], 4.0, (m.start("acr"), m.end("acr")))
-                    )
-    for span in _org_names(text):
-        name = text[span[0] : span[1]]
-        if not any(c.name == name for c in candidates):
-            candidates.append(_Candidate(name, span[0], span[1], 0.0, _initials_acronym(text, name)))
-    if not candidates:
-        return None
-    folded_text = lexicon.fold(text)
-    for c in candidates:
-        c.score += min(folded_text.count(lexicon.fold(c.name)), 20)
-        if c.acronym:
-            acr = text[c.acronym[0] : c.acronym[1]]
-            c.score += min(len(re.findall(rf"\b{re.escape(acr)}\b", text)), 20) / 2
-        if len(c.name.split()) < 2 and not c.acronym:
-            c.score -= 5
-    return max(candidates, key=lambda c: c.score)
-
-
-def _without_subtitle(heading: str) -> str:
-    """ "The Tigers (LTT): questions and answers" -> "The Tigers (LTT)"."""
-    head, sep, tail = heading.partition(": ")
-    return head if sep and tail[:1].islower() else heading
-
-
-def _sentence_like(name: str) -> bool:
-    """Most words in lower case and not connectors: a sentence or headline, not a name."""
-    words = [w for w in name.split() if w[:1].isalpha() and not lexicon.lookup("names", w)]
-    return len(words) >= 4 and sum(w[:1].islower() for w in words) > len(words) / 2
-
-
-def _org_names(text: str) -> list[tuple[int, int]]:
-    """Proper names with an organisation's head word ("... Liberation Front"), each once."""
-    head = lexicon.words_pattern("organizations", "org_nouns")
-    out, seen = [], set()
-    for m in head.finditer(text):
-        if not m.group(0)[:1].isupper():
-            continue
-        before = _name_before(text, m.end())
-        span = name_at(text, before[0]) if before else None
-        if span and span[1] >= m.end() and len(text[span[0] : span[1]].split()) >= 2:
-            span = _without_leading_article(text, span)
-            if text[span[0] : span[1]] not in seen:
-                seen.add(text[span[0] : span[1]])
-                out.append(span)
-    return out
-
-
-def _initials_acronym(text: str, name: str) -> tuple[int, int] | None:
-    """An acronym in the text made of the name's capitalised initials, in order ("NLF")."""
-    letters = "".join(w[0] for w in name.split() if w[:1].isupper())
-    if len(letters) < 3:
-        return None
-    m = re.search(rf"(?<!\w){re.escape(letters)}(?!\w)", text)
-    return (m.start(), m.end()) if m else None
-
-
-@lru_cache(maxsize=1)
-def _opening() -> re.Pattern[str]:
-    """ "NAME (ACR) is a ...": the opening of a profile's first sentence."""
-    copula = lexicon.alternation("names", "copula")
-    return re.compile(rf"\s*\((?P<acr>[A-Z][A-Za-z]{{1,9}})\)\s*,?\s+(?:{copula})\b")
 
 
 def _parenthesised(text: str, start: int, limit: int, name: str = "") -> list[tuple[int, int]]:

@@ -9,9 +9,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
+
+from normality import ascii_text
 
 from dossier.ingest.base import Extracted, ReadError
+from dossier.ingest.source import source_of
 
 _SNIFF_BYTES = 8192
 # Control bytes that never occur in text (tab, LF, VT, FF, CR and ESC can).
@@ -29,6 +33,12 @@ _PUBLISHER_SCAN_LINES = 15
 # Markup around a title line: "# Title", "= Title =", "== Title ==".
 _TITLE_MARKUP_RE = re.compile(r"^[#=\s]+|[#=\s]+$")
 _RULE_CHARS = frozenset("-=*_~#+ \t")
+_TITLE_SCAN_LINES = 12
+_BARE_ADDRESS_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# Page furniture above a title: "Read Time 2 Minute", "5 min read", "Leestijd 3 minuten".
+_BANNER_RE = re.compile(
+    r"^\s*(?:read(?:ing)?\s*time|leestijd|temps de lecture|\d+\s*min(?:utes?)?\s+read)\b", re.IGNORECASE
+)
 
 
 def normalise(text: str) -> str:
@@ -38,14 +48,46 @@ def normalise(text: str) -> str:
 
 
 def title_from_text(text: str) -> str:
-    """The first line with words in it, without heading markup."""
+    """The page's title: the first line with words in it, without heading markup.
+
+    A source-address or publisher line, a bare address and a reading-time banner
+    are no title. Under a source address the title is the first of the opening
+    lines that shares a word with the address ("/wiki/Red_Brigades"), so that a
+    menu item or a "skip to content" link above it is passed over.
+    """
+    source = source_of(text)
+    lines = list(islice(_title_lines(text[source.end :] if source else text), _TITLE_SCAN_LINES))
+    if not lines:
+        return ""
+    if source is not None:
+        wanted = {w for w in source.words if len(w) >= 3}
+        for line in lines:
+            words = set(re.findall(r"[a-z0-9]+", (ascii_text(line) or "").casefold()))
+            if words & wanted and _title_like(line):
+                return line
+    headline = next((line for line in lines[:3] if _title_like(line)), lines[0])
+    return headline[:_TITLE_MAX].strip()
+
+
+def _title_like(line: str) -> bool:
+    """Short, and neither running prose, a question nor an aside in parentheses."""
+    return (
+        len(line.split()) <= 20
+        and bool(re.search(r"[^\W\d_]{2}", line))
+        and not line.endswith((".", "?", ","))
+        and not line.startswith("(")
+    )
+
+
+def _title_lines(text: str) -> Iterator[str]:
     for line in text.split("\n"):
         if not line.strip() or set(line) <= _RULE_CHARS:
             continue  # blank, or a rule / setext underline such as "====="
+        if _PUBLISHER_RE.match(line) or _BARE_ADDRESS_RE.match(line) or _BANNER_RE.match(line):
+            continue
         title = _TITLE_MARKUP_RE.sub("", line)
         if title:
-            return title[:_TITLE_MAX].strip()
-    return ""
+            yield title.strip()
 
 
 def row_line(cells: Sequence[str]) -> str:
@@ -108,6 +150,9 @@ def read_text(data: bytes) -> Extracted:
 def _publisher(text: str) -> str:
     """A "Publisher:" / "Source:" / "Bron:" line near the top, if any."""
     head = "\n".join(text.split("\n", _PUBLISHER_SCAN_LINES)[:_PUBLISHER_SCAN_LINES])
+    source = source_of(text)
+    if source is not None:
+        return source.publisher
     match = _PUBLISHER_RE.search(head)
     if not match:
         return ""

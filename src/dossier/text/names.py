@@ -59,7 +59,7 @@ def fold_name(name: str) -> str:
 
 
 def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[tuple[int, int]]:
-    """Items of a list value ("A, B and C"; "A; B"; "A / B"), outside parentheses.
+    """Items of a list value ("A, B and C"; "A; B"; "A / B"; one per line), outside parentheses.
 
     With `conjunctions` off, "and"/"en"/"et" do not split (they occur inside names).
     """
@@ -68,7 +68,7 @@ def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[
     item_start = 0
     i = 0
     words = r"|\s+(?:and|en|et|or|of|ou)\s+(?=[A-Z\u0600-\u06ff])" if conjunctions else ""
-    separators = re.compile(r",|;|\s\|\s?|\|\s|\s/\s" + words)
+    separators = re.compile(r",|;|\n|\s\|\s?|\|\s|\s/\s" + words)
     while i < len(text):
         ch = text[i]
         if ch in "([":
@@ -118,7 +118,9 @@ def initials(name: str) -> str:
 
 def acronym_fits(acronym: str, *names: str) -> bool:
     """Could `acronym` abbreviate one of `names` (in any word order or language)?"""
-    letters = [c for c in acronym.casefold() if c.isalpha()]
+    # "LeT", "JaN": a mixed-case acronym writes the connector's letter in lower case.
+    capitals = [c for c in acronym if c.isupper()]
+    letters = [c.casefold() for c in capitals] if len(capitals) >= 2 else [c for c in acronym.casefold() if c.isalpha()]
     for name in names:
         pool = list(initials(name))
         if all(c in pool and not pool.remove(c) for c in letters):  # type: ignore[func-returns-value]
@@ -183,3 +185,63 @@ def name_core(name: str) -> tuple[str, ...]:
         if folded and folded not in _particles():
             words.append(folded)
     return tuple(words)
+
+
+# Footnote marks copied with a name ("Tigers[1]", "Army[n 1]", "Islamiyah[lower-alpha 1]").
+_FOOTNOTES = re.compile(r"(?:\s*\[[^\[\]\n]{1,20}\])+")
+# Pronunciations and language tags: "/ˈtɑːlɪbɑːn/", "Brigate Rosse /it/".
+_IPA = re.compile(r"[ˈˌːəɪɛʃʊʌɔæɑθðŋʒ]")
+_SLASHED = re.compile(r"\s*/[^/\s]{1,12}/\s*$")
+_LEADING_JOINER = re.compile(r"^(?:and|en|et|or|ou|of)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """Language names in English, Dutch and French (CLDR via Babel), and the words
+    dictionaries put before a rendering: a prefix "Irish:" or "tamoul :" is no name."""
+    from babel import Locale
+
+    names = {n.casefold() for lang in ("en", "nl", "fr") for n in Locale(lang).languages.values()}
+    names |= {lexicon.fold(w).rstrip(":").strip() for g in lexicon.load("names")["language_prefix"].values() for w in g}
+    return frozenset(names)
+
+
+def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names in one list item of names, as spans: without footnote marks, a language
+    prefix ("Irish: X"), a pronunciation or a lower-case note in parentheses ("X (official)");
+    "X (ACR)" and "X (Y)" are two names, "X or Y" too."""
+    while start < end and text[start] in " \t\n\"'“”‘’*•|-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\"'“”‘’.,:;|":
+        end -= 1
+    piece = text[start:end]
+    footnote = re.search(rf"{_FOOTNOTES.pattern}$", piece)
+    if footnote:
+        end = start + footnote.start()
+    prefix = re.match(r"([^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*)?)\s*:\s*", text[start:end])
+    if prefix and prefix.group(1).casefold() in _language_names():
+        start += prefix.end()
+    slashed = _SLASHED.search(text[start:end])
+    if slashed:
+        end = start + slashed.start()
+    joiner = _LEADING_JOINER.match(text[start:end])
+    if joiner and start + joiner.end() < end and text[start + joiner.end()].isupper():
+        start += joiner.end()
+    piece = text[start:end]
+    if not re.search(r"[^\W\d_]", piece) or _IPA.search(piece) or piece.startswith("/") or piece.endswith("/"):
+        return []
+    if piece.casefold() in _language_names():
+        return []  # "Native name lang: Italian"
+    if re.fullmatch(r"[\W\d_]*(?:1[89]|20)\d\d[\W\d_]*", piece):
+        return []  # "(1984–2007)": a period, not a name
+    inner = re.search(r"\s*\(([^()]+)\)$", piece)
+    if inner:
+        out = name_pieces(text, start, start + inner.start())
+        note = inner.group(1).strip()
+        if note[:1].isupper() or is_acronym(note) or script(note) not in ("Latin", "Unknown"):
+            out += name_pieces(text, start + inner.start(1), start + inner.end(1))
+        return out
+    either = re.search(r"\s+(?:or|ou)\s+(?=[A-Z])|\s+of\s+(?=[A-Z]{2,}\b)", piece)
+    if either and (" of " not in either.group(0) or is_acronym(piece[: either.start()])):
+        return name_pieces(text, start, start + either.start()) + name_pieces(text, start + either.end(), end)
+    return [(start, end)]

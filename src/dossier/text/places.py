@@ -57,12 +57,24 @@ def country_code(name: str) -> str | None:
         return None
     if _CODE.match(name):
         code = countrynames.to_code(name, fuzzy=False)
-        return code if code and len(code) == 2 else None
+        return code if code and len(code) == 2 and _is_code_of(name, code) else None
     key = countrynames.normalize_name(name)
     code = _country_names().get(key) if key else None
     if code is None and key and key.startswith("the "):
         code = _country_names().get(key[4:])
     return code
+
+
+def _is_code_of(name: str, code: str) -> bool:
+    """Is the upper-case `name` a code of the country `code`: itself, its ISO alpha-3
+    ("DZA") or the initials of its English name ("UAE")? countrynames also knows
+    sports and other codes ("IRA" for Iran) that mean something else in this domain."""
+    if name == code or countrynames.to_code_3(code) == name:
+        return True
+    from babel import Locale
+
+    english = Locale("en").territories.get(code, "")
+    return "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", english)) == name
 
 
 def _is_demonym(word: str) -> bool:

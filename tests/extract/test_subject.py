@@ -1,0 +1,80 @@
+"""Which group a page is about, from pages written for these tests (the groups are invented)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from dossier.extract.context import Context
+from dossier.extract.subject import profiled
+from dossier.model import Document
+
+
+def _subject(text: str) -> tuple[str, str]:
+    ctx = Context.of(Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en"))
+    found = profiled(ctx)
+    if found is None:
+        return "", ""
+    acronym = ctx.text[found.acronym[0] : found.acronym[1]] if found.acronym else ""
+    return found.name, acronym
+
+
+CASES = [
+    # a site name after a dash, a menu above the title
+    (
+        "Source: https://mirror.example.org/category/encyclopedia/page/12\n\nSkip to content\n\n"
+        "Silver River Front – Encyclopedia, the free …\n"
+        "The Silver River Front (SRF) is an armed group active along the river. The SRF was founded in 2001.\n",
+        "Silver River Front",
+        "SRF",
+    ),
+    # the address names the group; a person's name in it is no group
+    (
+        "Source: https://news.example.com/world/karim-haddad-leader-of-the-golden-hills-army-arrested\n\n"
+        "Breaking\n\nKarim Haddad, the leader of the Golden Hills Army, was arrested on Monday. "
+        "The Golden Hills Army said it would go on. Karim Haddad is 51.\n",
+        "Golden Hills Army",
+        "",
+    ),
+    # a French rendering with lower-case words beside its acronym
+    (
+        "Ce qu'il faut savoir\n\nLe Front de libération des collines (FLC), basé au nord, est un groupe armé. "
+        "Le FLC a revendiqué l'attaque. Selon la police, le FLC compte des centaines de membres.\n",
+        "Front de libération des collines",
+        "FLC",
+    ),
+    # an acronym alone all the way through, and a menu in capitals
+    (
+        "READ MORE\n\nThe last NFF ceasefire ended in 1996. NFF members bombed a depot. "
+        "The NFF said the attack was a warning.\n",
+        "NFF",
+        "",
+    ),
+    # a heading with an alias list below it
+    (
+        "Annual Report 2019 - Chapter 5 - Blue Lake Movement\n\n"
+        "Aka the Lake Brigades; Sons of the Lake\n\nDescription: The Blue Lake Movement was formed in 1990.\n",
+        "Blue Lake Movement",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), CASES)
+def test_the_profiled_group_is_found(text: str, name: str, acronym: str) -> None:
+    assert _subject(text) == (name, acronym)
+
+
+def test_a_page_that_profiles_no_group_gives_none() -> None:
+    text = "Weather\n\nRain is expected in the north on Tuesday, and sun in the south on Wednesday.\n"
+    assert _subject(text) == ("", "")
+
+
+def test_the_publishers_own_acronym_is_not_the_subject() -> None:
+    text = (
+        "Source: https://www.xpf.example.au/news/xpf-foray-into-counter-terrorism\n\n"
+        "XPF officers met the XPF team. The XPF said the Red Dune Cell had planned an attack. "
+        "The Red Dune Cell is a militant group; police say the Red Dune Cell has 40 members.\n"
+    )
+    assert _subject(text)[0] == "Red Dune Cell"
