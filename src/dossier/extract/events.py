@@ -14,7 +14,7 @@ from dossier.extract.context import Context
 from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
-from dossier.text.dates import DateMatch, date_after, find_dates, find_relative, with_year
+from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
 from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import find_cities, find_countries
 
@@ -179,6 +179,9 @@ def _dated_clauses(
             continue
         between = sentence[prev_pos:pos]
         joint = _clause_joint().search(between)
+        if joint is None and "," not in between:
+            # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
+            joint = _bare_coordinator().search(between)
         cut = prev_pos + (joint.start() if joint else between.rfind(","))
         if cut < prev_pos:
             continue
@@ -186,6 +189,11 @@ def _dated_clauses(
         clause_start, prev_pos, prev_iso = cut + 1, pos, iso
     clauses.append((start + clause_start, end, prev_iso))
     return clauses
+
+
+@lru_cache(maxsize=1)
+def _bare_coordinator() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{lexicon.alternation('time', 'clause_coordinators')})\s")
 
 
 @lru_cache(maxsize=1)
@@ -198,54 +206,64 @@ def _clause_joint() -> re.Pattern[str]:
 
 def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since: str = "") -> list[tuple[int, str]]:
     """(offset, iso) of each date the sentence text[start:end] gives an incident: a day
-    or month with a year (or the year of `context_date`, or of the page's own date), a
-    year after a preposition ("In 2006, ...") or before the incident it names ("the
-    2002 bombings"), a part of a year ("late 2004"), a time told from the page's date
-    ("yesterday", "on Saturday"); never a period ("between 2017 and 2020", "the
-    1990s"), the date of a report, or the page's own dateline."""
+    or month with a year (or the year told last before it, in the sentence or its
+    paragraph, or else the page's own date's), a year after a preposition ("In 2006,
+    ..."), a part of a year ("late 2004"), a time told from the page's date
+    ("yesterday", "on Saturday"), a time counted from the date told before it ("two
+    years earlier"); never a period ("between 2017 and 2020", "the 1990s"), the date
+    of a report or of a cited source, or the page's own dateline."""
     out: list[tuple[int, str]] = []
-    # "the 2002 Bali bombings": an incident named by its year, which dates the sentence only
-    # when it gives no other date (beside one, it is a reference to another incident).
-    weak: list[tuple[int, str]] = []
     sentence = _own_words(ctx.text[start:end], asides=False)  # "... in retaliation for the raid of May 2010"
-    for d in find_dates(sentence, reference=ctx.page_date.iso if ctx.page_date else "", lang=ctx.doc.lang):
+    told = context_date  # the last date told before the current one
+    dates = find_dates(sentence, reference=ctx.page_date.iso if ctx.page_date else "", lang=ctx.doc.lang)
+    relatives = find_relative(sentence)
+    for d in dates:
+        # "two years earlier" after a date: counted from it.
+        for rel in [r for r in relatives if r.start < d.start]:
+            relatives.remove(rel)
+            counted = _counted(rel, since if not out else told, told)
+            if counted:
+                out.append((start + rel.start, counted))
         if d.is_period or ctx.in_dateline(start + d.start, start + d.end):
             continue
         before = sentence[max(0, d.start - 40) : d.start]
         after = sentence[d.end : d.end + 16]
         if lexicon.regex("time", "period_openers", _BEFORE_DATE).search(before[-12:]) or _PERIOD_END.match(after):
             continue
-        if lexicon.regex("time", "reporting", _BEFORE_DATE).search(before[-30:]) or _CITATION.search(
-            sentence, 0, d.start
-        ):
+        cited = _CITATION.search(sentence, 0, d.start)
+        if lexicon.regex("time", "reporting", _BEFORE_DATE).search(before[-30:]) or cited:
             continue
         if d.kind == "deictic":
             if d.iso:
                 out.append((start + d.start, d.iso))
+                told = d.iso
             continue
         if d.precision == "year":
             if d.part or _year_after_cue(sentence, d):
                 out.append((start + d.start, d.iso))
-            elif _named_incident().match(sentence, d.end):
-                weak.append((start + d.start, d.iso))
+            told = d.iso  # "numerous attacks in 2001, including one in January"
             continue
-        iso = _completed(ctx, d, context_date)
+        iso = _completed(ctx, d, told)
         if iso:
             out.append((start + d.start, iso))
-    # A sentence whose only time is relative ("five months later", "drie weken later")
-    # is dated from the last date before it, else from the entry's ("na drie weken"
-    # only from a date told before: an entry may be dated by when its story ended).
-    if not out:
-        out = weak
-    for rel in find_relative(sentence)[:1] if not out else []:
-        if rel.from_start and rel.unit == "year" and rel.low > 1:
-            continue  # "na zeventien jaar": how long something lasted, not a date counted from the last
-
-        base = since if rel.from_start else since or context_date
-        counted = date_after(base, rel) if base and not base.startswith("--") else None
+            told = iso
+    # A time counted from an earlier date ("five months later", "drie weken later"):
+    # from the date the sentence told before it, else the paragraph's last, else the
+    # entry's ("na drie weken" only from a date told before: an entry may be dated by
+    # when its story ended).
+    for rel in relatives[:1] if not out else [r for r in relatives if r.start > out[-1][0] - start]:
+        counted = _counted(rel, since if not out else told, told if out else context_date)
         if counted:
             out.append((start + rel.start, counted))
     return out
+
+
+def _counted(rel: RelativeMatch, since: str, fallback: str) -> str | None:
+    """The date `rel` counts to from `since` (a date told before), else from `fallback`."""
+    if rel.from_start and rel.unit == "year" and rel.low > 1:
+        return None  # "na zeventien jaar": how long something lasted, not a date counted from the last
+    base = since if rel.from_start else since or fallback
+    return date_after(base, rel) if base and not base.startswith("--") else None
 
 
 def _completed(ctx: Context, d: DateMatch, context_date: str) -> str:
