@@ -16,7 +16,7 @@ from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
 from dossier.text.numbers import Quantity, find_quantities
-from dossier.text.places import find_cities, find_countries
+from dossier.text.places import PlaceMatch, find_cities, find_countries
 
 EXTRACTOR = "events"
 MAX_QUOTE = 400
@@ -56,6 +56,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         earlier = last[1] if last[0] == block.start else ""
         context = entry.date if entry else earlier
         dates = _incident_dates(ctx, start, end, context, earlier)
+        yield from _named_incidents(ctx, start, end)
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
@@ -282,6 +283,20 @@ def _completed(ctx: Context, d: DateMatch, context_date: str) -> str:
     return iso
 
 
+def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
+    """ "the 2002 Bali bombings", "2008 Mumbai attacks": an incident a sentence names by its
+    year, an event of its own (with the sentence as its quote) beside what the sentence
+    tells at its own dates."""
+    sentence = ctx.text[start:end]
+    for d in find_dates(sentence, lang=ctx.doc.lang):
+        if d.precision != "year" or d.kind != "point" or d.part:
+            continue
+        m = _named_incident().match(sentence, d.end)
+        if m and not _year_after_cue(sentence, d):
+            s, e = start + d.start, start + m.end()
+            yield from _event(ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e]))
+
+
 def _year_after_cue(sentence: str, d: DateMatch) -> bool:
     """A bare year dates an incident after a preposition ("in 2006", "sinds 2007") or
     right after a founding word ("founded 1994")."""
@@ -352,7 +367,7 @@ def _event(
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
-    place = _place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body)
+    place = _place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body, cities_only=True)
     if place:
         country, city = place
         if country:
@@ -436,7 +451,7 @@ def _captive_killed() -> re.Pattern[str]:
     )
 
 
-def _place(ctx: Context, text: str) -> tuple[str, str] | None:
+def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str] | None:
     """(country, city) where the text puts the incident.
 
     A place after "in", "near", "à" ... comes first, then a city in a country the
@@ -455,10 +470,11 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
         c
         for c in find_countries(text)
         if (c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end))
-        and not lexicon.regex("places", "agents", _ENDING).search(text[max(0, c.start - 24) : c.start])
+        and _says_where(text, c)
     ]
+    cities = [c for c in cities if not _NAME_ACRONYM.match(text, c.end)]
     named = {c.code for c in countries}
-    candidates = [*cities, *countries]
+    candidates = [*cities, *([] if cities_only else countries)]
     if not candidates:
         return None
     best = min(
@@ -474,6 +490,30 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
 # A town abroad that the document names no country of is meant only when it is a large one
 # ("Bali" is also a small town in India).
 LARGE_CITY = 1_000_000
+
+
+# "al-Qaeda in Iraq (AQI)": a place followed by an acronym ends a group's name.
+_NAME_ACRONYM = re.compile(r"\s*\(\s*(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Za-z-]{2,9}\s*\)")
+
+
+def _says_where(text: str, place: PlaceMatch) -> bool:
+    """Does a country's name tell where the incident was: after a locative ("in Mali",
+    "à Paris") or a target ("against Israel"), or before a place noun ("the Malian town
+    of")? Not as an actor ("backed by Turkey", "US forces"), nor ending a group's name."""
+    before = text[max(0, place.start - 24) : place.start]
+    if lexicon.regex("places", "agents", _ENDING).search(before) or _NAME_ACRONYM.match(text, place.end):
+        return False
+    if (
+        place.code == "ZZ"
+        or re.match(r"\s+[a-z]", text[place.end : place.end + 2])
+        and text[place.start : place.end].isupper()
+    ):
+        return False  # "US air strike": a code used as an adjective
+    return (
+        _after_locative(text, place.start)
+        or bool(lexicon.regex("places", "targets", _ENDING).search(before))
+        or place.kind == "demonym"
+    )
 
 
 def _without_group_names(ctx: Context, text: str) -> str:
