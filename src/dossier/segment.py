@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from dossier.model import Block, BlockKind, Document
 from dossier.text import lexicon
-from dossier.text.dates import DateMatch, date_alone, leading_date, page_date, with_year
+from dossier.text.dates import DateMatch, PageDate, date_alone, leading_date, page_date, with_year
 
 # A bullet or a number before an item, whatever the glyph ("—", "►", "1.", "(a)").
 _BULLET = re.compile(r"^\s*(?:[•\-\*–—―·▪◦►▸‣○●■□✓➢➤→»]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -231,7 +231,9 @@ def _segment(text: str) -> Iterator[Block]:
         next_blank = i >= len(lines) or lines[i].blank
 
         alone = date_alone(line.text)
-        if alone and not (dateline and dateline.start < line.end and line.start < dateline.end):
+        if alone and not _heads_entries(lines, i - 1, dateline):
+            alone = None
+        if alone:
             # "maart 2012", "2014" or "27 June 1994" alone on a line: the entries below are of then.
             yield from flush()
             header_date = with_year(alone, year_context) if not alone[:1].isdigit() else alone
@@ -318,6 +320,21 @@ def _value_lines(lines: list[_Line], start: int, *, bullets: bool) -> int:
     while end < len(lines) and _value_line(lines[end], bullets=bullets):
         end += 1
     return end
+
+
+def _heads_entries(lines: list[_Line], index: int, dateline: PageDate | None) -> bool:
+    """Does the date alone on line `index` head the entries below it? Not the page's own
+    dateline, nor a field's value: a date under a label ("Last updated:"), one of a list
+    of dates, or one above a label."""
+    line = lines[index]
+    if dateline and any(s < line.end and line.start < e for s, e in dateline.spans):
+        return False
+    before = next((x for x in reversed(lines[:index]) if not x.blank), None)
+    after = next((x for x in lines[index + 1 :] if not x.blank), None)
+    for near in (before, after):
+        if near is not None and (near.text.endswith(":") or (near is before and date_alone(near.text))):
+            return False
+    return not (after is not None and date_alone(after.text) and len(after.text) > 4)
 
 
 def _is_entry(body: str) -> bool:

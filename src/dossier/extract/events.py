@@ -229,8 +229,9 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
             continue
         before = sentence[max(0, d.start - 40) : d.start]
         after = sentence[d.end : d.end + 16]
-        if lexicon.regex("time", "period_openers", _BEFORE_DATE).search(before[-12:]) or _PERIOD_END.match(after):
-            continue
+        opened = lexicon.regex("time", "period_openers", _BEFORE_DATE).search(before[-12:])
+        if (opened and _PERIOD_END.match(after)) or _DASH_TO_YEAR.match(after):
+            continue  # "from 1 September 1994 to February 1996", "June 1994 – 1996": a span
         cited = _CITATION.search(sentence, 0, d.start)
         if lexicon.regex("time", "reporting", _BEFORE_DATE).search(before[-30:]) or cited:
             continue
@@ -323,6 +324,7 @@ _CITATION = re.compile(r"[(\[][^()\[\]]*[A-Za-z\"”’'][^()\[\]]*,\s*$")
 # or one of them anywhere in the current sentence before it.
 _ENDING = r"(?<!\w)(?:{words})\s+$"
 _BEFORE_DATE = r"(?<!\w)(?:{words})(?!\w)[^.]*$"
+_DASH_TO_YEAR = re.compile(r"^\s*[-–—/]\s*(?:\w+\s+)?(?:1[6-9]|20)\d\d")
 _PERIOD_END = re.compile(
     r"^\s*(?:[-–—/]|and|to|until|till|through|en|tot|et|à|au|jusqu)\s*(?:\w+\s+)?(?:1[6-9]|20)\d\d"
 )

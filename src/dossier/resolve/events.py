@@ -239,7 +239,8 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
                 continue
             specific = _specific(a, b)
             formation = a.date == b.date and bool(a.types & FORMATION and b.types & FORMATION)
-            if (specific and shared >= MONTH) or (formation and not _other_groups(a, b)):
+            death = a.date == b.date and bool(a.victims & b.victims)
+            if (specific and shared >= MONTH) or (formation and not _other_groups(a, b)) or death:
                 what = ",".join(sorted(specific)) or "founding"
                 clusters.union(a.key, b.key, f"told twice in one document: {a.date[:shared]} {what}", 1.0)
 
@@ -416,6 +417,10 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     """Whether `a` and `b` can be one incident, and how surely; None when they cannot."""
     if not _consistent(a, b) or _other_histories(a, b):
         return None
+    if a.victims & b.victims and (_same_period(a, b) or _days_apart(a, b) <= NEAR_DAYS):
+        # A person dies once: two reports of the same person's death are one incident,
+        # whatever words each uses ("was killed", "the army reported the death of").
+        return Judgement(4.0, f"the death of the same person: {a.date} / {b.date}", True)
     common = a.types & b.types
     specific = _specific(a, b)
     formation = bool(a.types & FORMATION and b.types & FORMATION)
