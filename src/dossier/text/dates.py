@@ -607,6 +607,16 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def find_dates(text: str, reference: str | None = None, lang: str = "") -> list[DateMatch]:
+    """Every date in `text` (see `_find_dates`); extractors ask about the same sentences
+    many times, so the answers are kept."""
+    return list(_find_dates(text, reference, lang))
+
+
+_NO_DIGITS = frozenset({"_decade", "_part_m", "_entry_month"})  # the forms written without a digit
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, reference: str | None = None, lang: str = "") -> tuple[DateMatch, ...]:
     """Every date in `text`, left to right, the most specific reading at each place.
 
     Addresses (URLs, e-mail) hold no dates of the text. With `reference` (the date
@@ -621,7 +631,10 @@ def find_dates(text: str, reference: str | None = None, lang: str = "") -> list[
     )
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    digits = any(ch.isdigit() for ch in masked)
     for rule in _rules():
+        if not digits and rule.build.__name__ not in _NO_DIGITS:
+            continue
         for m in rule.pattern.finditer(masked):
             start, end = m.start(), m.end()
             # Leading and trailing blanks of a match are not part of the date.
@@ -638,7 +651,7 @@ def find_dates(text: str, reference: str | None = None, lang: str = "") -> list[
         for d in _deictic(masked, taken):
             iso = resolve_deictic(d, reference)
             found.append(DateMatch(d.start, d.end, iso, kind="deictic", deixis=d.deixis))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 _LEADING_DATE = re.compile(r"^\s*(?:[-•*–—]\s*)?")
