@@ -144,10 +144,12 @@ def _dated_sentence(
         if i == 0 and skip_first:
             continue
         clause = ctx.text[s:e]
-        if _types(clause) or _acts(ctx, clause):
+        types = _types(clause) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        if types:
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
-            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, "relative" if relative else "sentence")
+            basis = "relative" if relative else "sentence"
+            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, basis, types=types)
 
 
 def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
@@ -423,7 +425,25 @@ def _types(text: str) -> list[str]:
 
 def _acts(ctx: Context, text: str) -> bool:
     """Does `text` report a happening (a verb of actions.yaml in the document's language)?"""
-    return bool(lexicon.words_pattern("actions", None, ctx.doc.lang).search(_own_words(text)))
+    return bool(lexicon.words_pattern("actions", "took_place", ctx.doc.lang).search(_own_words(text)))
+
+
+def _tells_happening(ctx: Context, clause: str) -> bool:
+    """A dated clause that no word names as a happening still tells one when it reads as
+    a sentence of its own (three words of prose or more, not a source's stamp such as
+    "5 June 2020 | Reuters") and no verb of a state says it describes what was."""
+    own = _own_words(clause)
+    words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
+    if len(words) < 3:
+        return False
+    if lexicon.words_pattern("actions", "states", ctx.doc.lang).search(own):
+        return False
+    return not lexicon.regex("actions", "bounds", _ENDING).search(own[: _first_date_at(own)])
+
+
+def _first_date_at(text: str) -> int:
+    dates = find_dates(text)
+    return dates[0].start if dates else len(text)
 
 
 def _own_words(text: str, asides: bool = True) -> str:

@@ -736,7 +736,8 @@ HEADER_CHARS = 700
 @lru_cache(maxsize=1)
 def _dateline_cues() -> re.Pattern[str]:
     words = lexicon.alternation("time", "page_dates")
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    # Not after a letter; after a digit it may be, where a page glued it to a time ("09:28Updated").
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def page_date(text: str) -> PageDate | None:
