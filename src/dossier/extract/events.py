@@ -19,6 +19,8 @@ from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import PlaceMatch, find_cities, find_countries
 
 EXTRACTOR = "events"
+# A clause this short with no word of its own after a dated one shares its happening.
+ELLIPSIS_WORDS = 12
 MAX_QUOTE = 400
 # Types that say more than "attack": when one is found, "attack" adds nothing.
 _SPECIFIC_ATTACKS = {
@@ -47,6 +49,9 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # entry's, or else the page's own date), and "three weeks later" counts from that
     # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
+    # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
+    # paragraph before: "in juni de steden ... in").
+    section_year: tuple[str, str] = ("", "")
     for start, end, block in ctx.sentences:
         if block.kind is BlockKind.FIELD or section_key(block) in _NOT_INCIDENTS:
             continue
@@ -54,7 +59,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
         # The entry's opening clause is the entry's own event.
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
-        context = entry.date if entry else earlier
+        in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        context = entry.date if entry else earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, earlier)
         yield from _named_incidents(ctx, start, end)
         if dates:
@@ -67,6 +73,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
             told = [d.iso for d in find_dates(ctx.text[start:end], lang=ctx.doc.lang) if d.has_year and not d.is_period]
             if told and not (entry and entry.date):
                 last = (block.start, told[-1])
+        if last[0] == block.start and block.kind is BlockKind.PARAGRAPH and last[1][:1].isdigit():
+            section_year = (block.section, last[1])
 
 
 def _founding_fields(ctx: Context) -> Iterator[Statement]:
@@ -140,11 +148,15 @@ def _dated_sentence(
     cue word of a type, or a verb of `actions.yaml`); a date without a year takes the
     year of `context_date` (its entry's or paragraph's), and a relative one counts from
     `since` (the last date before it), else from that."""
+    previous: list[str] = []
     for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
-        if i == 0 and skip_first:
-            continue
         clause = ctx.text[s:e]
         types = _types(clause) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
+            types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
+        previous = types
+        if i == 0 and skip_first:
+            continue
         if types:
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
@@ -434,7 +446,7 @@ def _tells_happening(ctx: Context, clause: str) -> bool:
     "5 June 2020 | Reuters") and no verb of a state says it describes what was."""
     own = _own_words(clause)
     words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
-    if len(words) < 3:
+    if len(words) < 2:
         return False
     if lexicon.words_pattern("actions", "states", ctx.doc.lang).search(own):
         return False
