@@ -67,6 +67,16 @@ def extract(ctx: Context) -> Iterator[Statement]:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
         else:
+            if entry is None and _in_lead(ctx, block) and ctx.page_date and len(ctx.page_date.iso) >= 7:
+                # A news page's lead tells what happened just before it was written: "police
+                # have arrested 15 suspects", dated by the page (its month: the day may be before).
+                text = ctx.text[start:end]
+                types = _types(text)
+                if "://" not in text and set(types) - {"statement", "other"}:
+                    yield from _event(
+                        ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
+                    )
+                    continue
             if entry is None:
                 yield from _undated_sentence(ctx, start, end)
             # "Gedurende 2014 ...": a year that dates no incident still tells the paragraph's year.
@@ -75,6 +85,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 last = (block.start, told[-1])
         if last[0] == block.start and block.kind is BlockKind.PARAGRAPH and last[1][:1].isdigit():
             section_year = (block.section, last[1])
+
+
+def _in_lead(ctx: Context, block: Block) -> bool:
+    """Is `block` one of the first two paragraphs of prose, where a news page says what it is about?"""
+    paragraphs = [b.start for b in ctx.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= 80][:2]
+    return block.start in paragraphs
 
 
 def _founding_fields(ctx: Context) -> Iterator[Statement]:
