@@ -196,7 +196,7 @@ _LEADING_JOINER = re.compile(r"^(?:and|en|et|or|ou|of)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _language_names() -> frozenset[str]:
+def language_names() -> frozenset[str]:
     """Language names in English, Dutch and French (CLDR via Babel), and the words
     dictionaries put before a rendering: a prefix "Irish:" or "tamoul :" is no name."""
     from babel import Locale
@@ -219,7 +219,7 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if footnote:
         end = start + footnote.start()
     prefix = re.match(r"([^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*)?)\s*:\s*", text[start:end])
-    if prefix and prefix.group(1).casefold() in _language_names():
+    if prefix and prefix.group(1).casefold() in language_names():
         start += prefix.end()
     slashed = _SLASHED.search(text[start:end])
     if slashed:
@@ -230,7 +230,7 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     if not re.search(r"[^\W\d_]", piece) or _IPA.search(piece) or piece.startswith("/") or piece.endswith("/"):
         return []
-    if piece.casefold() in _language_names():
+    if piece.casefold() in language_names():
         return []  # "Native name lang: Italian"
     if re.fullmatch(r"[\W\d_]*(?:1[89]|20)\d\d[\W\d_]*", piece):
         return []  # "(1984–2007)": a period, not a name
