@@ -60,7 +60,8 @@ CUE_TYPES = (
 DATED_TYPES = frozenset({"splinter_of", "merged_into", "pledged_allegiance_to", "affiliate_of", "successor"})
 MAX_NAME_WORDS = 10
 GAP = r"\s+((?:\S+\s+){0,4}?)"  # "…" in a cue: the words Dutch and French put inside a verb
-_PX = re.compile(r"\d+px\s+")  # an image width left over from a copied infobox ("20px Name")
+_PX = re.compile(r"\d+(?:x\d+)?px\s+")  # an image size left over from a copied infobox ("20px Name", "23x15px")
+_FOOTNOTES = re.compile(r"(?:\s*\[[^\[\]\n]{1,20}\])+\s*$")
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -195,6 +196,9 @@ def _listed_group(text: str, s: int, e: int) -> _Group | None:
     px = _PX.match(text, s, e)
     if px:
         s = px.end()
+    footnotes = _FOOTNOTES.search(text, s, e)
+    if footnotes:
+        e = footnotes.start()  # "ETA[7]", "Irish Republic[n 1]"
     group = _Group(s, e)
     # Parentheses at the end: a period "(2012–2017)", an acronym "(ABC)", a
     # place that is part of the name "(Libya)", or a note "(northern branch)".
@@ -335,6 +339,9 @@ def _name_start(text: str, pos: int, end: int, adjectives: int = 2) -> int | Non
     """Where a name begins after `pos`: past white space, an article and (after one) a few adjectives."""
     while pos < end and text[pos].isspace():
         pos += 1
+    described = _description().match(text, pos, end)
+    if described and _name_span(text, described.end(), end):
+        return described.end()  # "the Islamic extremist organization X", "de terreurbeweging X"
     article = lexicon.regex("relations", "articles", r"(?:{words})(?:\s+|(?<=['’]))").match(text, pos, end)
     if article and not _name_span(text, pos, end):
         pos = article.end()
@@ -346,6 +353,16 @@ def _name_start(text: str, pos: int, end: int, adjectives: int = 2) -> int | Non
                 break
             pos += word.end()
     return pos if _name_span(text, pos, end) else None
+
+
+@lru_cache(maxsize=1)
+def _description() -> re.Pattern[str]:
+    """An article, a few words and a group noun before a name: what the name is, not part of it."""
+    articles = lexicon.alternation("relations", "articles")
+    nouns = lexicon.alternation("names", "group_nouns")
+    return re.compile(
+        rf"(?:(?i:{articles})(?:\s+|(?<=['’])))?(?:[\w'’-]+\s+){{0,5}}?[a-zà-ÿ]*(?:{nouns})\s+(?=[A-Z]|(?:al|el)-)"
+    )  # the group noun in lower case: "Groupe Islamique Armé" is a name, "the group X" is not
 
 
 def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
@@ -420,7 +437,7 @@ def _attach_parentheses(text: str, group: _Group, end: int) -> int:
         offset = text[inner_s:inner_e].find(inner)
         group.alias = (inner_s + offset, inner_s + offset + len(inner))
         return m.end()
-    return pos
+    return m.end()  # "(formerly X)": an aside; a list goes on after it
 
 
 def _source(
@@ -619,6 +636,8 @@ def _plausible(name: str) -> bool:
         return False
     if country_code(name) or lexicon.lookup("labels", name) or _demonym(name):
         return False
+    if lexicon.lookup("labels", name.split()[0]) or re.search(r"[|/\\]|\.svg|https?:|\w\.\w{2,3}\b", name):
+        return False  # "Subgroups State allies", "Website x.org", a file name: infobox furniture
     dates = find_dates(name)
     return not (dates and sum(d.end - d.start for d in dates) >= len(name.replace(" ", "")) - 2)
 
