@@ -54,6 +54,8 @@ UNSTRUCTURED_MIN_SCORE = 6.0
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}|(?<![\w'’-])[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,5}(?![\w'’]|\.\d)")
 _TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+|\s*/\s+")
 _PROFILE_FIELDS = frozenset({"founded", "founder", "leaders", "countries", "origin", "ideology", "size", "goals", "aliases"})
+# Footnote marks: "[12]", "[n 1]", "[lower-alpha 1]", "[a]" (not "[/]" or other brackets).
+_FOOTNOTE_END = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\]|\s*\[\d+)+$")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
 _URL = re.compile(r"\S*(?:https?://|www\.|\.\w{2,4}/)\S*")
 _ARTICLE = re.compile(r"(?:the|The|THE|de|De|het|Het|la|La|le|Le|les|Les)\s+(?=\S)|(?:l|L)['’]\s*(?=\S)")
@@ -115,7 +117,10 @@ def candidates(ctx: Context) -> list[Candidate]:
     def add(start: int, end: int, bonus: float, why: str, acronym: tuple[int, int] | None = None) -> None:
         start, end = _trimmed(text, start, end)
         name = text[start:end]
-        if not _plausible(name, words, common, loose=why in ("expansion", "address", "title")):
+        if why == "field":  # a name field says so, whatever the name looks like
+            if not re.search(r"[^\W\d_]", name):
+                return
+        elif not _plausible(name, words, common, loose=why in ("expansion", "address", "title")):
             return
         key = fold_name(name)
         known = by_fold.get(key)
@@ -166,7 +171,13 @@ def _title_spans(ctx: Context, body: int) -> Iterator[tuple[int, int, bool, bool
             line = re.sub(r"^[=#\s]+|[=#\s]+$", "", block.text)
             offset = block.start + block.text.find(line)
             pieces = [m for m in [*_TITLE_SPLIT.finditer(line), None]]
-            named_piece = _piece_named(line, pieces, aliases) if aliases else (0 if infobox and len(pieces) == 1 else -1)
+            named_field = any(b.kind is BlockKind.FIELD and field_key(b) == "name" for b in heads)
+            if named_field:
+                named_piece = -1  # a name field names the group itself
+            elif aliases:
+                named_piece = _piece_named(line, pieces, aliases)
+            else:
+                named_piece = 0 if infobox and len(pieces) == 1 else -1
             pos = 0
             for p, m in enumerate(pieces):
                 named = p == named_piece
@@ -177,16 +188,20 @@ def _title_spans(ctx: Context, body: int) -> Iterator[tuple[int, int, bool, bool
                     if span and span[1] <= offset + piece_end:
                         # "Terroristennetwerk X": after a group noun, X is the piece's name
                         head = line[pos : w.start() + pos]
-                        yield span[0], span[1], bool(_context_patterns()["noun_before"].fullmatch(head)), named
+                        after_noun = not head.isupper() and bool(_context_patterns()["noun_before"].fullmatch(head))
+                        yield span[0], span[1], after_noun, named
                 pos = m.end() if m else pos
         if seen >= 8 or block.start - body > 1500:
             break
 
 
 def _alias_field_below(blocks: list[Block]) -> str:
-    """The value of an alias field among the blocks under a heading, before the next heading."""
+    """The value of an alias field among the blocks under a heading, before the next heading
+    (and with no name field before it, which names the group itself)."""
     for b in blocks:
         if b.kind is BlockKind.HEADING:
+            return ""
+        if b.kind is BlockKind.FIELD and field_key(b) == "name":
             return ""
         if b.kind is BlockKind.FIELD and field_key(b) == "aliases":
             return b.value
@@ -516,7 +531,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.search(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$", piece)
     if m:
         end = start + m.start()
-    end = start + len(re.sub(r"(?:\[[^\]]*\]?)+$", "", text[start:end]).rstrip(" \t\"'“”‘’,:;|"))
+    end = start + len(_FOOTNOTE_END.sub("", text[start:end]).rstrip(" \t\"'“”‘’,:;|"))
     if end > start and text[end - 1] == "." and not re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end]):
         end -= 1  # the sentence's full stop, not an initial's
     while start < end and text[start] in " \t\"'“”‘’([":

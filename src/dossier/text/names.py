@@ -188,7 +188,7 @@ def name_core(name: str) -> tuple[str, ...]:
 
 
 # Footnote marks copied with a name ("Tigers[1]", "Army[n 1]", "Islamiyah[lower-alpha 1]").
-_FOOTNOTES = re.compile(r"(?:\s*\[[^\[\]\n]{1,20}\])+")
+_FOOTNOTES = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+")
 # Pronunciations and language tags: "/ˈtɑːlɪbɑːn/", "Brigate Rosse /it/".
 _IPA = re.compile(r"[ˈˌːəɪɛʃʊʌɔæɑθðŋʒ]")
 _SLASHED = re.compile(r"\s*/[^/\s]{1,12}/\s*$")
