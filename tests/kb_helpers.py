@@ -41,6 +41,7 @@ def org_statement(doc: Document, prop: str, value: str, quote: str | None = None
         extractor="test",
     )
 
+
 RED_DAWN = """\
 GROUP PROFILE (test document written for dossier)
 

@@ -66,11 +66,12 @@ def test_timeline_lists_the_groups_events_in_date_order_with_sources(kb) -> None
     result = invoke("timeline", "RDF", "--db", kb.db)
     assert result.exit_code == 0, result.output
     text = plain(result.stdout)
-    assert "Red Dawn Front: 2 events" in text
-    assert text.index("1992-09-12") < text.index("1995-03-03")
+    # The founding its profile field dates, then its two timeline entries.
+    assert "Red Dawn Front: 3 events" in text
+    assert text.index("1984") < text.index("1992-09-12") < text.index("1995-03-03")
     assert "Puno" in text and "La Paz" in text
     body, _, sources = text.partition(" Sources ")
-    assert {int(n) for n in re.findall(r"\[(\d+)\]", body)} == {1, 2}
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", body)} == {1, 2, 3}
     assert "car bomb planted by the Red Dawn Front in La Paz" in " ".join(sources.split())
 
 
@@ -133,6 +134,19 @@ def test_export_from_the_shell(kb, tmp_path: Path) -> None:
     result = run_dossier("export", "--db", kb.db, "--output", out)
     assert result.returncode == 0, result.stderr
     assert load_json(out) == kb.data
+
+
+def test_export_misp_writes_a_folder_and_needs_one(kb, tmp_path: Path) -> None:
+    result = invoke("export", "--db", kb.db, "--format", "misp")
+    assert result.exit_code == 2
+    assert "--format misp writes a folder: give it with -o" in plain(result.stderr)
+    out = tmp_path / "misp"
+    result = invoke("export", "--db", kb.db, "--format", "misp", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["clusters", "events", "galaxies"]
+    events = list((out / "events").glob("*-*.json"))
+    assert len(events) == len(kb.data["events"])
+    assert f"wrote {out / 'events' / 'manifest.json'}" in plain(result.stderr)  # a few files: each is named
 
 
 @pytest.mark.parametrize("fmt", ["xml", "JSON", ""])

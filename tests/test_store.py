@@ -21,7 +21,7 @@ from kb_helpers import (
 )
 
 from dossier.model import Document, Schema
-from dossier.store import SCHEMA_VERSION, Store, StoreError
+from dossier.store import SCHEMA_VERSION, Store, StoreError, sqlite
 
 
 def make_document(text: str, path: str = "doc.txt") -> Document:
@@ -186,6 +186,26 @@ def test_judgements_survive_rebuilds(tmp_path: Path) -> None:
     with Store(db) as store:
         assert store.judgements() == [(subjects[0], subjects[1], "negative")]
     assert rows(db, "SELECT COUNT(*) FROM documents WHERE id = ?", (sha256(folder / "salt.txt"),))[0][0] == 1
+
+
+def test_last_change_moves_with_what_is_stored_and_not_with_a_build_that_finds_nothing_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_corpus(tmp_path / "corpus", {"red.txt": RED_DAWN})
+    db = tmp_path / "kb.db"
+    with Store(db) as store:
+        assert store.last_change() is None
+    clock = iter(f"2030-01-01T00:00:0{i}+00:00" for i in range(10))
+    monkeypatch.setattr(sqlite, "now", lambda: next(clock))
+    build(folder, db=db)
+    with Store(db) as store:
+        built = store.last_change()
+    build(folder, db=db)  # every file unchanged
+    with Store(db) as store:
+        assert store.last_change() == built
+        subjects = sorted({s.subject for s in store.statements() if s.schema is Schema.ORGANIZATION})
+        store.judge(subjects[0], subjects[0] + "x", "negative")
+        assert store.last_change() > built
 
 
 # -- the command line and the store -------------------------------------------------------

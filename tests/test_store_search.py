@@ -10,7 +10,7 @@ from pathlib import Path
 from kb_helpers import org_statement
 
 from dossier.model import Document
-from dossier.store import Store
+from dossier.store import SCHEMA_VERSION, Store
 from dossier.store.sqlite import fts_query, text_chunks
 
 TEXT = """Naam: Verbond van de Zoutmeren
@@ -27,7 +27,9 @@ def document(text: str = TEXT, path: str = "zoutmeren.txt") -> Document:
 def test_text_and_statements_are_found_with_diacritics_folded(tmp_path: Path) -> None:
     doc = document()
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
+        store.put_document(
+            doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
+        )
         hits = store.search_text("financiele")
         assert len(hits) == 1
         assert doc.text[hits[0].start : hits[0].end].startswith("Financiële")
@@ -70,8 +72,10 @@ def test_a_version_1_knowledge_base_is_migrated_and_indexed(tmp_path: Path) -> N
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION
         assert [h.statement_id for h in store.search_statements("boat")] == ["s1"]
+        # Entities stored before versions were kept are dated by their documents.
+        assert store.entity_versions() == {"Organization:x:main": ("then", "then")}
         assert len(store.search_text("zoutmeren")) == 1
 
 
@@ -92,7 +96,9 @@ def test_what_people_type_is_never_fts_syntax() -> None:
 def test_the_index_can_be_rebuilt_after_a_vacuum(tmp_path: Path) -> None:
     doc = document()
     with Store(tmp_path / "kb.db") as store:
-        store.put_document(doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t")
+        store.put_document(
+            doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
+        )
         store.db.execute("VACUUM")
         store.reindex_search()
         assert [h.value for h in store.search_statements("smokkel")] == ["smokkel"]

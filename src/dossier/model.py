@@ -24,6 +24,34 @@ class Schema(StrEnum):
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture a document holds (a logo, a flag, a photo), and what the document says of it.
+
+    `start`..`end` is where the plain text quotes its caption or alt text (the
+    picture's evidence); both are -1 when the text does not hold them, and the
+    document alone is the source.
+    """
+
+    data: bytes
+    media_type: str  # what the bytes are (sniffed, never taken from a name): image/png, image/svg+xml ...
+    alt: str = ""  # the alt text or description the document gives it
+    caption: str = ""  # the caption beside it (HTML figcaption, DOCX caption paragraph)
+    start: int = -1
+    end: int = -1
+    width: int = 0
+    height: int = 0
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def label(self) -> str:
+        """What a reader is told the picture shows: the caption, else the alt text."""
+        return self.caption or self.alt
+
+
+@dataclass(frozen=True)
 class Document:
     """One source file as plain text. All offsets in dossier refer to `text`."""
 
@@ -35,6 +63,7 @@ class Document:
     publisher: str = ""
     format: str = "text"  # text | html | pdf | docx
     warnings: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
 
     def quote(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -138,3 +167,31 @@ DEATH_STATUSES = frozenset({"killed", "dead"})
 # What a group does to itself (event types, and the "founding" kind of "other"): a
 # group is founded, splits or is renamed once in a period.
 FORMATION = frozenset({"founding", "split", "merger", "renaming"})
+# Event types that are an attack by the group named perpetrator, and those that are an
+# intervention against it (arrests, trials, military and police operations, listings);
+# every other type is "other". An event of several types is an attack if any of them
+# is, else an intervention if any of them is.
+ATTACK_TYPES = frozenset(
+    {
+        "attack",
+        "bombing",
+        "suicide_attack",
+        "armed_assault",
+        "ambush",
+        "kidnapping",
+        "hostage_taking",
+        "execution",
+        "assassination",
+    }
+)
+INTERVENTION_TYPES = frozenset({"arrest", "conviction", "military_operation", "designation", "rescue", "leader_killed"})
+ACTIVITY_KINDS = ("attack", "intervention", "other")
+
+
+def activity_kind(types: list[str] | tuple[str, ...] | frozenset[str] | set[str]) -> str:
+    """ "attack", "intervention" or "other" for an event of these types."""
+    if ATTACK_TYPES.intersection(types):
+        return "attack"
+    if INTERVENTION_TYPES.intersection(types):
+        return "intervention"
+    return "other"

@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 
 from dossier.model import Block, BlockKind, Document
 from dossier.text import lexicon
-from dossier.text.dates import DateMatch, leading_date, month_header
+from dossier.text.dates import DateMatch, PageDate, date_alone, leading_date, page_date, with_year
 
-_BULLET = re.compile(r"^\s*(?:[•\-\*–·▪◦]|\d{1,2}[.)])\s+")
+# A bullet or a number before an item, whatever the glyph ("—", "►", "1.", "(a)").
+_BULLET = re.compile(r"^\s*(?:[•\-\*–—―·▪◦►▸‣○●■□✓➢➤→»]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _COLON_FIELD = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>\S.*)$")
@@ -25,8 +26,11 @@ _CELL_FIELD = re.compile(r"^(?P<label>[^|\n]{1,60}?)\s*\|\s*(?P<value>[^|\s][^|\
 # A value may open with an Arabic article in lower case ("Allegiance al-Qaeda").
 _ARTICLE_VALUE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
 _NUMBERED = re.compile(r"(?<=[A-Za-z])\d+\b")
-# After the date: an optional end year, closing emphasis ("**21 May 1991**:"), then ":" or a dash.
-_DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—]\s*(?:1[6-9]|20)\d\d)?[*_]{0,3}\s*(?::|\s[-–—]\s)\s*")
+# After the date: an optional end year, closing emphasis ("**21 May 1991**:"), then a
+# colon, a dash, a closing parenthesis or a full stop before the next sentence.
+_DATE_SEPARATOR = re.compile(
+    r"^\s*(?:[-–—]\s*(?:1[6-9]|20)\d\d)?[*_]{0,3}\s*(?::|\s[-–—]+\s|[–—]+|\)|\.(?=\s+[\"“‘A-ZÀ-Ý]))\s*"
+)
 _EMPHASIS = re.compile(r"^[*_]{1,3}")
 # A Markdown table row: each row is one item (a leader, an incident), not one long paragraph.
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
@@ -152,7 +156,7 @@ def _value_line(line: _Line, *, bullets: bool) -> bool:
     other = _COLON_FIELD.match(body)
     if other and len(other.group("label").split()) <= 4 and not other.group("label")[:1].isdigit():
         return False  # "Logo: ...": a field of its own, under a label no lexicon knows
-    if month_header(text) or _TABLE_ROW.match(text):
+    if date_alone(text) or _TABLE_ROW.match(text):
         return False
     dated = leading_date(body)
     if dated and dated.start == 0 and dated.has_year and _DATE_SEPARATOR.match(body[dated.end :]):
@@ -186,9 +190,15 @@ def _segment(text: str) -> Iterator[Block]:
     lines = list(_lines(text))
     section = ""
     header_date = ""  # the month header the current activity entries sit under
+    # A day alone on its line dates the paragraph right after it as that entry's own date.
+    header_own = False
+    # The year of the last dated entry or date header: "OCTOBER: ..." and "3 June: ..." take it.
+    year_context = ""
+    dateline = page_date(text)
     paragraph: list[_Line] = []
 
     def flush() -> Iterator[Block]:
+        nonlocal header_own
         if not paragraph:
             return
         start, end = paragraph[0].start, paragraph[-1].end
@@ -204,8 +214,9 @@ def _segment(text: str) -> Iterator[Block]:
                 value_start=start,
                 section=section,
                 date=header_date,
-                date_from_header=True,
+                date_from_header=not header_own,
             )
+            header_own = False
         else:
             yield Block(BlockKind.PARAGRAPH, start, end, body, section=section)
 
@@ -219,12 +230,18 @@ def _segment(text: str) -> Iterator[Block]:
         prev_blank = i == 1 or lines[i - 2].blank
         next_blank = i >= len(lines) or lines[i].blank
 
-        month = month_header(line.text)
-        if month:
+        alone = date_alone(line.text)
+        if alone and not _heads_entries(lines, i - 1, dateline):
+            alone = None
+        if alone:
+            # "maart 2012", "2014" or "27 June 1994" alone on a line: the entries below are of then.
             yield from flush()
-            header_date = month
-            yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section, date=month)
-            continue
+            header_date = with_year(alone, year_context) if not alone[:1].isdigit() else alone
+            if header_date:
+                header_own = len(header_date) == 10
+                year_context = header_date[:4]
+                yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section, date=header_date)
+                continue
 
         row = _TABLE_ROW.match(line.text)
         if row:
@@ -234,9 +251,11 @@ def _segment(text: str) -> Iterator[Block]:
                 yield Block(BlockKind.LIST_ITEM, line.start, line.end, line.text, value_start=cells, section=section)
             continue
 
-        block = _structured(line, section, header_date)
+        block = _structured(line, section, header_date, year_context)
         if block is not None:
             yield from flush()
+            if block.kind is BlockKind.DATED_ENTRY:
+                year_context = block.date[:4]
             if block.kind is BlockKind.FIELD:
                 # An infobox value goes on over the lines below it: "Allies A\n B\n C".
                 last = _value_lines(lines, i, bullets=not _BULLET.match(line.text))
@@ -277,10 +296,15 @@ def _segment(text: str) -> Iterator[Block]:
         if heading is not None and not (header_date and not _WIKI_HEADING.match(line.text)):
             yield from flush()
             key = lexicon.lookup("sections", heading) or ""
-            if key or _WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text) or prev_blank:
+            marked = bool(_WIKI_HEADING.match(line.text) or _MD_HEADING.match(line.text))
+            if key or marked or prev_blank:
                 section = heading
                 if key not in TIMELINE_SECTIONS:
                     header_date = ""
+                    # A new section of another kind starts another story; a line such as
+                    # "READ MORE" between two entries does not.
+                    if key or marked:
+                        year_context = ""
             yield Block(BlockKind.HEADING, line.start, line.end, line.text, section=section)
             continue
 
@@ -298,13 +322,34 @@ def _value_lines(lines: list[_Line], start: int, *, bullets: bool) -> int:
     return end
 
 
+def _heads_entries(lines: list[_Line], index: int, dateline: PageDate | None) -> bool:
+    """Does the date alone on line `index` head the entries below it? Not the page's own
+    dateline, nor a field's value: a date under a label ("Last updated:"), one of a list
+    of dates, or one above a label."""
+    line = lines[index]
+    if dateline and any(s < line.end and line.start < e for s, e in dateline.spans):
+        return False
+    before = next((x for x in reversed(lines[:index]) if not x.blank), None)
+    after = next((x for x in lines[index + 1 :] if not x.blank), None)
+    for near in (before, after):
+        if near is not None and (near.text.endswith(":") or (near is before and date_alone(near.text))):
+            return False
+    return not (after is not None and date_alone(after.text) and len(after.text) > 4)
+
+
 def _is_entry(body: str) -> bool:
     """Under a month header, is this paragraph an activity (not "Bron(nen)", "Aanslagen")?"""
     return len(body) >= 40 and len(body.split()) >= 6
 
 
-def _structured(line: _Line, section: str, header_date: str) -> Block | None:
-    """A list item, a field or a dated entry, or None for prose and headings."""
+def _structured(line: _Line, section: str, header_date: str, year_context: str = "") -> Block | None:
+    """A list item, a field or a dated entry, or None for prose and headings.
+
+    A dated entry opens with a date and a separator, whatever bullet or number stands
+    before it; a date without a year ("OCTOBER:", "3 June:") takes the year of the
+    entries or date header above it. A span of years ("1993-1994:") opens no entry:
+    it tells a period.
+    """
     text = line.text
     bullet = _BULLET.match(text)
     body_offset = bullet.end() if bullet else 0
@@ -313,8 +358,22 @@ def _structured(line: _Line, section: str, header_date: str) -> Block | None:
     emphasis = _EMPHASIS.match(body)
     dated = leading_date(body[emphasis.end() :] if emphasis else body)
     if dated and emphasis:
-        dated = DateMatch(dated.start + emphasis.end(), dated.end + emphasis.end(), dated.iso)
-    if dated and dated.start == (emphasis.end() if emphasis else 0) and dated.has_year:
+        dated = DateMatch(dated.start + emphasis.end(), dated.end + emphasis.end(), dated.iso, kind=dated.kind)
+    if dated and not dated.has_year and year_context:
+        dated = DateMatch(dated.start, dated.end, with_year(dated.iso, year_context), kind=dated.kind)
+    if dated and dated.start == (emphasis.end() if emphasis else 0) and dated.is_period:
+        sep = _DATE_SEPARATOR.match(body[dated.end :])
+        if sep:  # a timeline's item about a period: an item, not an incident
+            return Block(
+                BlockKind.LIST_ITEM,
+                line.start,
+                line.end,
+                text,
+                label=body[: dated.end],
+                value_start=line.start + body_offset + dated.end + sep.end(),
+                section=section,
+            )
+    if dated and dated.start == (emphasis.end() if emphasis else 0) and dated.has_year and not dated.is_period:
         after = body[dated.end :]
         sep = _DATE_SEPARATOR.match(after)
         if sep and not after.lstrip().startswith("|"):

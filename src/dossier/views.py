@@ -15,7 +15,7 @@ from itertools import combinations
 from typing import Any, NamedTuple
 
 from dossier.model import DEATH_STATUSES, Schema, Statement
-from dossier.store import Store
+from dossier.store import Store, StoredImage
 from dossier.text.names import fold_name
 
 Evidence = dict[str, Any]
@@ -42,13 +42,22 @@ class KnowledgeBase:
     texts: dict[str, str]
     doc_ids: dict[str, str]  # document sha256 -> export id
     by_entity: dict[str, list[Statement]] = field(default_factory=dict)
+    images: list[StoredImage] = field(default_factory=list)  # the documents' pictures, without their bytes
+    versions: dict[str, tuple[str, str]] = field(default_factory=dict)  # entity -> (first stored, last changed)
 
     @classmethod
     def load(cls, store: Store) -> KnowledgeBase:
         statements = list(store.statements())
         entity_of = store.resolution()
         docs = store.documents()
-        kb = cls(statements, entity_of, store.texts(), {d.id: d.id[:12] for d in docs})
+        kb = cls(
+            statements,
+            entity_of,
+            store.texts(),
+            {d.id: d.id[:12] for d in docs},
+            images=store.images(),
+            versions=store.entity_versions(),
+        )
         grouped: dict[str, list[Statement]] = defaultdict(list)
         for s in statements:
             grouped[kb.entity(s.subject)].append(s)
@@ -655,3 +664,182 @@ def document_summaries(store: Store) -> list[dict[str, Any]]:
         }
         for d in store.documents()
     ]
+
+
+# -- what an analyst reads first ---------------------------------------------------------
+#
+# A factsheet opens with its key facts in the order of the NCTV's knowledge base
+# (name and aliases, origin and areas, classification and ideology, goals, size,
+# leader, colours and symbols, last activity, last change). Each is the value the
+# most documents give (then the most quotes), with its evidence; the count of the
+# others it was chosen from; and whether sources disagree about it (a conflict of
+# `organization_conflicts`), so the page can send the reader to both sides.
+
+# How many aliases and areas the header names; the full lists follow in the sheet.
+HEADER_ALIASES = 3
+HEADER_AREAS = 6
+
+
+def _support(item: dict[str, Any]) -> tuple[int, int]:
+    evidence = item.get("evidence") or []
+    return len({ev["doc"] for ev in evidence}), len(evidence)
+
+
+def best_supported(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Items, the best-supported first (most documents, then most quotes); ties keep their order."""
+    return sorted(items, key=_support, reverse=True)
+
+
+def current_status(statuses: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A person's status now: the latest dated one; without dates, the best-supported."""
+    dated = [s for s in statuses if s.get("date")]
+    if dated:
+        return max(dated, key=lambda s: (str(s["date"]), _support(s)))
+    ranked = best_supported(statuses)
+    return ranked[0] if ranked else None
+
+
+def relation_rows(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per relation type and related group, with every period sources give and all their quotes."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for rel in relations:
+        row = rows.setdefault(
+            (rel["type"], rel["target"]), {"type": rel["type"], "target": rel["target"], "periods": [], "evidence": []}
+        )
+        if rel.get("start") or rel.get("end"):
+            row["periods"].append({"start": rel.get("start"), "end": rel.get("end"), "evidence": rel["evidence"]})
+        seen = {(e["doc"], e["start"], e["end"]) for e in row["evidence"]}
+        row["evidence"].extend(e for e in rel["evidence"] if (e["doc"], e["start"], e["end"]) not in seen)
+    for row in rows.values():
+        row["periods"].sort(key=lambda p: (str(p["start"] or ""), str(p["end"] or "")))
+    return sorted(rows.values(), key=lambda r: (r["type"], r["target"]))
+
+
+def _fact(items: list[dict[str, Any]], disagree: bool = False) -> dict[str, Any] | None:
+    ranked = best_supported(items)
+    if not ranked:
+        return None
+    return {**ranked[0], "others": len(ranked) - 1, "disagree": disagree}
+
+
+def _latest_size(sizes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The latest estimate of the whole group at one moment (a peak or a region's only when there is no other)."""
+
+    def rank(s: dict[str, Any]) -> tuple[bool, bool, str, tuple[int, int]]:
+        current = _size_class(str(s.get("qualifier") or "")) == ""
+        return (not s.get("scope") and current, bool(s.get("as_of")), str(s.get("as_of") or ""), _support(s))
+
+    return max(sizes, key=rank) if sizes else None
+
+
+def _current_leader(kb: KnowledgeBase, leaders: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The leader now: one whose period has not ended and who is not reported dead, the latest to start;
+    failing that, the latest to start. A founder counts only when no one else is named leader."""
+    named = [item for item in leaders if (item.get("role") or "") != "founder"] or leaders
+    if not named:
+        return None
+    status = {p: current_status(person(kb, p)["status"]) for p in {item["person"] for item in named}}
+
+    def rank(item: dict[str, Any]) -> tuple[bool, str, tuple[int, int]]:
+        now = status.get(item["person"])
+        gone = bool(item.get("end")) or bool(now and now["value"] in DEATH_STATUSES)
+        return (not gone, str(item.get("start") or ""), _support(item))
+
+    chosen = max(named, key=rank)
+    return {**chosen, "status": status.get(chosen["person"]), "others": len({i["person"] for i in named}) - 1}
+
+
+def key_facts(kb: KnowledgeBase, org: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The header of a group's factsheet (see above); `events` are the group's, any order."""
+    disputed = {c["property"] for c in org["conflicts"]}
+    size = _latest_size(org["size"])
+    if size is not None:
+        size_disputed = any(
+            c["property"] == "size" and c.get("as_of") == (size.get("as_of") or "") for c in org["conflicts"]
+        )
+        size = {**size, "others": len(org["size"]) - 1, "disagree": size_disputed}
+    founded = [f for f in org["founded"] if (f.get("kind") or "founded") == "founded"] or org["founded"]
+    dated = [e for e in events if e.get("date")]
+    last = max(dated, key=lambda e: (e["date"], e["id"])) if dated else None
+    leader = _current_leader(kb, org["leaders"])
+    if leader is not None:
+        leader["disagree"] = "leaders" in disputed
+    involved = [org["id"], *(e["id"] for e in events), *(item["person"] for item in org["leaders"])]
+    changes = [kb.versions[e][1] for e in involved if e in kb.versions]
+    return {
+        "name": {
+            "value": org["name"],
+            "evidence": kb.evidence(s for s in kb.of(org["id"], "name") if s.value == org["name"]),
+        },
+        "aliases": best_supported(org["aliases"])[:HEADER_ALIASES],
+        "aliases_total": len(org["aliases"]),
+        "origin": _fact(org["origin_country"], "origin_country" in disputed),
+        "founded": _fact(founded, "founded" in disputed),
+        "areas": best_supported(org["countries"])[:HEADER_AREAS],
+        "areas_total": len(org["countries"]),
+        "designations": sorted(org["designations"], key=lambda d: (str(d["by"]), str(d.get("date") or ""))),
+        "ideology": _fact(org["ideology"]),
+        "goals": _fact(org["goals"]),
+        "size": size,
+        "leader": leader,
+        "colours": _fact(org["colours"]),
+        "last_activity": last,
+        "changed": max(changes) if changes else None,
+    }
+
+
+# -- pictures ----------------------------------------------------------------------------
+
+
+def pictures(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Every document's pictures, each with its evidence and the groups it belongs to.
+
+    A picture belongs to the groups its caption or alt text names; one whose words
+    name no group belongs to its document's group (the one most of the document's
+    statements are about), as a logo at the head of a profile does.
+    """
+    if not kb.images:
+        return []
+    names: list[tuple[str, str]] = []  # (" folded name ", entity)
+    for entity in kb.entities(Schema.ORGANIZATION):
+        for value in {s.value for s in kb.of(entity, "name") + kb.of(entity, "alias")}:
+            folded = fold_name(value)
+            if len(folded) >= 3:
+                names.append((f" {folded} ", entity))
+    with_images = {im.doc_id for im in kb.images}
+    per_doc: dict[str, Counter[str]] = defaultdict(Counter)
+    for entity, statements in kb.by_entity.items():
+        if statements and statements[0].schema is Schema.ORGANIZATION:
+            for s in statements:
+                if s.evidence.doc in with_images:
+                    per_doc[s.evidence.doc][entity] += 1
+    out = []
+    for im in kb.images:
+        words = f" {fold_name(im.caption + ' ' + im.alt)} "
+        groups = sorted({entity for name, entity in names if name in words})
+        if not groups and per_doc.get(im.doc_id):
+            groups = [per_doc[im.doc_id].most_common(1)[0][0]]
+        quoted = 0 <= im.start < im.end
+        out.append(
+            {
+                "id": im.sha256,
+                "media_type": im.media_type,
+                "width": im.width,
+                "height": im.height,
+                "alt": im.alt,
+                "caption": im.caption,
+                "doc": kb.doc_ids.get(im.doc_id, im.doc_id[:12]),
+                "evidence": [
+                    {
+                        "doc": kb.doc_ids.get(im.doc_id, im.doc_id[:12]),
+                        "quote": kb.texts.get(im.doc_id, "")[im.start : im.end],
+                        "start": im.start,
+                        "end": im.end,
+                    }
+                ]
+                if quoted
+                else [],
+                "groups": groups,
+            }
+        )
+    return out

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 import stix2
+from kb_helpers import RED_DAWN, SALT_ARMY
+from misp_stix_converter import ExternalSTIX2toMISPParser
 from stix2validator import ValidationOptions, validate_string
 
-from dossier.export.stix import EPOCH, stix_id, timestamp, write_stix
+from dossier.build import build_paths
+from dossier.export.snapshot import Snapshot, event_name
+from dossier.export.stix import EPOCH, PRODUCER, stix_id, timestamp, write_stix
+from dossier.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -91,10 +97,31 @@ def test_reports_list_what_came_from_each_document(corpus, bundles) -> None:
         assert rel["source_ref"] in ids and rel["target_ref"] in ids
 
 
+def test_misps_stix_importer_makes_an_event_of_each_incident(corpus, bundles) -> None:
+    """misp-stix, which MISP imports STIX 2.1 with, loads no `incident`; it makes an event of
+    each incident's grouping: its name, the group's cluster, and the description with its quotes."""
+    text, _bundle_data = _bundle(corpus, bundles)
+    parser = ExternalSTIX2toMISPParser()
+    parser.load_stix_bundle(stix2.parse(text, allow_custom=True))
+    parser.parse_stix_bundle()
+    problems = {message for messages in parser.errors.values() for message in messages}
+    assert problems <= {"Unable to load STIX object type: incident", "Unknown STIX object type: incident"}
+    events = {event.uuid: event for event in parser.misp_events}
+    actors = {o["id"]: o["name"] for o in corpus.snap.organizations}
+    for e in corpus.snap.events:
+        event = events[stix_id("grouping", e["id"]).split("--")[1]]
+        assert event.info == event_name(e)
+        report = event.event_reports[0].content
+        assert all(ev["quote"] in report for ev in e["evidence"])
+        clusters = {c.value for galaxy in event.galaxies for c in galaxy.clusters}
+        assert {actors[p] for p in e["perpetrators"] if p in actors} <= clusters
+
+
 def test_the_same_knowledge_base_gives_the_same_bundle(small) -> None:
     first, second = write_stix(small.snap), write_stix(small.snap)
     assert first == second
-    assert json.loads(first)["objects"][0]["created"] == EPOCH
+    producer = next(o for o in json.loads(first)["objects"] if o["id"] == PRODUCER)
+    assert producer["created"] == EPOCH  # dossier itself is no fact of the knowledge base
 
 
 def test_a_group_with_its_profile(small) -> None:
@@ -127,3 +154,42 @@ def test_a_group_with_its_profile(small) -> None:
 def test_partial_dates_become_their_first_day(date: str, expected: str) -> None:
     assert timestamp(date) == expected
     assert timestamp("about 2007") is None
+
+
+def _times(db: Path) -> dict[str, tuple[str, str]]:
+    with Store(db) as store:
+        bundle = json.loads(write_stix(Snapshot.load(store)))
+    return {o["id"]: (o["created"], o["modified"]) for o in bundle["objects"] if "created" in o}
+
+
+def test_objects_are_dated_when_first_stored_and_when_last_changed(tmp_path: Path, monkeypatch: Any) -> None:
+    """A rebuild that changes nothing keeps every time; a changed fact makes its objects newer."""
+    clock = iter(f"2030-01-0{day}T10:00:00+00:00" for day in range(1, 10))
+    monkeypatch.setattr("dossier.store.sqlite.now", lambda: next(clock))
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    profiles = {"a.txt": RED_DAWN, "b.txt": "Name: Red Dawn Front\nAreas of operation: Peru\n", "salt.txt": SALT_ARMY}
+    for name, text in profiles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    build_paths([folder], db, progress=False, workers=1)
+    first = _times(db)
+    with Store(db) as store:
+        snap = Snapshot.load(store)
+        red_entity = next(o["id"] for o in snap.organizations if o["name"] == "Red Dawn Front")
+        members = sorted(k for k, e in store.resolution().items() if e == red_entity)
+        docs = {d.id[:12]: Path(d.path) for d in store.documents()}
+    red = stix_id("threat-actor", red_entity)
+    salt = stix_id("threat-actor", next(o["id"] for o in snap.organizations if o["name"] == "Northern Salt Army"))
+    assert first[red][0].startswith("2030-01-0")
+    build_paths([folder], db, progress=False, workers=1)
+    assert _times(db) == first  # nothing changed, nothing is newer
+    # Change the profile that does not name the entity (its id comes from its first mention).
+    keeps_id = docs[members[0].split(":")[1]]
+    changed = next(p for p in (folder / "a.txt", folder / "b.txt") if p != keeps_id)
+    changed.write_text(changed.read_text("utf-8").replace("Peru", "Peru, Chile", 1), encoding="utf-8")
+    build_paths([folder], db, progress=False, workers=1)
+    after = _times(db)
+    assert after[red][0] == first[red][0]  # first stored then, changed now
+    assert after[red][1] > first[red][1]
+    assert after[salt] == first[salt]  # a group whose facts did not change keeps its times

@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from kb_helpers import assert_grounded, build, export, write_corpus
 
+from dossier.extract.context import Context
 from dossier.extract.events import _incident_dates
+from dossier.model import Document
 
 OTHER_GROUPS = Path(__file__).resolve().parents[1] / "fixtures" / "other_groups"
 
@@ -104,7 +106,8 @@ def test_a_table_row_and_a_bold_date_are_read(coastal: dict[str, Any]) -> None:
 
 def test_demonym_alone_says_nothing_about_where() -> None:
     # "French troops" names no place; the sentence gives no incident date either.
-    assert _incident_dates("French troops later trained the coast guard.", "") == []
+    text = "French troops later trained the coast guard."
+    assert _incident_dates(_ctx(text), 0, len(text), "") == []
 
 
 @pytest.mark.parametrize(
@@ -120,7 +123,12 @@ def test_demonym_alone_says_nothing_about_where() -> None:
     ],
 )
 def test_incident_dates(sentence: str, expected: list[str]) -> None:
-    assert [iso for _pos, iso in _incident_dates(sentence, "2020-06")] == expected
+    assert [iso for _pos, iso in _incident_dates(_ctx(sentence), 0, len(sentence), "2020-06")] == expected
+
+
+def _ctx(text: str, lang: str = "en") -> Context:
+    """The extraction context of a one-text document."""
+    return Context.of(Document(id="0" * 64, path="t.txt", text=text, lang=lang))
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +197,7 @@ def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:
 
 def test_a_subordinate_clause_with_its_own_date_is_a_clause_of_its_own() -> None:
     sentence = "The front was renamed in March 2011 after it had merged with a rival in June 2010."
-    clauses = [(sentence[s:e].strip(), d) for s, e, d in _dated_clauses(sentence, "")]
+    clauses = [(sentence[s:e].strip(), d) for s, e, d in _dated_clauses(_ctx(sentence), 0, len(sentence), "")]
     assert clauses == [
         ("The front was renamed in March 2011", "2011-03"),
         ("after it had merged with a rival in June 2010.", "2010-06"),

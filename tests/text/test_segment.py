@@ -50,8 +50,10 @@ def test_dated_entries_and_month_headers() -> None:
     blocks = segment(Document(id="0" * 64, path="x.txt", text=PROFILE, lang="nl"))
     entries = [b for b in blocks if b.kind is BlockKind.DATED_ENTRY]
     assert entries[0].date == "2019-03-12" and entries[0].value.startswith("A bomb")
-    assert entries[1].label.startswith("2005-2010")
-    header_entry = entries[2]
+    # A span of years tells a period: the line is an item of the timeline, not an incident.
+    period = next(b for b in blocks if b.text.startswith("2005-2010"))
+    assert period.kind is BlockKind.LIST_ITEM and period.label == "2005-2010"
+    header_entry = entries[1]
     assert header_entry.date == "2021-03" and header_entry.date_from_header
     assert not any(b.text == "Aanslagen" for b in entries)
 

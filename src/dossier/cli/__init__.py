@@ -90,15 +90,15 @@ def build(
 @app.command()
 def export(
     db: DbOption = Path("dossier.db"),
-    fmt: Annotated[str, typer.Option("--format", help="json, stix, ftm, csv, html or pdf.")] = "json",
+    fmt: Annotated[str, typer.Option("--format", help="json, stix, ftm, misp, csv, html or pdf.")] = "json",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout); for csv, a folder.")
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout); for csv and misp, a folder.")
     ] = None,
     group: Annotated[
         str | None, typer.Option("--group", help="html and pdf: the group (name, alias or acronym) of the factsheet.")
     ] = None,
 ) -> None:
-    """Export the knowledge base: dossier/1 JSON, STIX 2.1, FollowTheMoney (one entity a line), CSV tables in a folder, or one group's printable factsheet (html, pdf). See docs/EXPORTS.md."""
+    """Export the knowledge base: dossier/1 JSON, STIX 2.1, FollowTheMoney (one entity a line), a MISP galaxy and events in a folder, CSV tables in a folder, or one group's printable factsheet (html, pdf). See docs/EXPORTS.md."""
     if fmt not in FORMATS:
         _error(f"format {fmt!r} is not supported (supported: {', '.join(FORMATS)})")
         raise typer.Exit(2)
@@ -109,7 +109,7 @@ def export(
         _error(f"--group makes a factsheet, with --format html or pdf; --format {fmt} exports the whole knowledge base")
         raise typer.Exit(2)
     if output is None and fmt in FOLDER_FORMATS + BINARY_FORMATS:
-        _error(f"--format {fmt} writes {'a folder of tables' if fmt in FOLDER_FORMATS else 'a file'}: give it with -o")
+        _error(f"--format {fmt} writes {'a folder' if fmt in FOLDER_FORMATS else 'a file'}: give it with -o")
         raise typer.Exit(2)
     with _open(db) as store:
         if fmt == "json":
@@ -119,10 +119,13 @@ def export(
             snap = Snapshot.load(store)
             entity = _group(snap.kb, group, db) if group else None
             try:
-                written = write_format(snap, fmt, output, entity)
+                written = write_format(snap, fmt, output, entity, console=err)
             except (PdfError, OSError) as e:
                 _error(str(e))
                 raise typer.Exit(1) from None
+    if fmt in FOLDER_FORMATS and len(written) > 10:  # a MISP export has a file per event
+        err.print(f"wrote {len(written)} files in {escape(str(output))}", highlight=False)
+        return
     for path in written:
         err.print(f"wrote {escape(str(path))}", highlight=False)
 
@@ -286,11 +289,7 @@ def merges_command(
         for st in store.statements():
             # An incident has no name: its date and summary say which it is.
             shown_props = ("date", "summary") if st.schema is Schema.EVENT else ("name", "alias")
-            if (
-                st.prop in shown_props
-                and st.subject.startswith(prefix)
-                and st.value not in names.get(st.subject, [])
-            ):
+            if st.prop in shown_props and st.subject.startswith(prefix) and st.value not in names.get(st.subject, []):
                 listed = names.setdefault(st.subject, [])
                 listed.insert(0 if st.prop == "date" else len(listed), st.value[:120])
         shown = 0

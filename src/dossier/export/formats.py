@@ -9,17 +9,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rich.console import Console
+
 from dossier.export.json import write_atomic
 from dossier.export.snapshot import Snapshot
 
-FORMATS = ("json", "stix", "ftm", "csv", "html", "pdf")
+FORMATS = ("json", "stix", "ftm", "misp", "csv", "html", "pdf")
 GROUP_FORMATS = ("html", "pdf")  # one group's factsheet: need --group
-FOLDER_FORMATS = ("csv",)  # write a folder of files: need -o
+FOLDER_FORMATS = ("csv", "misp")  # write a folder of files: need -o
 BINARY_FORMATS = ("pdf",)  # need -o: not for a terminal
 
 
 def render(snap: Snapshot, fmt: str, group: str | None = None) -> str:
-    """The text of a one-file format (all but csv and pdf)."""
+    """The text of a one-file format (all but csv, misp and pdf)."""
     if fmt == "stix":
         from dossier.export.stix import write_stix
 
@@ -35,13 +37,21 @@ def render(snap: Snapshot, fmt: str, group: str | None = None) -> str:
     raise ValueError(f"{fmt!r} has no text rendering here")
 
 
-def write_format(snap: Snapshot, fmt: str, output: Path | None, group: str | None = None) -> list[Path]:
-    """Write `fmt` to `output` (a file, or for csv a folder; stdout when None); the paths written."""
+def write_format(
+    snap: Snapshot, fmt: str, output: Path | None, group: str | None = None, console: Console | None = None
+) -> list[Path]:
+    """Write `fmt` to `output` (a file, or for csv and misp a folder; stdout when None); the paths written.
+
+    `console` shows the progress of a long export (misp: a file per event)."""
     if fmt in FOLDER_FORMATS:
+        if output is None:
+            raise ValueError(f"{fmt} needs a folder")
+        if fmt == "misp":
+            from dossier.export.misp import write_misp
+
+            return write_misp(snap, output, console)
         from dossier.export.csv import write_csv
 
-        if output is None:
-            raise ValueError("csv needs a folder")
         return write_csv(snap, output)
     text = render(snap, "html" if fmt == "pdf" else fmt, group)
     if fmt == "pdf":

@@ -17,29 +17,12 @@ from typing import Any
 
 from babel import Locale
 
-from dossier.model import Schema
+from dossier.model import ATTACK_TYPES, Schema
 from dossier.store import Store
 from dossier.views import KnowledgeBase, document_summaries, event, organization, person
 
 View = dict[str, Any]
 Evidence = list[dict[str, Any]]
-
-# Event types that are an attack by the perpetrator (as opposed to an arrest, a
-# designation, a statement ...): naming a group as perpetrator of one of these is
-# what, with a designation, marks it as a terrorist actor in STIX and FtM.
-ATTACK_TYPES = frozenset(
-    {
-        "attack",
-        "bombing",
-        "suicide_attack",
-        "armed_assault",
-        "ambush",
-        "kidnapping",
-        "hostage_taking",
-        "execution",
-        "assassination",
-    }
-)
 
 
 @dataclass
@@ -52,6 +35,8 @@ class Snapshot:
     persons: list[View]
     events: list[View]
     texts: dict[str, str] = field(default_factory=dict)  # export document id -> plain text
+    changed_at: str | None = None  # when the knowledge base last changed (ISO 8601, UTC): see Store.last_change
+    versions: dict[str, tuple[str, str]] = field(default_factory=dict)  # entity -> (first stored, last changed)
 
     @classmethod
     def load(cls, store: Store) -> Snapshot:
@@ -67,6 +52,8 @@ class Snapshot:
             [person(kb, e) for e in kb.entities(Schema.PERSON)],
             events,
             {d["id"]: texts.get(d["sha256"], "") for d in documents},
+            store.last_change(),
+            store.entity_versions(),
         )
 
     @cached_property
@@ -89,7 +76,7 @@ class Snapshot:
     def person_fields(self, p: View) -> list[Field]:
         return person_fields(p, self.names, self.name_evidence(p))
 
-    @property
+    @cached_property
     def document(self) -> dict[str, View]:
         return {d["id"]: d for d in self.documents}
 

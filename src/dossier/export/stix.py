@@ -11,7 +11,9 @@
   its country of origin, incident `attributed-to` its perpetrators, incident
   `targets` its country, and `related-to` (description: the kind of relation
   and its period) between groups and between a person and a group;
-- an event is an `incident`; a disagreement between sources is a `note`;
+- an event is an `incident`, and again, with its perpetrators, country and
+  their relationships, a `grouping` (MISP's importer reads no `incident` and
+  makes an event of each grouping); a disagreement between sources is a `note`;
 - a source document is a `report` whose `object_refs` list what came from it.
 
 Evidence: each object's `external_references` hold its quotes (`description`:
@@ -20,10 +22,13 @@ character offsets; `hashes`: the document's SHA-256), and each line of its
 `description` ends with the numbers of the references behind it ("[1][3]").
 
 Ids are UUIDv5 of the entity ids, so a rebuild of the same files gives the same
-bundle. STIX requires `created`/`modified` timestamps on every object; they are
-a fixed instant (the Unix epoch) for the same reason: a knowledge base has no
-moment at which a fact was "created", and a build time would change every id's
-version on each rebuild without any fact having changed.
+bundle. `created` and `modified` are when the knowledge base first stored and
+last changed the entity an object comes from (its statements, see
+`Store.stamp_entities`): a rebuild that changes nothing keeps them, and a
+changed fact makes its objects newer, which is how OpenCTI and MISP tell a new
+version of an object. A relationship or a note takes the times of the entities
+it comes from, a document's report those of the objects it lists; the fixed
+objects (dossier itself, a country) carry the Unix epoch.
 """
 
 from __future__ import annotations
@@ -107,6 +112,11 @@ class _Citations:
         return "\n".join(lines)
 
 
+def stix_time(iso: str) -> str:
+    """ "2026-03-01T10:20:30+00:00" (as the store writes times) -> "2026-03-01T10:20:30.000Z"."""
+    return iso[:19] + ".000Z"
+
+
 class _Bundle:
     """The objects of the bundle, and for each source document the objects it gave."""
 
@@ -121,8 +131,16 @@ class _Bundle:
             self.from_doc.setdefault(doc, set()).add(obj.id)
         return str(obj.id)
 
-    def common(self, cites: _Citations) -> dict[str, Any]:
-        out: dict[str, Any] = {"created": EPOCH, "modified": EPOCH, "created_by_ref": PRODUCER}
+    def times(self, *entities: str) -> tuple[str, str]:
+        """(created, modified): the first time any of `entities` was stored, the last time one changed."""
+        known = [self.snap.versions[e] for e in entities if e in self.snap.versions]
+        if not known:
+            return EPOCH, EPOCH
+        return stix_time(min(c for c, _m in known)), stix_time(max(m for _c, m in known))
+
+    def common(self, cites: _Citations, *entities: str) -> dict[str, Any]:
+        created, modified = self.times(*entities)
+        out: dict[str, Any] = {"created": created, "modified": modified, "created_by_ref": PRODUCER}
         if cites.refs:
             out["external_references"] = cites.refs
         return out
@@ -142,7 +160,10 @@ class _Bundle:
             )
         return ident
 
-    def relationship(self, source: str, kind: str, target: str, description: str, evidence: Evidence) -> None:
+    def relationship(
+        self, source: str, kind: str, target: str, description: str, evidence: Evidence, *entities: str
+    ) -> str:
+        """A relationship from STIX object `source` to `target`, dated by the `entities` whose statements give it."""
         cites = _Citations(self.snap)
         text = f"{description} {cites.cite(evidence)}".strip()
         ident = stix_id("relationship", source, kind, target, description)
@@ -152,12 +173,13 @@ class _Bundle:
             source_ref=source,
             target_ref=target,
             description=text,
-            **self.common(cites),
+            **self.common(cites, *entities),
         )
         # A relationship's ends belong to the report of each document it comes from.
         self.add(rel, cites.docs)
         for doc in cites.docs:
             self.from_doc[doc].update((source, target))
+        return ident
 
 
 def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
@@ -196,7 +218,7 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
                 name=org["name"],
                 description=description or None,
                 **{k: v for k, v in props.items() if v},
-                **b.common(cites),
+                **b.common(cites, org["id"]),
             ),
             cites.docs,
         )
@@ -211,26 +233,31 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
                 identity_class="individual",
                 roles=roles or None,
                 description=cites.describe(snap.person_fields(p)) or None,
-                **b.common(cites),
+                **b.common(cites, p["id"]),
             ),
             cites.docs,
         )
 
     for org in snap.organizations:
         source = actors[org["id"]]
+        own = org["id"]
         for item in org["countries"]:
-            b.relationship(source, "located-at", b.location(item["value"]), "area of operation", item["evidence"])
+            where = b.location(item["value"])
+            b.relationship(source, "located-at", where, "area of operation", item["evidence"], own)
         for item in org["origin_country"]:
-            b.relationship(source, "originates-from", b.location(item["value"]), "country of origin", item["evidence"])
+            where = b.location(item["value"])
+            b.relationship(source, "originates-from", where, "country of origin", item["evidence"], own)
         for item in org["relations"]:
             if item["target"] in actors:
                 what = f"{item['type'].replace('_', ' ')}{period(item)}"
-                b.relationship(source, "related-to", actors[item["target"]], what, item["evidence"])
+                b.relationship(source, "related-to", actors[item["target"]], what, item["evidence"], own)
 
     for m in memberships(snap):
         if m["person"] in people and m["org"] in actors:
             what = f"{m['role'] or 'member'}{period(m)}"
-            b.relationship(people[m["person"]], "related-to", actors[m["org"]], what, m["evidence"])
+            b.relationship(
+                people[m["person"]], "related-to", actors[m["org"]], what, m["evidence"], m["person"], m["org"]
+            )
 
     for e in snap.events:
         _incident(b, e, names, actors)
@@ -243,14 +270,18 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
         refs = sorted(b.from_doc.get(doc["id"], ()))
         if not refs:  # a report must list something; a document that gave nothing has no report
             continue
+        # Dated by what came from it; the fixed objects it lists (countries) have no time of their own.
+        listed = [b.objects[r] for r in refs if r in b.objects and b.objects[r].type != "location"]
+        created = min((o.created for o in listed), default=EPOCH)
+        modified = max((o.modified for o in listed), default=EPOCH)
         b.add(
             stix2.v21.Report(
                 id=stix_id("report", doc["sha256"]),
-                created=EPOCH,
-                modified=EPOCH,
+                created=created,
+                modified=modified,
                 created_by_ref=PRODUCER,
                 name=document_label(doc),
-                published=EPOCH,
+                published=created,
                 report_types=["threat-actor"],
                 description=f"Source document {doc['path']} ({doc['lang']}, {doc['format']}), read by dossier: "
                 "the objects it lists are those with a quote from it.",
@@ -273,24 +304,49 @@ def export_bundle(snap: Snapshot) -> stix2.v21.Bundle:
 def _incident(b: _Bundle, e: View, names: dict[str, str], actors: dict[str, str]) -> None:
     cites = _Citations(b.snap)
     ident = stix_id("incident", e["id"])
+    description = cites.describe(event_fields(e, names))
     b.add(
-        stix2.v21.Incident(
-            id=ident,
-            name=event_name(e),
-            description=cites.describe(event_fields(e, names)),
-            **b.common(cites),
-        ),
+        stix2.v21.Incident(id=ident, name=event_name(e), description=description, **b.common(cites, e["id"])),
         cites.docs,
     )
+    context = [ident]
     what = ", ".join(t.replace("_", " ") for t in e["types"]) or "event"
     for perpetrator in e["perpetrators"]:
         if perpetrator in actors:
-            b.relationship(
-                ident, "attributed-to", actors[perpetrator], f"the group sources name for this {what}", e["evidence"]
-            )
+            context += [actors[perpetrator]]
+            context += [
+                b.relationship(
+                    ident,
+                    "attributed-to",
+                    actors[perpetrator],
+                    f"the group sources name for this {what}",
+                    e["evidence"],
+                    e["id"],
+                )
+            ]
     if e.get("country"):
         where = country_name(e["country"])
-        b.relationship(ident, "targets", b.location(e["country"]), f"{what} in {where}", e["evidence"])
+        context += [b.location(e["country"])]
+        context += [
+            b.relationship(ident, "targets", b.location(e["country"]), f"{what} in {where}", e["evidence"], e["id"])
+        ]
+    # The incident with its context, once more as a grouping: a tool that reads no `incident`
+    # (MISP's importer, misp-stix) makes an event of each grouping, with its name and description,
+    # which therefore lists the quotes its numbers cite, as external references do not reach it.
+    sources = "\n".join(
+        f"[{n}] “{ref['description']}” ({ref['source_name']}, {ref['external_id']})"
+        for n, ref in enumerate(cites.refs, 1)
+    )
+    b.add(
+        stix2.v21.Grouping(
+            id=stix_id("grouping", e["id"]),
+            name=event_name(e),
+            description=f"{description}\n\nSources:\n{sources}",
+            context="suspicious-activity",
+            object_refs=context,
+            **b.common(cites, e["id"]),
+        )
+    )  # not in the documents' reports, which list the incident: a container in a container helps no one
 
 
 def _conflict_note(b: _Bundle, view: View, ref: str, index: int, conflict: View) -> None:
@@ -303,7 +359,7 @@ def _conflict_note(b: _Bundle, view: View, ref: str, index: int, conflict: View)
             abstract=f"Sources disagree about {view['name']}: {conflict['property'].replace('_', ' ')}",
             content=content,
             object_refs=[ref],
-            **b.common(cites),
+            **b.common(cites, view["id"]),
         ),
         cites.docs,
     )

@@ -11,7 +11,8 @@ from typing import Any
 from dossier.model import Block, BlockKind, Document, Evidence, Schema, Statement, subject_key
 from dossier.segment import field_key, segment
 from dossier.text import lexicon
-from dossier.text.places import lowercase_words
+from dossier.text.dates import PageDate, page_date
+from dossier.text.places import find_countries, lowercase_words
 from dossier.text.sentences import sentence_spans
 
 
@@ -86,6 +87,21 @@ class Context:
                 for s, e in sentence_spans(block.text, block.start):
                     out.append((s, e, block))
         return out
+
+    @cached_property
+    def page_date(self) -> PageDate | None:
+        """When the page was written (its address or dateline): what "yesterday" counts from."""
+        return page_date(self.text)
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        """Is text[start:end] the page's own date, which dates no incident?"""
+        found = self.page_date
+        return found is not None and any(start < e and s < end for s, e in found.spans)
+
+    @cached_property
+    def countries_named(self) -> frozenset[str]:
+        """Every country the document names (or its people): a small town abroad is rarely meant."""
+        return frozenset(c.code for c in find_countries(self.text))
 
     @cached_property
     def common_words(self) -> frozenset[str]:

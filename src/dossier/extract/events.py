@@ -14,9 +14,9 @@ from dossier.extract.context import Context
 from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
-from dossier.text.dates import date_after, find_dates, find_relative, with_year
+from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
 from dossier.text.numbers import Quantity, find_quantities
-from dossier.text.places import find_cities, find_countries
+from dossier.text.places import PlaceMatch, find_cities, find_countries
 
 EXTRACTOR = "events"
 MAX_QUOTE = 400
@@ -41,9 +41,11 @@ def extract(ctx: Context) -> Iterator[Statement]:
     entries = {b.start: b for b in ctx.blocks if b.kind is BlockKind.DATED_ENTRY and not _PERIOD.match(b.label or "")}
     for block in entries.values():
         yield from _entry(ctx, block)
+    yield from _founding_fields(ctx)
     # A day or month without a year ("on 3 June", "in June of the same year") takes
     # the year of the last date an earlier sentence of its paragraph gave (or its
-    # entry's), and "three weeks later" counts from that last date.
+    # entry's, or else the page's own date), and "three weeks later" counts from that
+    # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
     for start, end, block in ctx.sentences:
         if block.kind is BlockKind.FIELD or section_key(block) in _NOT_INCIDENTS:
@@ -53,12 +55,37 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         context = entry.date if entry else earlier
-        dates = _incident_dates(ctx.text[start:end], context, earlier)
+        dates = _incident_dates(ctx, start, end, context, earlier)
+        yield from _named_incidents(ctx, start, end)
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
-        elif entry is None:
-            yield from _undated_sentence(ctx, start, end)
+        else:
+            if entry is None:
+                yield from _undated_sentence(ctx, start, end)
+            # "Gedurende 2014 ...": a year that dates no incident still tells the paragraph's year.
+            told = [d.iso for d in find_dates(ctx.text[start:end], lang=ctx.doc.lang) if d.has_year and not d.is_period]
+            if told and not (entry and entry.date):
+                last = (block.start, told[-1])
+
+
+def _founding_fields(ctx: Context) -> Iterator[Statement]:
+    """ "Founded: 1994", "Formation 1999", "Active 28 January 2017 - present": a profile's
+    founding field dates the group's founding, an incident of its history."""
+    for block in ctx.fields("founded"):
+        value = ctx.text[block.value_start : block.end]
+        dates = [d for d in find_dates(value, lang=ctx.doc.lang) if d.has_year and d.part != "decade"]
+        if dates:
+            yield from _event(
+                ctx,
+                f"f{block.start}",
+                dates[0].iso,
+                block.start,
+                block.end,
+                (block.start, block.end),
+                basis="entry",
+                types=["founding"],
+            )
 
 
 def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
@@ -89,7 +116,7 @@ def _incidents_of_entry(ctx: Context, block: Block, date: str) -> list[tuple[int
     first sentence with a date of its own, which is an event of its own."""
     runs = [block.start]
     for s, e in ctx.sentences_of(block)[1:]:
-        if _incident_date(ctx.text[s:e], date):
+        if _incident_dates(ctx, s, e, date):
             return list(zip(runs, [*runs[1:], s], strict=True))
         if _displaced().match(ctx.text, s):
             runs.append(s)
@@ -109,19 +136,18 @@ def _displaced() -> re.Pattern[str]:
 def _dated_sentence(
     ctx: Context, start: int, end: int, context_date: str, skip_first: bool = False, since: str = ""
 ) -> Iterator[Statement]:
-    """One event per clause that has its own incident date and a cue word; a date
-    without a year takes the year of `context_date` (its entry's or paragraph's), and
-    a relative one counts from `since` (the last date before it), else from that."""
-    for i, (s, e, date) in enumerate(_dated_clauses(ctx.text[start:end], context_date, since)):
+    """One event per clause that has its own incident date and reports a happening (a
+    cue word of a type, or a verb of `actions.yaml`); a date without a year takes the
+    year of `context_date` (its entry's or paragraph's), and a relative one counts from
+    `since` (the last date before it), else from that."""
+    for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
         if i == 0 and skip_first:
             continue
-        clause = ctx.text[start + s : start + e]
-        if _types(clause):
+        clause = ctx.text[s:e]
+        if _types(clause) or _acts(ctx, clause):
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
-            basis = "relative" if find_relative(clause) and not find_dates(clause) else "sentence"
-            yield from _event(
-                ctx, f"s{start + s}", date, start + s, start + e, (start + s, start + e), context_date, basis
-            )
+            relative = find_relative(clause) and not find_dates(clause)
+            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, "relative" if relative else "sentence")
 
 
 def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
@@ -134,30 +160,41 @@ def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]
         yield from _event(ctx, f"u{start}", "", start, end, (start, end))
 
 
-def _dated_clauses(sentence: str, context_date: str, since: str = "") -> list[tuple[int, int, str]]:
-    """(start, end, date) of each clause with its own date.
+def _dated_clauses(
+    ctx: Context, start: int, end: int, context_date: str, since: str = ""
+) -> list[tuple[int, int, str]]:
+    """(start, end, date) of each clause of the sentence text[start:end] with its own date.
 
     "X, founded in 2013 by A, and Y, formed in 2012 by B" holds two. A clause
     ends at a coordinating ", and" or ";" between two dates, else at the last
     comma before the later date.
     """
-    dates = _incident_dates(sentence, context_date, since)
+    sentence = ctx.text[start:end]
+    dates = _incident_dates(ctx, start, end, context_date, since)
     if not dates:
         return []
     clauses: list[tuple[int, int, str]] = []
-    clause_start, (prev_pos, prev_iso) = 0, dates[0]
-    for pos, iso in dates[1:]:
+    clause_start, (prev_pos, prev_iso) = 0, (dates[0][0] - start, dates[0][1])
+    for pos, iso in ((p - start, d) for p, d in dates[1:]):
         if iso == prev_iso:
             continue
         between = sentence[prev_pos:pos]
         joint = _clause_joint().search(between)
+        if joint is None and "," not in between:
+            # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
+            joint = _bare_coordinator().search(between)
         cut = prev_pos + (joint.start() if joint else between.rfind(","))
         if cut < prev_pos:
             continue
-        clauses.append((clause_start, cut + 1, prev_iso))
+        clauses.append((start + clause_start, start + cut + 1, prev_iso))
         clause_start, prev_pos, prev_iso = cut + 1, pos, iso
-    clauses.append((clause_start, len(sentence), prev_iso))
+    clauses.append((start + clause_start, end, prev_iso))
     return clauses
+
+
+@lru_cache(maxsize=1)
+def _bare_coordinator() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{lexicon.alternation('time', 'clause_coordinators')})\s")
 
 
 @lru_cache(maxsize=1)
@@ -168,46 +205,126 @@ def _clause_joint() -> re.Pattern[str]:
     return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s)")
 
 
-def _incident_date(sentence: str, context_date: str) -> str | None:
-    dates = _incident_dates(sentence, context_date)
-    return dates[0][1] if dates else None
-
-
-def _incident_dates(sentence: str, context_date: str, since: str = "") -> list[tuple[int, str]]:
-    """(offset, iso) of each date a sentence gives an incident: a day or month with a
-    year (or the year of `context_date`), or a year after a preposition ("In 2006,
-    ..."); never a period ("between 2017 and 2020") or the date of a report."""
-    out = []
-    sentence = _own_words(sentence, asides=False)  # "... in retaliation for the raid of May 2010"
-    for d in find_dates(sentence):
+def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since: str = "") -> list[tuple[int, str]]:
+    """(offset, iso) of each date the sentence text[start:end] gives an incident: a day
+    or month with a year (or the year told last before it, in the sentence or its
+    paragraph, or else the page's own date's), a year after a preposition ("In 2006,
+    ..."), a part of a year ("late 2004"), a time told from the page's date
+    ("yesterday", "on Saturday"), a time counted from the date told before it ("two
+    years earlier"); never a period ("between 2017 and 2020", "the 1990s"), the date
+    of a report or of a cited source, or the page's own dateline."""
+    out: list[tuple[int, str]] = []
+    sentence = _own_words(ctx.text[start:end], asides=False)  # "... in retaliation for the raid of May 2010"
+    told = context_date  # the last date told before the current one
+    dates = find_dates(sentence, reference=ctx.page_date.iso if ctx.page_date else "", lang=ctx.doc.lang)
+    relatives = find_relative(sentence)
+    for d in dates:
+        # "two years earlier" after a date: counted from it.
+        for rel in [r for r in relatives if r.start < d.start]:
+            relatives.remove(rel)
+            counted = _counted(rel, since if not out else told, told)
+            if counted:
+                out.append((start + rel.start, counted))
+        if d.is_period or ctx.in_dateline(start + d.start, start + d.end):
+            continue
         before = sentence[max(0, d.start - 40) : d.start]
         after = sentence[d.end : d.end + 16]
-        if lexicon.regex("time", "period_openers", _BEFORE_DATE).search(before[-12:]) or _PERIOD_END.match(after):
+        opened = lexicon.regex("time", "period_openers", _BEFORE_DATE).search(before[-12:])
+        if (opened and _PERIOD_END.match(after)) or _DASH_TO_YEAR.match(after):
+            continue  # "from 1 September 1994 to February 1996", "June 1994 – 1996": a span
+        cited = _CITATION.search(sentence, 0, d.start)
+        if lexicon.regex("time", "reporting", _BEFORE_DATE).search(before[-30:]) or cited:
             continue
-        if lexicon.regex("time", "reporting", _BEFORE_DATE).search(before[-30:]):
+        if d.kind == "deictic":
+            if d.iso:
+                out.append((start + d.start, d.iso))
+                told = d.iso
             continue
         if d.precision == "year":
-            if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
-                out.append((d.start, d.iso))
+            if d.part or _year_after_cue(sentence, d):
+                out.append((start + d.start, d.iso))
+            told = d.iso  # "numerous attacks in 2001, including one in January"
             continue
-        iso = d.iso if d.has_year else with_year(d.iso, context_date)
+        iso = _completed(ctx, d, told)
         if iso:
-            out.append((d.start, iso))
-    # A sentence whose only time is relative ("five months later", "drie weken later")
-    # is dated from the last date before it, else from the entry's ("na drie weken"
-    # only from a date told before: an entry may be dated by when its story ended).
-    for rel in find_relative(sentence)[:1] if not out else []:
-        base = since if rel.from_start else since or context_date
-        counted = date_after(base, rel) if base and not base.startswith("--") else None
+            out.append((start + d.start, iso))
+            told = iso
+    # A time counted from an earlier date ("five months later", "drie weken later"):
+    # from the date the sentence told before it, else the paragraph's last, else the
+    # entry's ("na drie weken" only from a date told before: an entry may be dated by
+    # when its story ended).
+    for rel in relatives[:1] if not out else [r for r in relatives if r.start > out[-1][0] - start]:
+        counted = _counted(rel, since if not out else told, told if out else context_date)
         if counted:
-            out.append((rel.start, counted))
+            out.append((start + rel.start, counted))
     return out
 
 
+def _counted(rel: RelativeMatch, since: str, fallback: str) -> str | None:
+    """The date `rel` counts to from `since` (a date told before), else from `fallback`."""
+    if rel.from_start and rel.unit == "year" and rel.low > 1:
+        return None  # "na zeventien jaar": how long something lasted, not a date counted from the last
+    base = since if rel.from_start else since or fallback
+    return date_after(base, rel) if base and not base.startswith("--") else None
+
+
+def _completed(ctx: Context, d: DateMatch, context_date: str) -> str:
+    """A date with its missing year (and month) from the context; without context, from
+    the page's own date: a month after the page's is of the year before."""
+    if d.has_year:
+        return d.iso
+    if context_date and not context_date.startswith("-"):
+        return with_year(d.iso, context_date)
+    page = ctx.page_date.iso if ctx.page_date else ""
+    if not page or d.iso.startswith("---"):
+        return ""
+    iso = with_year(d.iso, page)
+    if iso[:7] > page[:7] and len(page) >= 7:
+        iso = with_year(d.iso, f"{int(page[:4]) - 1:04d}")
+    return iso
+
+
+def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
+    """ "the 2002 Bali bombings", "2008 Mumbai attacks": an incident a sentence names by its
+    year, an event of its own (with the sentence as its quote) beside what the sentence
+    tells at its own dates."""
+    sentence = ctx.text[start:end]
+    for d in find_dates(sentence, lang=ctx.doc.lang):
+        if d.precision != "year" or d.kind != "point" or d.part:
+            continue
+        m = _named_incident().match(sentence, d.end)
+        if m and not _year_after_cue(sentence, d):
+            s, e = start + d.start, start + m.end()
+            yield from _event(ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e]))
+
+
+def _year_after_cue(sentence: str, d: DateMatch) -> bool:
+    """A bare year dates an incident after a preposition ("in 2006", "sinds 2007") or
+    right after a founding word ("founded 1994")."""
+    before = sentence[max(0, d.start - 40) : d.start]
+    if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
+        return True
+    return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
+
+
+@lru_cache(maxsize=1)
+def _named_incident() -> re.Pattern[str]:
+    """After a year: up to four capitalised words and an incident noun ("Bali bombings")."""
+    nouns = "|".join(
+        lexicon.alternation("events", key)
+        for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
+    )
+    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+){{0,4}}(?i:{nouns})(?!\w)")
+
+
+# A cited source's date: the last item of a parenthesis after a title or a publisher
+# ("('Title', Some Paper, 10/09/2007)", "(Reuters, 3 May 2004)").
+_CITATION = re.compile(r"[(\[][^()\[\]]*[A-Za-z\"”’'][^()\[\]]*,\s*$")
 # Lexicon regex templates: one of the words ending the text before a date or place,
 # or one of them anywhere in the current sentence before it.
 _ENDING = r"(?<!\w)(?:{words})\s+$"
 _BEFORE_DATE = r"(?<!\w)(?:{words})(?!\w)[^.]*$"
+_DASH_TO_YEAR = re.compile(r"^\s*[-–—/]\s*(?:\w+\s+)?(?:1[6-9]|20)\d\d")
 _PERIOD_END = re.compile(
     r"^\s*(?:[-–—/]|and|to|until|till|through|en|tot|et|à|au|jusqu)\s*(?:\w+\s+)?(?:1[6-9]|20)\d\d"
 )
@@ -222,13 +339,17 @@ def _event(
     quote: tuple[int, int],
     reported: str = "",
     basis: str = "sentence",
+    types: list[str] | None = None,
 ) -> Iterator[Statement]:
+    """The statements of one incident. Its types are those its words name; a timeline
+    entry (its place in a dated list says it is an incident), a death told or a
+    happening that no type names is of type "other"."""
     text = ctx.text
     body = text[start:end]
-    types = _types(body)
+    types = types or _types(body)
     victims = ctx.deaths_told(start, end)
-    if not types and victims:
-        types = ["other"]  # "X died": a death the vocabulary has no type for
+    if not types and (victims or basis == "entry" or _acts(ctx, body)):
+        types = ["other"]
     if not types:
         return
     subject = ctx.key(Schema.EVENT, slug)
@@ -248,7 +369,7 @@ def _event(
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
-    place = _place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body)
+    place = _place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body, cities_only=True)
     if place:
         country, city = place
         if country:
@@ -300,6 +421,11 @@ def _types(text: str) -> list[str]:
     return found
 
 
+def _acts(ctx: Context, text: str) -> bool:
+    """Does `text` report a happening (a verb of actions.yaml in the document's language)?"""
+    return bool(lexicon.words_pattern("actions", None, ctx.doc.lang).search(_own_words(text)))
+
+
 def _own_words(text: str, asides: bool = True) -> str:
     """The text without what names other happenings: causes ("in retaliation for the
     intervention", "wegens aanslagen in Mombasa") to the end of their clause and, with
@@ -327,7 +453,7 @@ def _captive_killed() -> re.Pattern[str]:
     )
 
 
-def _place(ctx: Context, text: str) -> tuple[str, str] | None:
+def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str] | None:
     """(country, city) where the text puts the incident.
 
     A place after "in", "near", "à" ... comes first, then a city in a country the
@@ -335,14 +461,22 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
     ("the Malian city of ..."): "French troops" says nothing about where.
     """
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
-    cities = find_cities(text, common_words=ctx.common_words)
+    text = _without_group_names(ctx, text)  # "al-Qaeda in Iraq" says nothing of where
+    large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
+    cities = [
+        c
+        for c in find_cities(text, common_words=ctx.common_words)
+        if c.code in ctx.countries_named or (c.start, c.name) in large
+    ]
     countries = [
         c
         for c in find_countries(text)
-        if c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end)
+        if (c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end))
+        and _says_where(text, c)
     ]
+    cities = [c for c in cities if not _NAME_ACRONYM.match(text, c.end)]
     named = {c.code for c in countries}
-    candidates = [*cities, *countries]
+    candidates = [*cities, *([] if cities_only else countries)]
     if not candidates:
         return None
     best = min(
@@ -353,6 +487,44 @@ def _place(ctx: Context, text: str) -> tuple[str, str] | None:
         return best.code, best.name
     city = next((c for c in cities if c.code == best.code), None)
     return best.code, city.name if city else ""
+
+
+# A town abroad that the document names no country of is meant only when it is a large one
+# ("Bali" is also a small town in India).
+LARGE_CITY = 1_000_000
+
+
+# "al-Qaeda in Iraq (AQI)": a place followed by an acronym ends a group's name.
+_NAME_ACRONYM = re.compile(r"\s*\(\s*(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Za-z-]{2,9}\s*\)")
+
+
+def _says_where(text: str, place: PlaceMatch) -> bool:
+    """Does a country's name tell where the incident was: after a locative ("in Mali",
+    "à Paris") or a target ("against Israel"), or before a place noun ("the Malian town
+    of")? Not as an actor ("backed by Turkey", "US forces"), nor ending a group's name."""
+    before = text[max(0, place.start - 24) : place.start]
+    if lexicon.regex("places", "agents", _ENDING).search(before) or _NAME_ACRONYM.match(text, place.end):
+        return False
+    if (
+        place.code == "ZZ"
+        or re.match(r"\s+[a-z]", text[place.end : place.end + 2])
+        and text[place.start : place.end].isupper()
+    ):
+        return False  # "US air strike": a code used as an adjective
+    return (
+        _after_locative(text, place.start)
+        or bool(lexicon.regex("places", "targets", _ENDING).search(before))
+        or place.kind == "demonym"
+    )
+
+
+def _without_group_names(ctx: Context, text: str) -> str:
+    """`text` with the names of the groups the document knows blanked (offsets kept)."""
+    names = [n for n in [*ctx.subject_names, *ctx.groups] if len(n) >= 4 and " " in n]
+    for name in sorted(names, key=len, reverse=True):
+        if name in text:
+            text = text.replace(name, " " * len(name))
+    return text
 
 
 def _after_locative(text: str, start: int) -> bool:

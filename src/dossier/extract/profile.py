@@ -57,7 +57,7 @@ def _founded(ctx: Context) -> Iterator[Statement]:
         for kind in _FOUNDING_KINDS:
             for m in lexicon.words_pattern("profile", kind).finditer(sentence):
                 window = sentence[max(0, m.start() - 40) : m.end() + 60]
-                dates = [d for d in find_dates(window) if d.has_year]
+                dates = [d for d in find_dates(window) if d.has_year and d.part != "decade"]
                 if dates:
                     yield _say(ctx, "founded", dates[0].iso, (start, end), kind=kind)
                     break

@@ -17,6 +17,7 @@ from pathlib import Path
 from dossier.ingest.base import Extracted, ReadError, short_reason
 from dossier.ingest.docx import read_docx
 from dossier.ingest.html import read_html
+from dossier.ingest.images import finish as finish_images
 from dossier.ingest.language import detect_language
 from dossier.ingest.pdf import read_pdf
 from dossier.ingest.text import normalise, read_text
@@ -34,15 +35,18 @@ __all__ = [
 _MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 25 * _MB
 
-_READERS: dict[str, tuple[str, Callable[[bytes], Extracted]]] = {
-    ".txt": ("text", read_text),
-    ".md": ("text", read_text),
+# Each reader takes the file's bytes and its folder (where an HTML page's pictures lie).
+_READERS: dict[str, tuple[str, Callable[[bytes, Path], Extracted]]] = {
+    ".txt": ("text", lambda data, _folder: read_text(data)),
+    ".md": ("text", lambda data, _folder: read_text(data)),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
-    ".pdf": ("pdf", read_pdf),
-    ".docx": ("docx", read_docx),
+    ".pdf": ("pdf", lambda data, _folder: read_pdf(data)),
+    ".docx": ("docx", lambda data, _folder: read_docx(data)),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
+# Pictures in a folder are read with the HTML pages that show them, not as documents.
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 
 
 def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -61,7 +65,7 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     data = _read_bytes(path, max_bytes)
     fmt, reader = _READERS[suffix]
     try:
-        extracted = reader(data)
+        extracted = reader(data, path.parent)
     except ReadError:
         raise
     except Exception as exc:  # a library failing in a way its reader did not foresee
@@ -69,6 +73,7 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     text = normalise(extracted.text)
     if not text.strip():  # every reader checks; this guards the contract
         raise ReadError("no text in this file (empty)")
+    images, notes = finish_images(extracted.images, text)
     return Document(
         id=hashlib.sha256(data).hexdigest(),
         path=str(path),
@@ -77,7 +82,8 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         title=extracted.title,
         publisher=extracted.publisher,
         format=fmt,
-        warnings=extracted.warnings,
+        warnings=(*extracted.warnings, *notes),
+        images=images,
     )
 
 
@@ -86,7 +92,9 @@ def iter_source_files(paths: Iterable[Path]) -> Iterator[Path]:
 
     A path given explicitly that is not a folder is yielded as it is, even
     if hidden, missing or unsupported, so that `read_document` can report
-    on it. Unsupported files found in folders are yielded too. Symlinked
+    on it. Unsupported files found in folders are yielded too, and so are
+    broken symbolic links, so that they are reported like any unreadable
+    file; pictures are not (a page beside them shows them). Symlinked
     folders are followed once; each file is yielded once.
     """
     seen: set[Path] = set()
@@ -114,10 +122,17 @@ def _walk(folder: Path, seen: set[Path], visited_dirs: set[Path]) -> Iterator[Pa
         try:
             if entry.is_dir():
                 yield from _walk(path, seen, visited_dirs)
-            elif entry.is_file() and _first_time(path, seen):
+            elif entry.name.lower().endswith(tuple(PICTURE_SUFFIXES)):
+                continue
+            elif (entry.is_file() or _dangling(path)) and _first_time(path, seen):
                 yield path
         except OSError:
             continue
+
+
+def _dangling(path: Path) -> bool:
+    """A symbolic link whose target is missing."""
+    return path.is_symlink() and not path.exists()
 
 
 def _first_time(path: Path, seen: set[Path]) -> bool:
@@ -133,6 +148,8 @@ def _check_file(path: Path) -> int:
     try:
         info = path.stat()
     except OSError as exc:
+        if _dangling(path):
+            raise ReadError(f"broken symbolic link: its target {os.readlink(path)} is missing") from exc
         raise ReadError(_os_reason(exc)) from exc
     if stat.S_ISDIR(info.st_mode):
         raise ReadError("is a directory, not a file")

@@ -17,6 +17,16 @@ class ReadError(Exception):
 
 
 @dataclass(frozen=True)
+class Found:
+    """A picture as a reader found it in a document, before `images.finish` checks it."""
+
+    data: bytes
+    alt: str = ""
+    caption: str = ""
+    where: str = ""  # for a warning: "page 3", "logo.png"
+
+
+@dataclass(frozen=True)
 class Extracted:
     """A reader's output, before id, path and language are added."""
 
@@ -24,6 +34,7 @@ class Extracted:
     title: str = ""
     publisher: str = ""
     warnings: tuple[str, ...] = ()
+    images: tuple[Found, ...] = ()
 
 
 def short_reason(exc: BaseException, limit: int = 120) -> str:

@@ -10,14 +10,20 @@ headings and paragraphs separated by blank lines, one line per list item
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import re
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+import lxml.html
 import trafilatura
 from lxml import etree
 
-from dossier.ingest.base import Extracted, ReadError
+from dossier.ingest.base import Extracted, Found, ReadError
+from dossier.ingest.images import MAX_IMAGE_BYTES
 from dossier.ingest.text import decode_bytes, looks_binary, normalise, row_line, title_from_text
 
 _CHARSET_RE = re.compile(
@@ -29,7 +35,8 @@ _CHARSET_RE = re.compile(
 _AS_CP1252 = frozenset({"iso8859-1", "latin-1", "ascii", "us-ascii", "iso-8859-1"})
 
 
-def read_html(data: bytes) -> Extracted:
+def read_html(data: bytes, folder: Path | None = None) -> Extracted:
+    """The page's main text; its pictures from data: URLs and, given the page's `folder`, from files beside it."""
     if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and looks_binary(data):
         raise ReadError("looks like binary data, not HTML")
     markup, warnings = _decode(data)
@@ -53,7 +60,75 @@ def read_html(data: bytes) -> Extracted:
     if not text:
         raise ReadError("no readable text in this HTML (only scripts or markup)")
     title = " ".join((title or plain.title).split()) or title_from_text(text)
-    return Extracted(text=text, title=title[:200], publisher=publisher, warnings=tuple(warnings))
+    images = _images(markup, folder, warnings)
+    return Extracted(text=text, title=title[:200], publisher=publisher, warnings=tuple(warnings), images=images)
+
+
+# Pictures inside these are the site's (its logo, icons), not the page's subject's.
+_SITE_PARTS = frozenset({"nav", "header", "footer"})
+_DATA_URL = re.compile(r"^data:([\w/+.-]*)((?:;[\w=.+-]+)*?)(;base64)?,(.*)$", re.DOTALL | re.IGNORECASE)
+
+
+def _images(markup: str, folder: Path | None, warnings: list[str]) -> tuple[Found, ...]:
+    """Every <img> of the page outside its navigation, header and footer, with its alt text and caption.
+
+    A picture is read from a data: URL or from a file at a relative address
+    inside the page's folder; one on the web (http:, //host) is never fetched.
+    """
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ()
+    out = []
+    for img in root.iter("img"):
+        if any(a.tag in _SITE_PARTS for a in img.iterancestors()):
+            continue
+        src = (img.get("src") or "").strip()
+        data = _data_url(src) if src[:5].lower() == "data:" else _beside(src, folder, warnings)
+        if not data:
+            continue
+        figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
+        caption = figure.find(".//figcaption") if figure is not None else None
+        out.append(
+            Found(
+                data,
+                alt=img.get("alt") or img.get("title") or "",
+                caption=caption.text_content() if caption is not None else "",
+                where=src if not src.lower().startswith("data:") else "",
+            )
+        )
+    return tuple(out)
+
+
+def _data_url(src: str) -> bytes:
+    m = _DATA_URL.match(src)
+    if not m:
+        return b""
+    if m.group(3):
+        try:
+            return base64.b64decode(re.sub(r"\s+", "", m.group(4)), validate=True)
+        except (binascii.Error, ValueError):
+            return b""
+    return unquote(m.group(4)).encode("utf-8")
+
+
+def _beside(src: str, folder: Path | None, warnings: list[str]) -> bytes:
+    """The bytes of a picture the page names by a relative address inside its folder; b"" otherwise."""
+    parts = urlsplit(src)
+    if folder is None or not parts.path or parts.scheme or parts.netloc:
+        return b""  # on the web, or no file to look beside
+    base = folder.resolve()
+    path = (base / unquote(parts.path)).resolve()
+    if not path.is_relative_to(base):
+        return b""  # outside the page's folder: not the page's to show
+    try:
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            warnings.append(f"image {src} over {MAX_IMAGE_BYTES // (1024 * 1024)} MB: left out")
+            return b""
+        return path.read_bytes()
+    except OSError:
+        warnings.append(f"image {src} is not beside the page: left out")
+        return b""
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:

@@ -8,7 +8,7 @@ import re
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PdfReadError
 
-from dossier.ingest.base import Extracted, ReadError, captured_warnings, short_reason
+from dossier.ingest.base import Extracted, Found, ReadError, captured_warnings, short_reason
 from dossier.ingest.text import normalise, title_from_text
 
 # Titles that authoring tools write instead of a real one.
@@ -27,6 +27,7 @@ def read_pdf(data: bytes) -> Extracted:
         title=extracted.title,
         publisher=extracted.publisher,
         warnings=(*extracted.warnings, *notes),
+        images=extracted.images,
     )
 
 
@@ -68,7 +69,57 @@ def _read(data: bytes) -> Extracted:
         title=title or title_from_text(text),
         publisher=publisher,
         warnings=tuple(warnings),
+        images=_images(reader, warnings),
     )
+
+
+def _images(reader: PdfReader, warnings: list[str]) -> tuple[Found, ...]:
+    """The pictures of every page, in page order, with the alt texts a tagged PDF gives its figures.
+
+    A tagged PDF (PDF/UA, what accessibility tools write) lists its figures in its
+    structure tree with an /Alt text. The tree links figures to marked content,
+    not to image objects, so the alt texts are given to the pictures in order,
+    and only when there are as many of them as pictures.
+    """
+    found: list[tuple[bytes, str]] = []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            found.extend((image.data, f"page {number}") for image in page.images)
+        except Exception as exc:  # a damaged or unsupported image stream: the text is still good
+            warnings.append(f"page {number}: images not read ({short_reason(exc)})")
+    alts = _figure_alts(reader) if found else []
+    if len(alts) != len(found):
+        alts = [""] * len(found)
+    return tuple(Found(data, alt=alt, where=where) for (data, where), alt in zip(found, alts, strict=True))
+
+
+def _figure_alts(reader: PdfReader) -> list[str]:
+    """The /Alt texts of the structure tree's /Figure elements, in document order."""
+    out: list[str] = []
+    try:
+        root = reader.root_object.get("/StructTreeRoot")
+    except (PdfReadError, KeyError, TypeError, AttributeError):
+        return out
+    todo = [root] if root is not None else []
+    seen: set[int] = set()
+    while todo:
+        node = todo.pop()
+        try:
+            node = node.get_object()
+        except (PdfReadError, AttributeError, ValueError):
+            continue
+        if id(node) in seen or len(seen) > 100_000:
+            continue
+        seen.add(id(node))
+        if isinstance(node, list):
+            todo.extend(reversed(node))
+        elif isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                out.append(" ".join(str(node.get("/Alt") or "").split()))
+            kids = node.get("/K")
+            if kids is not None:
+                todo.append(kids)
+    return out
 
 
 def _metadata(reader: PdfReader) -> tuple[str, str]:

@@ -239,7 +239,8 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
                 continue
             specific = _specific(a, b)
             formation = a.date == b.date and bool(a.types & FORMATION and b.types & FORMATION)
-            if (specific and shared >= MONTH) or (formation and not _other_groups(a, b)):
+            death = a.date == b.date and bool(a.victims & b.victims)
+            if (specific and shared >= MONTH) or (formation and not _other_groups(a, b)) or death:
                 what = ",".join(sorted(specific)) or "founding"
                 clusters.union(a.key, b.key, f"told twice in one document: {a.date[:shared]} {what}", 1.0)
 
@@ -328,6 +329,7 @@ class _Event:
         "groups",
         "persons",
         "victims",
+        "perpetrators",
     )
 
     def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
@@ -355,6 +357,8 @@ class _Event:
         # group): those its document knew, and any group's name found in other documents.
         participants = props.get("participant", set())
         self.groups = {root(k) for k in participants if schema_of(k) is Schema.ORGANIZATION}
+        # The group whose history the document tells (its profiled group), as resolved.
+        self.perpetrators = {root(k) for k in props.get("perpetrator", ())}
         # The persons it names, as resolved: whom it befell, who did it or judged it;
         # and those whose death it tells.
         self.persons = {root(k) for k in participants if schema_of(k) is Schema.PERSON}
@@ -411,8 +415,12 @@ def _consistent(a: _Event, b: _Event) -> bool:
 
 def judge(a: _Event, b: _Event) -> Judgement | None:
     """Whether `a` and `b` can be one incident, and how surely; None when they cannot."""
-    if not _consistent(a, b):
+    if not _consistent(a, b) or _other_histories(a, b):
         return None
+    if a.victims & b.victims and (_same_period(a, b) or _days_apart(a, b) <= NEAR_DAYS):
+        # A person dies once: two reports of the same person's death are one incident,
+        # whatever words each uses ("was killed", "the army reported the death of").
+        return Judgement(4.0, f"the death of the same person: {a.date} / {b.date}", True)
     common = a.types & b.types
     specific = _specific(a, b)
     formation = bool(a.types & FORMATION and b.types & FORMATION)
@@ -473,6 +481,14 @@ def _same_period(a: _Event, b: _Event) -> bool:
 
 def _related(a: _Event, b: _Event) -> bool:
     return any(a.types & family and b.types & family for family in TYPE_FAMILIES.values())
+
+
+def _other_histories(a: _Event, b: _Event) -> bool:
+    """Reports from the histories of two different groups, neither naming the other's
+    group: two groups designated on one day, or founded in one month, are two incidents."""
+    if not (a.perpetrators and b.perpetrators) or a.perpetrators & b.perpetrators:
+        return False
+    return not (a.perpetrators & b.groups or b.perpetrators & a.groups)
 
 
 def _other_groups(a: _Event, b: _Event) -> bool:

@@ -7,6 +7,7 @@ it; the next build picks up whatever is missing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -20,9 +21,9 @@ from typing import Any
 from dossier.model import Document, Evidence, Schema, Statement
 from dossier.text.sentences import sentence_spans
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # version -> SQL file that brings a database from version-1 to version.
-MIGRATIONS: dict[int, str] = {1: "schema.sql", 2: "search.sql"}
+MIGRATIONS: dict[int, str] = {1: "schema.sql", 2: "search.sql", 3: "images.sql"}
 # A line longer than this is indexed sentence by sentence, so a search hit points at a sentence.
 CHUNK_CHARS = 400
 SEARCH_LIMIT = 50
@@ -90,6 +91,22 @@ def now() -> str:
 
 
 @dataclass(frozen=True)
+class StoredImage:
+    """A picture a document holds, without its bytes (`Store.image_data` gives those)."""
+
+    doc_id: str
+    seq: int
+    sha256: str
+    media_type: str
+    width: int
+    height: int
+    alt: str
+    caption: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class StoredDocument:
     id: str
     path: str
@@ -139,6 +156,8 @@ class Store:
             try:
                 if target == 2:
                     self._fill_search_index()
+                if target == 3:
+                    self._date_entities_by_documents()
                 self.db.execute(
                     "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -265,6 +284,7 @@ class Store:
                 ],
             )
             self._index(db, doc.id, doc.text)
+            self._put_images(db, doc)
             self._set_path(db, doc.path, doc.id)
 
     def _set_path(self, db: sqlite3.Connection, path: str, doc_id: str) -> None:
@@ -330,7 +350,7 @@ class Store:
             )
 
     def count(self, table: str) -> int:
-        if table not in {"documents", "statements", "resolution", "judgements", "paths"}:
+        if table not in {"documents", "statements", "resolution", "judgements", "paths", "images"}:
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -385,6 +405,7 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM resolution")
             db.executemany("INSERT INTO resolution(subject, entity_id, reason, score) VALUES (?, ?, ?, ?)", rows)
+        self.stamp_entities()  # entities are what resolution makes of the statements: date what changed
 
     def resolution(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT subject, entity_id FROM resolution").fetchall())
@@ -429,6 +450,17 @@ class Store:
                 (started_at, now(), read, skipped, unchanged, statements),
             )
 
+    def last_change(self) -> str | None:
+        """When the knowledge base last changed: a document stored, a build that read files, a judgement.
+
+        A build that found every file unchanged changes nothing, so it leaves this as it was."""
+        row = self.db.execute(
+            "SELECT max(t) FROM (SELECT max(added_at) AS t FROM documents "
+            "UNION ALL SELECT max(finished_at) FROM builds WHERE read > 0 "
+            "UNION ALL SELECT max(created_at) FROM judgements)"
+        ).fetchone()
+        return row[0] if row and row[0] else None
+
     def last_build(self) -> dict[str, Any] | None:
         row = self.db.execute(
             "SELECT started_at, finished_at, read, skipped, unchanged, statements FROM builds ORDER BY id DESC LIMIT 1"
@@ -437,3 +469,92 @@ class Store:
             return None
         keys = ("started_at", "finished_at", "read", "skipped", "unchanged", "statements")
         return dict(zip(keys, row, strict=True))
+
+    # -- images and entity versions (schema version 3) ---------------------------
+
+    def _put_images(self, db: sqlite3.Connection, doc: Document) -> None:
+        """Replace a document's pictures with those `doc` holds (inside `put_document`'s transaction)."""
+        db.execute("DELETE FROM images WHERE doc_id = ?", (doc.id,))
+        db.executemany(
+            "INSERT INTO images(doc_id, seq, sha256, media_type, width, height, alt, caption, start_pos, end_pos, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    doc.id,
+                    i,
+                    im.sha256,
+                    im.media_type,
+                    im.width,
+                    im.height,
+                    im.alt,
+                    im.caption,
+                    im.start,
+                    im.end,
+                    im.data,
+                )
+                for i, im in enumerate(doc.images)
+            ],
+        )
+
+    def images(self) -> list[StoredImage]:
+        """Every document's pictures, by document and place, without their bytes."""
+        rows = self.db.execute(
+            "SELECT doc_id, seq, sha256, media_type, width, height, alt, caption, start_pos, end_pos "
+            "FROM images ORDER BY doc_id, seq"
+        ).fetchall()
+        return [StoredImage(*r) for r in rows]
+
+    def image_data(self, sha256: str) -> tuple[str, bytes] | None:
+        """(media type, bytes) of the picture with this digest, or None."""
+        row = self.db.execute("SELECT media_type, data FROM images WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+        return (str(row[0]), bytes(row[1])) if row else None
+
+    def _statement_digests(self) -> Iterator[tuple[str, str, str, str]]:
+        """(entity, digest of its statements' ids, earliest and latest time its documents were stored)."""
+        rows = self.db.execute(
+            "SELECT COALESCE(r.entity_id, s.subject) AS entity, s.id, d.added_at FROM statements s "
+            "JOIN documents d ON d.id = s.doc_id LEFT JOIN resolution r ON r.subject = s.subject "
+            "ORDER BY entity, s.id"
+        )
+        entity, digest, first, last = None, hashlib.sha256(), "", ""
+        for key, statement_id, added_at in rows:
+            if key != entity:
+                if entity is not None:
+                    yield entity, digest.hexdigest(), first, last
+                entity, digest, first, last = key, hashlib.sha256(), added_at, added_at
+            digest.update(statement_id.encode("ascii") + b"\n")
+            first, last = min(first, added_at), max(last, added_at)
+        if entity is not None:
+            yield entity, digest.hexdigest(), first, last
+
+    def _date_entities_by_documents(self) -> None:
+        """For a knowledge base built before versions were kept: each entity dated by its documents."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO entity_versions(entity_id, fingerprint, created_at, modified_at) VALUES (?, ?, ?, ?)",
+            list(self._statement_digests()),
+        )
+
+    def stamp_entities(self, at: str | None = None) -> int:
+        """Record each entity's version after a build: an entity whose statements changed is modified `at`
+        (now by default), a new one created `at`, an unchanged one keeps its times. The number changed."""
+        at = at or now()
+        with self.transaction() as db:
+            known = {e: f for e, f in db.execute("SELECT entity_id, fingerprint FROM entity_versions")}
+            new, changed, current = [], [], set()
+            for entity, fingerprint, _first, _last in self._statement_digests():
+                current.add(entity)
+                if entity not in known:
+                    new.append((entity, fingerprint, at, at))
+                elif known[entity] != fingerprint:
+                    changed.append((fingerprint, at, entity))
+            db.executemany(
+                "INSERT INTO entity_versions(entity_id, fingerprint, created_at, modified_at) VALUES (?, ?, ?, ?)", new
+            )
+            db.executemany("UPDATE entity_versions SET fingerprint = ?, modified_at = ? WHERE entity_id = ?", changed)
+            db.executemany("DELETE FROM entity_versions WHERE entity_id = ?", [(e,) for e in set(known) - current])
+        return len(new) + len(changed)
+
+    def entity_versions(self) -> dict[str, tuple[str, str]]:
+        """Entity id -> (first stored, last changed), ISO 8601 in UTC."""
+        rows = self.db.execute("SELECT entity_id, created_at, modified_at FROM entity_versions")
+        return {e: (c, m) for e, c, m in rows}

@@ -42,16 +42,18 @@ def index(name: str) -> dict[str, str]:
 
 
 @cache
-def alternation(name: str, key: str | None = None) -> str:
+def alternation(name: str, key: str | None = None, lang: str | None = None) -> str:
     """Regex source matching any word of lexicon `name` (of one key, if given), longest first.
 
+    With `lang`, only that language's words (a document's language chooses its word
+    lists; where a lexicon gives a word for no language in particular it stays shared).
     Words keep their case here (folding is for lookups); callers choose the flags.
     """
     words = {
         str(w)
         for k, by_lang in load(name).items()
         if key is None or k == key
-        for group in _groups(by_lang)
+        for group in _groups(by_lang, lang)
         for w in group or []
     }
     # "kidnap*" matches every word that starts with "kidnap".
@@ -61,14 +63,19 @@ def alternation(name: str, key: str | None = None) -> str:
     )
 
 
-def _groups(by_lang: Any) -> list[Any]:
-    return list(by_lang.values()) if isinstance(by_lang, dict) else [by_lang]
+def _groups(by_lang: Any, lang: str | None = None) -> list[Any]:
+    if not isinstance(by_lang, dict):
+        return [by_lang]
+    if lang in by_lang:
+        return [by_lang[lang]]
+    return list(by_lang.values())
 
 
 @cache
-def words_pattern(name: str, key: str | None = None) -> re.Pattern[str]:
-    """A case-insensitive regex matching any word of lexicon `name` (of one key, if given)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(name, key)})(?!\w)", re.IGNORECASE)
+def words_pattern(name: str, key: str | None = None, lang: str | None = None) -> re.Pattern[str]:
+    """A case-insensitive regex matching any word of lexicon `name` (of one key, if given;
+    of one language, if given and the lexicon has words for it)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(name, key, lang)})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

@@ -24,12 +24,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dossier.web.render import render
-from dossier.web.routes import documents, groups, persons, search, timeline
+from dossier.web.routes import documents, finding, gallery, groups, persons, search, timeline
 from dossier.web.site import CHECK_EVERY, Site
 
 DESCRIPTION = (
-    "The knowledge base as JSON: groups, a group's factsheet, persons, events with filters, "
-    "documents and search. Every value carries `evidence`: the document id and the character "
+    "The knowledge base as JSON: groups (alphabetical, A–Z, by country), a group's factsheet, persons, "
+    "events with filters, documents, the documents' pictures and search. Every value carries `evidence`: the document id and the character "
     "offsets of the quote in that document's plain text (see docs/EXPORT.md)."
 )
 
@@ -40,7 +40,7 @@ def create_app(db: Path | str, *, check_every: float = CHECK_EVERY) -> FastAPI:
     app.state.site = site
     static = resources.files("dossier.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (groups, persons, timeline, documents, search):
+    for module in (groups, finding, persons, timeline, documents, gallery, search):
         app.include_router(module.routes(site))
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)

@@ -2,7 +2,8 @@
 
 Templates are Jinja2 with autoescape on for every template; no template marks
 document-derived text safe. The few pieces of markup built in Python (the SVG
-map, graph and charts in `svg.py`) escape every text they hold themselves.
+maps in `maps.py`, the graph and charts in `svg.py`) escape every text they
+hold themselves.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from dossier.web import svg
+from dossier.web import maps, svg
 
-LANGUAGES = ("en", "nl")
+LANGUAGES = ("en", "nl", "fr")
 # HTML path (as routed, with {params}) -> the path of its JSON twin; filled by `page`.
 JSON_TWINS: dict[str, str] = {}
 View = Callable[..., dict[str, Any]]
@@ -106,7 +107,7 @@ def number(span: dict[str, Any] | None) -> str:
 def _environment() -> jinja2.Environment:
     loader = jinja2.PackageLoader("dossier.web", "templates")
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(svg=svg, text_pieces=text_pieces)
+    env.globals.update(svg=svg, maps=maps, text_pieces=text_pieces, languages=LANGUAGES)
     env.filters["number"] = number
     return env
 
@@ -120,6 +121,12 @@ def page_context(request: Request) -> dict[str, Any]:
 
     def t(key: str) -> str:
         return words.get(key, key)
+
+    def tl(kind: str, key: str | None) -> str:
+        """The label of a value of a vocabulary ("type", "relation", "status", "kind"): `tl('type', 'hostage_taking')`."""
+        if not key:
+            return ""
+        return words.get(f"{kind}.{key}") or key.replace("_", " ")
 
     def url(path: str, **params: Any) -> str:
         """A link with query parameters; empty ones left out."""
@@ -140,6 +147,8 @@ def page_context(request: Request) -> dict[str, Any]:
         "json_url": json_url,
         "lang": lang,
         "t": t,
+        "tl": tl,
+        "labeller": lambda kind: lambda key: tl(kind, key),  # a vocabulary's labels as a function, for svg.py
         "url": url,
         "switch": switch,
         "country": lambda code: country_name(code, lang),

@@ -18,10 +18,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from dossier.model import Schema, Statement
+from dossier.model import ACTIVITY_KINDS, Schema, Statement, activity_kind
 from dossier.store import SearchHit, Store, StoredDocument
 from dossier.text.names import fold_name
-from dossier.views import KnowledgeBase, event, organization, person
+from dossier.views import KnowledgeBase, event, organization, person, pictures
 
 # How often (seconds) a request may check whether the database changed.
 CHECK_EVERY = 2.0
@@ -49,6 +49,9 @@ class Snapshot:
     facets: dict[str, Any] = field(default_factory=dict)  # the values the filters can take
     by_doc: dict[str, list[Statement]] = field(default_factory=dict)  # document sha256 -> its statements
     columns: EventColumns | None = None
+    group_index: dict[str, int] = field(default_factory=dict)  # group -> its place in `groups`
+    pictures: list[dict[str, Any]] = field(default_factory=list)  # every document's pictures, by document
+    pictures_of: dict[str, list[int]] = field(default_factory=dict)  # group -> indexes into pictures
 
     @classmethod
     def load(cls, store: Store) -> Snapshot:
@@ -66,6 +69,8 @@ class Snapshot:
             for value in dict.fromkeys(values):
                 folded.append((fold_name(value), entity))
         events = sorted((event(kb, e) for e in kb.entities(Schema.EVENT)), key=lambda e: (e["date"] or "9999", e["id"]))
+        for ev in events:
+            ev["kind"] = activity_kind(ev["types"])  # attack, intervention or other
         events_of: dict[str, list[int]] = defaultdict(list)
         for i, ev in enumerate(events):
             for actor in ev["perpetrators"]:
@@ -78,6 +83,11 @@ class Snapshot:
         for entity in kb.entities(Schema.PERSON):
             names[entity] = _person_name(kb, entity)
         groups.sort(key=lambda g: (fold_name(g["name"]), g["id"]))
+        found = pictures(kb)
+        pictures_of: dict[str, list[int]] = defaultdict(list)
+        for i, picture in enumerate(found):
+            for owner in picture["groups"]:
+                pictures_of[owner].append(i)
         event_years = [year_of(e["date"]) for e in events]
         known_years = [y for y in event_years if y is not None]
         ideologies = Counter(i for g in groups for i in g["ideology"])
@@ -86,6 +96,8 @@ class Snapshot:
             "designated_by": sorted({d for g in groups for d in g["designated_by"]}),
             "ideology": sorted(i for i, _n in ideologies.most_common(FACET_VALUES)),
             "types": sorted({t for e in events for t in e["types"]}),
+            "kinds": list(ACTIVITY_KINDS),
+            "groups_per_country": dict(Counter(c for g in groups for c in g["countries"])),
             "event_countries": sorted({e["country"] for e in events if e["country"]}),
             "years": [min(known_years), max(known_years)] if known_years else None,
         }
@@ -102,6 +114,9 @@ class Snapshot:
             folded_names=folded,
             facets=facets,
             by_doc=dict(by_doc),
+            group_index={g["id"]: i for i, g in enumerate(groups)},
+            pictures=found,
+            pictures_of=dict(pictures_of),
         )
 
     @cached_property
@@ -130,6 +145,15 @@ def _person_name(kb: KnowledgeBase, entity: str) -> str:
     return str(person(kb, entity)["name"])
 
 
+def initial(name: str) -> str:
+    """The letter of the A–Z index a name is filed under: its first letter, accents and articles aside ("#" for none)."""
+    words = fold_name(name).split()
+    if len(words) > 1 and words[0] in ("al", "el", "ad", "an", "as", "at", "ar", "az"):
+        words = words[1:]  # "al-Shabaab" under S, as indexes of Arabic names file them
+    first = words[0][:1].upper() if words else ""
+    return first if first.isalpha() and first.isascii() else "#"
+
+
 def _summary(org: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
     """What the home page lists and filters a group by."""
     years = [y for y in (year_of(e["date"]) for e in events) if y]
@@ -144,6 +168,7 @@ def _summary(org: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any
         "designated_by": sorted({d["by"] for d in org["designations"]}),
         "active": [min(years), max(years)] if years else None,
         "events": len(events),
+        "initial": initial(org["name"]),
     }
 
 
@@ -166,6 +191,7 @@ class EventColumns:
         self.types = array("Q")
         self.country = array("H")
         self.year = array("h")
+        self.kind = array("B")  # index into ACTIVITY_KINDS
         self.all_counts: dict[int, dict[str, int]] = {}
 
     @classmethod
@@ -176,17 +202,28 @@ class EventColumns:
             columns.types.append(sum(columns.type_bit.get(t, 0) for t in set(e["types"] or ["other"])))
             columns.country.append(columns.country_index.get(e["country"] or "", 0))
             columns.year.append(year or 0)
+            columns.kind.append(ACTIVITY_KINDS.index(e.get("kind") or activity_kind(e["types"])))
         columns.all_counts = columns.count(range(len(events)))
         return columns
 
     def select(
-        self, indexes: Iterable[int], kind: str, country: str, since: int | None, until: int | None
+        self,
+        indexes: Iterable[int],
+        type_: str,
+        country: str,
+        since: int | None,
+        until: int | None,
+        activity: str = "",
     ) -> list[int]:
-        """The events among `indexes` of type `kind`, in `country`, in the years since..until (each if given)."""
-        bit = self.type_bit.get(kind, -1) if kind else 0
+        """The events among `indexes` of type `type_`, in `country`, in the years since..until, of
+        `activity` (attack, intervention, other): each if given."""
+        bit = self.type_bit.get(type_, -1) if type_ else 0
         where = self.country_index.get(country, -1) if country else 0
-        if bit < 0 or where < 0:
+        if bit < 0 or where < 0 or (activity and activity not in ACTIVITY_KINDS):
             return []
+        if activity:
+            wanted = ACTIVITY_KINDS.index(activity)
+            indexes = [i for i in indexes if self.kind[i] == wanted]
         if not bit and not where and since is None and until is None:
             return list(indexes)
         types, countries, years = self.types, self.country, self.year
@@ -250,6 +287,11 @@ class Site:
                     self._snapshot = self._load()
                     self._version = version
         return self._snapshot
+
+    def image(self, sha256: str) -> tuple[str, bytes] | None:
+        """(media type, bytes) of a picture the knowledge base holds."""
+        with self._db_lock:
+            return self.store.image_data(sha256)
 
     def search(self, query: str) -> tuple[list[SearchHit], list[SearchHit]]:
         """(text hits, statement hits) for `query`, from the store's full-text index."""

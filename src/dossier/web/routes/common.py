@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, TypeVar
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Query
 
 from dossier.model import Schema
 from dossier.web.site import Snapshot
 
 # Keys whose values are entity ids in the views (a leader, a relation's target, a role's group ...).
-ENTITY_KEYS = frozenset({"person", "target", "org", "perpetrators"})
+ENTITY_KEYS = frozenset({"person", "target", "org", "perpetrators", "groups"})
 KINDS = {Schema.ORGANIZATION: "group", Schema.PERSON: "person", Schema.EVENT: "event"}
+PageParam = Annotated[int, Query(ge=1, description="Page of results.")]
+T = TypeVar("T")
+
+
+def paginate(items: Sequence[T], page: int, per_page: int) -> tuple[list[T], int]:
+    """(the items of page `page`, the number of pages, at least 1)."""
+    pages = max(1, -(-len(items) // per_page))
+    return list(items[(page - 1) * per_page : page * per_page]), pages
 
 
 def _walk(value: Any) -> Iterator[tuple[str, Any]]:
@@ -39,15 +47,19 @@ def linked_names(snap: Snapshot, *views: Any) -> dict[str, dict[str, str]]:
 
 
 def documents_cited(snap: Snapshot, *views: Any) -> dict[str, dict[str, str]]:
-    """Document id -> {"title", "lang"} for every document the views' evidence quotes."""
+    """Document id -> {"title", "lang"} for every document the views' evidence quotes or name (`doc`)."""
     out: dict[str, dict[str, str]] = {}
     for key, value in _walk(list(views)):
         if key == "evidence" and isinstance(value, list):
-            for ev in value:
-                doc = ev.get("doc")
-                if doc and doc not in out:
-                    stored = snap.documents.get(doc)
-                    out[doc] = {"title": snap.title(doc), "lang": stored.lang if stored else "und"}
+            docs = [ev.get("doc") for ev in value]
+        elif key == "doc" and isinstance(value, str):
+            docs = [value]
+        else:
+            continue
+        for doc in docs:
+            if doc and doc not in out:
+                stored = snap.documents.get(doc)
+                out[doc] = {"title": snap.title(doc), "lang": stored.lang if stored else "und"}
     return out
 
 

@@ -10,8 +10,10 @@ from fastapi import APIRouter, HTTPException, Query
 
 from dossier.model import REFERENCE_PROPS
 from dossier.web.render import page
-from dossier.web.routes.common import KINDS
+from dossier.web.routes.common import KINDS, PageParam, paginate
 from dossier.web.site import Site, Snapshot
+
+DOCUMENTS_PER_PAGE = 100
 
 
 def parse_span(value: str) -> tuple[int, int] | None:
@@ -49,10 +51,10 @@ def routes(site: Site) -> APIRouter:
     router = APIRouter()
 
     @page(router, "/documents", "documents.html", tag="documents")
-    def documents() -> dict[str, Any]:
-        """Every document in the knowledge base, by path."""
+    def documents(page: PageParam = 1) -> dict[str, Any]:
+        """Every document in the knowledge base, by path, 100 a page."""
         snap = site.snapshot()
-        listed = [
+        listed: list[dict[str, Any]] = [
             {
                 "id": short,
                 "sha256": d.id,
@@ -66,7 +68,8 @@ def routes(site: Site) -> APIRouter:
             }
             for short, d in snap.documents.items()
         ]
-        return {"documents": sorted(listed, key=lambda d: d["path"])}
+        shown, pages = paginate(sorted(listed, key=lambda d: str(d["path"])), page, DOCUMENTS_PER_PAGE)
+        return {"total": len(listed), "page": page, "pages": pages, "documents": shown}
 
     @page(router, "/documents/{doc_id}", "document.html", tag="documents")
     def document(

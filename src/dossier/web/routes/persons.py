@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from dossier.model import Schema
 from dossier.text.names import fold_name
-from dossier.views import person
+from dossier.views import current_status, person
 from dossier.web.render import page
 from dossier.web.routes.common import documents_cited, linked_names, require
 from dossier.web.site import Site
@@ -37,6 +37,8 @@ def routes(site: Site) -> APIRouter:
         events = sorted((snap.events[i] for i in indexes), key=lambda e: (e["date"] or "9999", e["id"]))[:MAX_EVENTS]
         return {
             "person": view,
+            "current_status": current_status(view["status"]),
+            "status_history": sorted(view["status"], key=lambda s: str(s.get("date") or ""), reverse=True),
             "events": events,
             "names": linked_names(snap, view, *events),
             "documents": documents_cited(snap, view, *events),
