@@ -293,6 +293,8 @@ def _segment(text: str) -> Iterator[Block]:
                 continue
 
         heading = _heading_text(line, prev_blank, next_blank) if not paragraph else None
+        if named and i < len(lines) and _BULLET.match(lines[i].text):
+            heading = line.text  # "Size" over "• 300 (2010)" lines: a heading of its list
         if heading is not None and not (header_date and not _WIKI_HEADING.match(line.text)):
             yield from flush()
             key = lexicon.lookup("sections", heading) or ""
