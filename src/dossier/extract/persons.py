@@ -416,10 +416,11 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         reader.claim(reader.register(*span, quote), "commander" if scope == UNIT else "leader", scope, False, quote)
     verbs, agent = _words("persons", "founded_by"), _words("persons", "agent")
     for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,40}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
-        span = person_name_at(text, s + m.end())
-        if span:
-            scope = _scope_before(reader, sentence[: m.start()])
-            reader.claim(reader.register(*span, quote), "founder", scope, False, quote)
+        scope = _scope_before(reader, sentence[: m.start()])
+        # "founded in 1987 by A, B and C", "by Indonesian clerics A and B"
+        founders = list(_listed_persons(text, _past_description(text, s + m.end(), e), e))
+        for span in founders:  # one of several founders is no leader by that alone
+            reader.claim(reader.register(*span, quote), "founder", scope, len(founders) > 1, quote)
     for key in ("predecessor", "successor"):
         for m in _re("persons", key).finditer(text, s, e):
             span = person_name_at(text, _skip_space(text, m.end()))
@@ -435,11 +436,79 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
             reader.register(*span, quote)
+    _group_person_nouns(reader, s, e, quote)
+    _role_lists(reader, s, e, quote)
     markers = _words("names", "person_markers")
     for start, end in person_name_spans(sentence):
         name = sentence[start:end]
         if re.search(rf"\s(?:{markers})\s", name):  # "Karim bin Tahir", "Musa ag Ibrahim"
             reader.register(s + start, s + end, quote)
+
+
+def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
+    """The names one after another from `pos`: "A, B and C", "A, alias "X," and B"."""
+    while pos < end:
+        span = person_name_at(text, pos)
+        if span is None:
+            return
+        yield span
+        rest = text[span[1] : end]
+        alias = re.match(rf"\s*(?:,\s*)?(?:\(|(?:{_words('names', 'person_alias')})\s+)[^,;()]{{0,40}}\)?[\"”’']*", rest)
+        if alias and re.search(rf"(?i)^\s*,?\s*\(?(?:{_words('names', 'person_alias')})", rest):
+            rest_start = span[1] + alias.end()
+        else:
+            rest_start = span[1]
+        joint = re.match(r"[\"”’'\s]*(?:,\s*(?:(?:and|en|et)\s+)?|\s+(?:and|en|et)\s+)", text[rest_start:end])
+        if not joint:
+            return
+        pos = rest_start + joint.end()
+
+
+def _past_description(text: str, pos: int, end: int) -> int:
+    """Past lower-case words before a name ("by Indonesian clerics X", "by the cleric X")."""
+    m = re.match(r"(?:(?:the|de|le|la|les|het)\s+)?(?:[A-Z][a-z]+(?:an|ese|ian|ais|aise|se)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}(?=[A-Z])", text[pos:end])
+    if m and m.end() and person_name_at(text, pos + m.end()):
+        return pos + m.end()
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _group_noun_pattern() -> re.Pattern[str]:
+    """ "<group> man X", "<group> fugitives X and Y", "<group> commanders: X": a person noun after a group's name."""
+    nouns = _words("persons", "person_nouns") + "|" + _words("persons", "members") + "|" + _roles().pattern
+    return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    text = reader.text
+    for name in reader.ctx.subject_names:
+        if len(name) < 2:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text[s:e]):
+            after = _group_noun_pattern().match(text, s + m.end(), e)
+            if not after:
+                continue
+            role = _role_key(text[s + m.end() : after.end()].strip(" :s").split()[-1])
+            for span in _listed_persons(text, after.end(), e):
+                reader.claim(reader.register(*span, quote), role if role != "leader" else "member", SUBJECT, True, quote)
+
+
+def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "The seven founding members of the group are A, B, ... and G", "les membres fondateurs
+    du X sont A, B et C": a plural role, the group's, and a list."""
+    text = reader.text
+    copula = _words("persons", "copula")
+    plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
+    pattern = re.compile(
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[A-Z])"
+    )
+    for m in pattern.finditer(text, s, e):
+        if reader.whose(m.group(1)) != SUBJECT:
+            continue
+        names = list(_listed_persons(text, m.end(), e))
+        if len(names) >= 2:
+            for span in names:
+                reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
 
 
 def _describes_someone(reader: _Reader, s: int, e: int, block: Block) -> bool:
