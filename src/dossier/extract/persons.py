@@ -33,7 +33,7 @@ from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, with_year
 from dossier.text.names import is_acronym, name_at, name_core, person_name_at, person_name_spans, split_list
-from dossier.text.places import country_code
+from dossier.text.places import country_code, demonym_of_a_country
 
 EXTRACTOR = "persons"
 
@@ -188,6 +188,11 @@ class _Reader:
         return found[0] if len(found) == 1 else None
 
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
+        # "le Péruvien Abimael Guzman", "Jordanian militant X": a demonym before a name is no part of it
+        first = re.match(r"([A-ZÀ-Þ][\w-]+)\s+", self.text[start:end])
+        article = re.search(r"(?i)(?<!\w)(?:the|a|an|le|la|du|de|het|een|un|une|l['’])\s*$", self.text[max(0, start - 6) : start])
+        if first and article and demonym_of_a_country(first.group(1)) and len(self.text[start:end].split()) >= 3:
+            start += first.end()
         title = _re("names", "person_titles", anchored="^", flags=0).match(self.text[start:end])
         if (
             title
@@ -358,8 +363,8 @@ def _structure(reader: _Reader) -> None:
             value = text[block.value_start : block.end]
             first_sentence = re.split(r"(?<=[a-z])\.\s", value, maxsplit=1)[0]
             quote = (block.start, block.end)
-            for s, _e in split_list(first_sentence, block.value_start):
-                span = person_name_at(text, s)
+            for s, e in _field_items(text, first_sentence, block.value_start):
+                span = person_name_at(text, _name_start_in_item(text, s, e))
                 if span:
                     person = reader.register(*span, quote)
                     reader.claim(person, role, SUBJECT, False, quote, stated=True)
@@ -376,6 +381,35 @@ def _structure(reader: _Reader) -> None:
                 person = reader.register(*span, ctx.sentence_at(span[0]))
                 if person is not None:
                     reader.items.append((person, block))
+
+
+def _field_items(text: str, value: str, offset: int) -> Iterator[tuple[int, int]]:
+    """A field's items: split at commas, semicolons, lines and " - " (a flattened infobox list)."""
+    for s, e in split_list(value, offset):
+        pos = s
+        for m in re.finditer(r"\s+[-–]\s+", text[s:e]):
+            yield pos, s + m.start()
+            pos = s + m.end()
+        yield pos, e
+
+
+def _name_start_in_item(text: str, s: int, e: int) -> int:
+    """Where the name begins in "Deputy leader in Iraq Abu X", "Spokesman Abu Y", "Field commander Z":
+    after the last role word, lower-case word or country before it."""
+    start = s
+    kunya = re.search(r"(?<!\w)(?:Abu|Abou|Abi|Umm|Ibn)\s+[A-Z]", text[s:e])
+    for m in re.finditer(r"\S+", text[s:e]):
+        if kunya and m.start() == kunya.start():
+            return s + m.start()  # "Head of Military Shura Abu X": a kunya opens the name
+        word = m.group(0)
+        rest = text[s + m.end() : e]
+        if not rest.strip() or not re.match(r"\s+[A-ZÀ-Þ]", rest):
+            if word[:1].islower() or _roles().fullmatch(word) or country_code(word):
+                continue
+            break
+        if word[:1].islower() and not re.match(r"(?:al|el|ad|bin|ibn|ould|ag)[-‘’'ʼ]?", word) or _roles().fullmatch(word) or country_code(word):
+            start = s + m.end()
+    return _skip_space(text, start)
 
 
 def _pronoun_aliases(reader: _Reader) -> None:

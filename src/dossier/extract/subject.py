@@ -238,7 +238,7 @@ def _opening_pattern() -> re.Pattern[str]:
     note = r"(?:\s*\[[^\]\n]{0,20}\])*"
     return re.compile(
         rf"{note}(?:\s*\((?P<acr>[A-Z][A-Za-z.]{{1,9}})[;)])?[^()\n]{{0,3}}?{note}(?:\s*\([^()\n]{{0,400}}\))?{note}"
-        rf"\s*(?:[,–—-][^,.;\n]{{0,160}}[,–—-])?\s*(?:{copula})\s",
+        rf"\s*(?:[,–—-][^,.;\n]{{0,160}}[,–—-]|\s[–—]\s[^–—\n]{{0,240}}\s[–—])?\s*(?:{copula})\s",
     )
 
 
@@ -452,7 +452,9 @@ def _org_head(name: str) -> bool:
 
 
 def _exact_initials(acronym: str, name: str) -> bool:
-    letters = re.sub(r"[^a-z]", "", acronym.casefold())
+    capitals = re.sub(r"[^A-Z]", "", acronym)
+    # "LeT": a mixed-case acronym writes a connector's letter in lower case
+    letters = capitals.casefold() if len(capitals) >= 2 else re.sub(r"[^a-z]", "", acronym.casefold())
     words = [w for w in re.findall(r"[^\W\d_]+", name) if w[0].isupper()]
     return "".join(w[0] for w in words).casefold() == letters
 
