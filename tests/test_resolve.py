@@ -258,3 +258,20 @@ def test_resolution_grows_near_linearly() -> None:
         sts += person(f"d{i}", "p", f"{given} {family}".replace("0", "o").replace("1", "l"))
     ents = entities(sts)
     assert len(set(ents.values())) > 2000
+
+
+def _cases() -> list[dict[str, str]]:
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).parent / "resolve_cases.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: f"{c['name_a']}~{c['name_b']}")
+def test_name_cases(case: dict[str, str]) -> None:
+    make = person if case["kind"] == "person" else org
+    statements = make("d1", "a", case["name_a"]) + make("d2", "b", case["name_b"])
+    ents = entities(statements)
+    kind = "Person" if case["kind"] == "person" else "Organization"
+    assert same(ents, f"{kind}:d1:a", f"{kind}:d2:b") is (case["same"] == "true"), case["why"]

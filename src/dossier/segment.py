@@ -251,6 +251,12 @@ def _segment(text: str) -> Iterator[Block]:
                 yield Block(BlockKind.LIST_ITEM, line.start, line.end, line.text, value_start=cells, section=section)
             continue
 
+        flattened = _flattened_fields(line, section)
+        if flattened:
+            yield from flush()
+            yield from flattened
+            continue
+
         block = _structured(line, section, header_date, year_context)
         if block is not None:
             yield from flush()
@@ -293,6 +299,8 @@ def _segment(text: str) -> Iterator[Block]:
                 continue
 
         heading = _heading_text(line, prev_blank, next_blank) if not paragraph else None
+        if named and i < len(lines) and _BULLET.match(lines[i].text):
+            heading = line.text  # "Size" over "• 300 (2010)" lines: a heading of its list
         if heading is not None and not (header_date and not _WIKI_HEADING.match(line.text)):
             yield from flush()
             key = lexicon.lookup("sections", heading) or ""
@@ -340,6 +348,61 @@ def _heads_entries(lines: list[_Line], index: int, dateline: PageDate | None) ->
 def _is_entry(body: str) -> bool:
     """Under a month header, is this paragraph an activity (not "Bron(nen)", "Aanslagen")?"""
     return len(body) >= 40 and len(body.split()) >= 6
+
+
+# A line this long with this many labels in it is an infobox copied without its line breaks.
+_FLATTENED_MIN_LENGTH = 300
+_FLATTENED_MIN_LABELS = 4
+
+
+def _flattened_fields(line: _Line, section: str) -> list[Block]:
+    """ "Motto: ... Ideologies X Type Y Leaders - Leader Z - ... Formation 1999 Area ...": the fields
+    of an infobox flattened onto one line, one block from each label to the next."""
+    text = line.text
+    if len(text) < _FLATTENED_MIN_LENGTH or re.search(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]", text):
+        return []  # running prose
+    if text.count(";") >= 3:
+        return []  # a list of names ("aka A; B; ... Base of X; ...")
+    starts: list[tuple[int, int]] = []  # (where a label starts, its length)
+    for m in re.finditer(r"(?:^|(?<=\s))[A-Z]", text):
+        length = _label_at(text, m.start())
+        if length and (not starts or m.start() >= starts[-1][0] + starts[-1][1]):
+            starts.append((m.start(), length))
+    if len(starts) < _FLATTENED_MIN_LABELS:
+        return []
+    out = []
+    if starts[0][0] > 0:  # what stands before the first label ("Motto: ...") is kept as text
+        head = text[: starts[0][0]].rstrip()
+        out.append(Block(BlockKind.PARAGRAPH, line.start, line.start + len(head), head, section=section))
+    for (a, length), b in zip(starts, [*(s for s, _ in starts[1:]), len(text)], strict=False):
+        piece = text[a:b].rstrip(" -–")
+        value = re.match(r"[\s:–-]*", piece[length:])
+        found = (None, length + (value.end() if value else 0))
+        if found[1] >= len(piece):
+            continue
+        start = line.start + a
+        end = start + len(piece)
+        out.append(
+            Block(
+                BlockKind.FIELD,
+                start,
+                end,
+                piece,
+                label=piece[:length],
+                value_start=start + found[1],
+                section=section,
+            )
+        )
+    return out
+
+
+def _label_at(text: str, pos: int) -> int:
+    """The length of a known label that starts at `pos` and ends at a word's end, or 0."""
+    for length in _label_lengths():
+        head = text[pos : pos + length]
+        if len(head) == length and lexicon.lookup("labels", head) and text[pos + length : pos + length + 1] in (" ", ":", ""):
+            return length
+    return 0
 
 
 def _structured(line: _Line, section: str, header_date: str, year_context: str = "") -> Block | None:

@@ -47,7 +47,7 @@ CASES = [
     # an acronym alone all the way through, and a menu in capitals
     (
         "READ MORE\n\nThe last NFF ceasefire ended in 1996. NFF members bombed a depot. "
-        "The NFF said the attack was a warning.\n",
+        "The NFF said the attack was a warning. Police fear the NFF will strike again.\n",
         "NFF",
         "",
     ),

@@ -18,7 +18,7 @@ from dossier.extract.context import Context
 from dossier.extract.subject import profiled
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
-from dossier.text.names import acronym_fits, is_acronym, name_at, name_pieces, script, split_list
+from dossier.text.names import acronym_fits, is_acronym, language_names, name_at, name_pieces, script, split_list
 
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
@@ -34,10 +34,17 @@ def extract(ctx: Context) -> Iterator[Statement]:
     ctx.subject_names = [candidate.name]
     yield ctx.statement(subject, "name", candidate.name, candidate.start, candidate.end, EXTRACTOR)
     seen = {lexicon.fold(candidate.name)}
+    taken = [(candidate.start, candidate.end)]  # where names of the group were read
+    others = _relation_values(ctx)  # where the page lists other groups
 
     def alias(start: int, end: int, kind: str, quote: tuple[int, int] | None = None) -> Iterator[Statement]:
+        if kind == "variant" and any(ts <= start and end <= te for ts, te in taken):
+            return  # a piece of a name already read is no other spelling of it
+        if any(ts <= start < te for ts, te in others):
+            return  # "Successor: X": another group
         for s, e in name_pieces(ctx.text, start, end):
             value = ctx.text[s:e]
+            taken.append((s, e))
             if lexicon.fold(value) in seen or len(value) > 120 or len(value) < 2:
                 continue
             seen.add(lexicon.fold(value))
@@ -67,7 +74,10 @@ def extract(ctx: Context) -> Iterator[Statement]:
             yield from alias(s, e, "former_name", (block.start, block.end))
 
     yield from _cued_names(ctx, alias)
+    yield from _named_lists(ctx, alias)
+    yield from _language_lines(ctx, alias)
     yield from _acronym_expansions(ctx, alias)
+    yield from _acronyms_spelled(ctx, alias)
     yield from _spelling_variants(ctx, alias)
     # Names given in parentheses right after a mention of any of the group's
     # names, including those just found (the list grows as it is read).
@@ -78,6 +88,18 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for m in _spelled_loosely(name).finditer(ctx.text):
             for s, e in _parenthesised(ctx.text, m.end(), min(len(ctx.text), m.end() + 260), name):
                 yield from alias(s, e, _kind(ctx.text[s:e], "alias"))
+
+
+# Fields that list other groups, not the group's own names.
+_RELATION_FIELDS = ("allies", "opponents", "successor", "parent", "split_from", "splinters", "merged_into", "subunits", "merger_of")
+
+
+def _relation_values(ctx: Context) -> list[tuple[int, int]]:
+    spans = [(b.value_start, b.end) for key in _RELATION_FIELDS for b in ctx.fields(key)]
+    for block in ctx.fields("predecessor"):
+        if len(split_list(ctx.text[block.value_start : block.end], block.value_start, conjunctions=False)) > 1:
+            spans.append((block.value_start, block.end))  # several predecessors: groups that merged
+    return spans
 
 
 def _parenthesised(text: str, start: int, limit: int, name: str = "") -> list[tuple[int, int]]:
@@ -117,7 +139,9 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
     for key, kind in (("former", "former_name"), ("renamed", "alias")):
         for m in lexicon.words_pattern("names", key).finditer(text):
             pos = m.end()
-            tail = re.match(r"\s+(?:in\s+\d{4}\s+as\s+|(?:the|de|het|la|le|l'|du)\s+)*", text[pos : pos + 40])
+            tail = re.match(
+                r"\s+(?:(?:in\s+)?\d{4}\s+(?:as|in|tot|en)\s+|(?:the|de|het|la|le|l'|du)\s+)*", text[pos : pos + 40]
+            )
             pos += tail.end() if tail else 0
             span = name_at(text, pos)
             if not span or span[1] - span[0] < 4 or len(text[span[0] : span[1]].split()) < 2:
@@ -130,6 +154,95 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             yield from alias(*span, kind)
             for s, e in _parenthesised(text, span[1], span[1] + 200, text[span[0] : span[1]]):
                 yield from alias(s, e, _kind(text[s:e], kind))
+
+
+@lru_cache(maxsize=1)
+def _also_called() -> re.Pattern[str]:
+    """ "also transliterated as", "translated from Urdu as", "aussi désigné sous le nom de", ", or"."""
+    cue = lexicon.alternation("names", "also_called")
+    return re.compile(
+        rf"(?<!\w)(?:(?:{cue})(?:\s+from\s+[A-Z]\w+\s+as)?|(?:variously|also)?\s*translated\s+from\s+[A-Z]\w+\s+as)(?!\w)\s*:?\s*"
+        rf"|,\s+(?:or|of|ou)\s+(?=[A-Z\"“«])",
+        re.IGNORECASE,
+    )
+
+
+_NAME_GAP = re.compile(r"[\s,;:–—-]*(?:(?:which|who|that|qui|die|dat)\s+)?(?:[a-z]\w*\s+){0,3}")
+_QUOTES = "\"“”‘’'«» "
+
+
+def _named_lists(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
+    """ "X (...) – also transliterated as A, B or C –", "X, or Y, is", "L'X, aussi désigné sous le nom de Y, est":
+    the names a cue introduces right after one of the group's names (or after "the group's name")."""
+    text = ctx.text
+    for s, e, _block in ctx.sentences:
+        for m in _also_called().finditer(text, s, e):
+            if not _cue_follows_subject(ctx, s, m.start()):
+                continue
+            quote = (s, e)
+            for span in _listed_names(text, m.end(), e):
+                yield from alias(*span, "alias", quote)
+
+
+def _cue_follows_subject(ctx: Context, s: int, cue: int) -> bool:
+    """Does the cue at `cue` come right after one of the group's names, or in a sentence
+    that opens with the group ("The group's Arabic name is transliterated as")?"""
+    text = ctx.text
+    before = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", text[s:cue])
+    for name in ctx.subject_names:
+        for m in _spelled_loosely(name).finditer(before):
+            if _NAME_GAP.fullmatch(before[m.end() :]):
+                return True
+    return bool(re.match(r"\s*(?:the|its|de|het|la|le|son|sa)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:name|naam|nom)\b", before, re.I)) or (
+        bool(ctx.about_subject(before)) and len(before) < 60 and not re.search(r"\s[A-Z]\w+\s+[A-Z]", before)
+    )
+
+
+def _listed_names(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
+    """The names one after the other from `pos`: quoted or capitalised, split by commas and "or"."""
+    while pos < end:
+        while pos < end and text[pos] in _QUOTES:
+            pos += 1
+        article = re.match(r"(?:the|de|het|la|le|les|l['’])\s*(?=[A-Z])", text[pos:end])
+        start = pos + (article.end() if article else 0)
+        span = name_at(text, start)
+        if span is None and text[start : start + 1] and script(text[start:]) not in ("Latin", "Unknown"):
+            other = re.match(r"[^\s,;()\[\]]+(?:\s[^\s,;()\[\]a-zA-Z]+)*", text[start:end])
+            span = (start, start + other.end()) if other else None
+        if span is None:
+            return
+        yield span
+        joint = re.match(r"[\"”’'»\s]*(?:\[[^\]]*\])?[\"”’'»]*\s*(?:,\s*(?:(?:or|ou|of|and|en|et)\s+)?|\s+(?:or|ou|of)\s+)", text[span[1] : end])
+        if not joint:
+            return
+        pos = span[1] + joint.end()
+
+
+def _language_lines(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
+    """ "anglais : X", "Tamil: X": a line of the page's opening that gives the name in a language."""
+    text = ctx.text
+    limit = min(len(text), 2500)
+    for m in re.finditer(r"(?m)^[ \t]*([^\W\d_][\w ]{1,24}?)\s*:\s*(\S[^\n]{1,120})$", text[:limit]):
+        if m.group(1).casefold() in language_names():
+            yield from alias(m.start(2), m.end(2), "translation", (m.start(), m.end()))
+
+
+def _acronyms_spelled(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
+    """An acronym the page uses again and again whose letters are the initials of one of the
+    group's names ("LT" beside "Lashkar-e Tayyiba") is one of its names."""
+    text = ctx.text
+    names = [n for n in ctx.subject_names if not is_acronym(n) and len(n.split()) >= 2]
+    counts: dict[str, list[int]] = {}
+    for m in re.finditer(r"(?<![\w.-])[A-Z]{2,6}(?![\w-])", text):
+        counts.setdefault(m.group(0), []).append(m.start())
+    for acronym, starts in counts.items():
+        if len(starts) >= 3 and any(_initials_are(acronym, n) for n in names):
+            yield from alias(starts[0], starts[0] + len(acronym), "acronym", _line_of(ctx, starts[0]))
+
+
+def _initials_are(acronym: str, name: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[0].isupper() or len(w) == 1]
+    return "".join(w[0] for w in words).casefold() == acronym.casefold()
 
 
 def _acronym_expansions(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
@@ -185,6 +298,9 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
             break  # the first (leftmost) start that reaches `end` is the longest name
     if best:
         best = _without_leading_article(text, (_with_arabic_article(text, best[0]), best[1]))
+        label = re.match(r"(\S+)\s+", text[best[0] : best[1]])
+        if label and lexicon.lookup("labels", label.group(1)):
+            best = (best[0] + label.end(), best[1])  # "Aliassen X (ACR)": the label glued to the name
     return best
 
 
@@ -235,8 +351,8 @@ def _fold_for_likeness(name: str) -> str:
 @lru_cache(maxsize=1024)
 def _spelled_loosely(name: str) -> re.Pattern[str]:
     """A name in any case, with spaces, hyphens and apostrophes written any way."""
-    parts = [re.escape(p) for p in re.split(r"[\s\-'’‘]+", name) if p]
-    return re.compile(r"[\s\-'’‘]*".join(parts), re.IGNORECASE)
+    parts = [re.escape(p) for p in re.split(r"[\s\-'’‘ʼ`]+", name) if p]
+    return re.compile(r"[\s\-'’‘ʼ`]*".join(parts), re.IGNORECASE)
 
 
 def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:

@@ -33,7 +33,7 @@ from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, with_year
 from dossier.text.names import is_acronym, name_at, name_core, person_name_at, person_name_spans, split_list
-from dossier.text.places import country_code
+from dossier.text.places import country_code, demonym_of_a_country
 
 EXTRACTOR = "persons"
 
@@ -188,6 +188,11 @@ class _Reader:
         return found[0] if len(found) == 1 else None
 
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
+        # "le Péruvien Abimael Guzman", "Jordanian militant X": a demonym before a name is no part of it
+        first = re.match(r"([A-ZÀ-Þ][\w-]+)\s+", self.text[start:end])
+        article = re.search(r"(?i)(?<!\w)(?:the|a|an|le|la|du|de|het|een|un|une|l['’])\s*$", self.text[max(0, start - 6) : start])
+        if first and article and demonym_of_a_country(first.group(1)) and len(self.text[start:end].split()) >= 3:
+            start += first.end()
         title = _re("names", "person_titles", anchored="^", flags=0).match(self.text[start:end])
         if (
             title
@@ -358,8 +363,8 @@ def _structure(reader: _Reader) -> None:
             value = text[block.value_start : block.end]
             first_sentence = re.split(r"(?<=[a-z])\.\s", value, maxsplit=1)[0]
             quote = (block.start, block.end)
-            for s, _e in split_list(first_sentence, block.value_start):
-                span = person_name_at(text, s)
+            for s, e in _field_items(text, first_sentence, block.value_start):
+                span = person_name_at(text, _name_start_in_item(text, s, e))
                 if span:
                     person = reader.register(*span, quote)
                     reader.claim(person, role, SUBJECT, False, quote, stated=True)
@@ -376,6 +381,35 @@ def _structure(reader: _Reader) -> None:
                 person = reader.register(*span, ctx.sentence_at(span[0]))
                 if person is not None:
                     reader.items.append((person, block))
+
+
+def _field_items(text: str, value: str, offset: int) -> Iterator[tuple[int, int]]:
+    """A field's items: split at commas, semicolons, lines and " - " (a flattened infobox list)."""
+    for s, e in split_list(value, offset):
+        pos = s
+        for m in re.finditer(r"\s+[-–]\s+", text[s:e]):
+            yield pos, s + m.start()
+            pos = s + m.end()
+        yield pos, e
+
+
+def _name_start_in_item(text: str, s: int, e: int) -> int:
+    """Where the name begins in "Deputy leader in Iraq Abu X", "Spokesman Abu Y", "Field commander Z":
+    after the last role word, lower-case word or country before it."""
+    start = s
+    kunya = re.search(r"(?<!\w)(?:Abu|Abou|Abi|Umm|Ibn)\s+[A-Z]", text[s:e])
+    for m in re.finditer(r"\S+", text[s:e]):
+        if kunya and m.start() == kunya.start():
+            return s + m.start()  # "Head of Military Shura Abu X": a kunya opens the name
+        word = m.group(0)
+        rest = text[s + m.end() : e]
+        if not rest.strip() or not re.match(r"\s+[A-ZÀ-Þ]", rest):
+            if word[:1].islower() or _roles().fullmatch(word) or country_code(word):
+                continue
+            break
+        if word[:1].islower() and not re.match(r"(?:al|el|ad|bin|ibn|ould|ag)[-‘’'ʼ]?", word) or _roles().fullmatch(word) or country_code(word):
+            start = s + m.end()
+    return _skip_space(text, start)
 
 
 def _pronoun_aliases(reader: _Reader) -> None:
@@ -416,10 +450,11 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         reader.claim(reader.register(*span, quote), "commander" if scope == UNIT else "leader", scope, False, quote)
     verbs, agent = _words("persons", "founded_by"), _words("persons", "agent")
     for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,40}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
-        span = person_name_at(text, s + m.end())
-        if span:
-            scope = _scope_before(reader, sentence[: m.start()])
-            reader.claim(reader.register(*span, quote), "founder", scope, False, quote)
+        scope = _scope_before(reader, sentence[: m.start()])
+        # "founded in 1987 by A, B and C", "by Indonesian clerics A and B"
+        founders = list(_listed_persons(text, _past_description(text, s + m.end(), e), e))
+        for span in founders:  # one of several founders is no leader by that alone
+            reader.claim(reader.register(*span, quote), "founder", scope, len(founders) > 1, quote)
     for key in ("predecessor", "successor"):
         for m in _re("persons", key).finditer(text, s, e):
             span = person_name_at(text, _skip_space(text, m.end()))
@@ -435,11 +470,79 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
             reader.register(*span, quote)
+    _group_person_nouns(reader, s, e, quote)
+    _role_lists(reader, s, e, quote)
     markers = _words("names", "person_markers")
     for start, end in person_name_spans(sentence):
         name = sentence[start:end]
         if re.search(rf"\s(?:{markers})\s", name):  # "Karim bin Tahir", "Musa ag Ibrahim"
             reader.register(s + start, s + end, quote)
+
+
+def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
+    """The names one after another from `pos`: "A, B and C", "A, alias "X," and B"."""
+    while pos < end:
+        span = person_name_at(text, pos)
+        if span is None:
+            return
+        yield span
+        rest = text[span[1] : end]
+        alias = re.match(rf"\s*(?:,\s*)?(?:\(|(?:{_words('names', 'person_alias')})\s+)[^,;()]{{0,40}}\)?[\"”’']*", rest)
+        if alias and re.search(rf"(?i)^\s*,?\s*\(?(?:{_words('names', 'person_alias')})", rest):
+            rest_start = span[1] + alias.end()
+        else:
+            rest_start = span[1]
+        joint = re.match(r"[\"”’'\s]*(?:,\s*(?:(?:and|en|et)\s+)?|\s+(?:and|en|et)\s+)", text[rest_start:end])
+        if not joint:
+            return
+        pos = rest_start + joint.end()
+
+
+def _past_description(text: str, pos: int, end: int) -> int:
+    """Past lower-case words before a name ("by Indonesian clerics X", "by the cleric X")."""
+    m = re.match(r"(?:(?:the|de|le|la|les|het)\s+)?(?:[A-Z][a-z]+(?:an|ese|ian|ais|aise|se)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}(?=[A-Z])", text[pos:end])
+    if m and m.end() and person_name_at(text, pos + m.end()):
+        return pos + m.end()
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _group_noun_pattern() -> re.Pattern[str]:
+    """ "<group> man X", "<group> fugitives X and Y", "<group> commanders: X": a person noun after a group's name."""
+    nouns = _words("persons", "person_nouns") + "|" + _words("persons", "members") + "|" + _roles().pattern
+    return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    text = reader.text
+    for name in reader.ctx.subject_names:
+        if len(name) < 2:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text[s:e]):
+            after = _group_noun_pattern().match(text, s + m.end(), e)
+            if not after:
+                continue
+            role = _role_key(text[s + m.end() : after.end()].strip(" :s").split()[-1])
+            for span in _listed_persons(text, after.end(), e):
+                reader.claim(reader.register(*span, quote), role if role != "leader" else "member", SUBJECT, True, quote)
+
+
+def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "The seven founding members of the group are A, B, ... and G", "les membres fondateurs
+    du X sont A, B et C": a plural role, the group's, and a list."""
+    text = reader.text
+    copula = _words("persons", "copula")
+    plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
+    pattern = re.compile(
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[A-Z])"
+    )
+    for m in pattern.finditer(text, s, e):
+        if reader.whose(m.group(1)) != SUBJECT:
+            continue
+        names = list(_listed_persons(text, m.end(), e))
+        if len(names) >= 2:
+            for span in names:
+                reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
 
 
 def _describes_someone(reader: _Reader, s: int, e: int, block: Block) -> bool:

@@ -8,7 +8,9 @@ active in", "opereert in", "based in"). A country that is merely mentioned
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import Statement
@@ -37,6 +39,16 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 for city in find_cities(value, block.value_start)[:1]:
                     yield from say(prop, city.code, block.start, block.end)
 
+    for block in ctx.fields("ideology"):
+        # "Type: Japanese new religious movement": a demonym before a group noun
+        if lexicon.words_pattern("names", "group_nouns").search(block.value):
+            for match in find_countries(ctx.text[block.value_start : block.end], block.value_start)[:1]:
+                yield from say("origin_country", match.code, block.start, block.end)
+    for start, end in _definitions(ctx):
+        # "X is an Italian far-left militant group": the demonym of a definition is the origin.
+        for match in find_countries(ctx.text[start:end], start):
+            yield from say("origin_country", match.code, *ctx.sentence_at(start))
+
     cue = lexicon.words_pattern("places", "operates")
     based = lexicon.words_pattern("places", "based")
     for start, end, _block in ctx.sentences:
@@ -55,3 +67,30 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 for match in find_countries(sentence[: m.start() + 1], start, demonyms=False)[-1:]:
                     if match.end >= start + m.start() - 1:
                         yield from say(prop, match.code, start, end)
+
+
+@lru_cache(maxsize=1)
+def _definition_pattern() -> re.Pattern[str]:
+    """ "is a/an/een/un(e) ... group": the words of a definition up to its group noun."""
+    copula = lexicon.alternation("names", "copula")
+    nouns = lexicon.alternation("names", "group_nouns")
+    return re.compile(
+        rf"\s*(?:\([^()]*\))?\s*(?:,(?:[^,.;()]|\([^()]*\)){{0,160}},)?\s*(?:{copula})\s+(?:a|an|een|un|une)?\s*"
+        rf"((?:[\w'’–-]+\s+){{0,6}}?\w*(?:{nouns})\b(?:\s+(?:in|from|based in|in het|au|en)\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?)",
+        re.IGNORECASE,
+    )
+
+
+def _definitions(ctx: Context) -> Iterator[tuple[int, int]]:
+    """Where a sentence defines the group ("X (ACR) is a Palestinian ... movement"): the words
+    between the copula and the group noun."""
+    text = ctx.text
+    for s, e, _block in ctx.sentences:
+        for name in ctx.subject_names[:6]:
+            i = text.find(name, s, e)
+            if i < 0 or i - s > 40:
+                continue
+            m = _definition_pattern().match(text, i + len(name), e)
+            if m:
+                yield m.start(1), m.end(1)
+                break

@@ -50,17 +50,43 @@ def _founded(ctx: Context) -> Iterator[Statement]:
         # "Date of Founding" as a heading over "1998: Formed as ...".
         if block.kind is BlockKind.DATED_ENTRY and section_key(block) == "founded":
             yield _say(ctx, "founded", block.date, (block.start, block.end), kind="founded")
-    for start, end, _block in ctx.sentences:
+    for start, end, block in ctx.sentences:
         sentence = ctx.text[start:end]
         if not ctx.about_subject(sentence):
             continue
         for kind in _FOUNDING_KINDS:
             for m in lexicon.words_pattern("profile", kind).finditer(sentence):
-                window = sentence[max(0, m.start() - 40) : m.end() + 60]
-                dates = [d for d in find_dates(window) if d.has_year and d.part != "decade"]
-                if dates:
-                    yield _say(ctx, "founded", dates[0].iso, (start, end), kind=kind)
+                if _describes_another(sentence[: m.start()]):
+                    continue  # "un mouvement créé en 1967": another group, described
+                date = _founding_date(sentence, m.start(), m.end())
+                if date is None and block.kind is BlockKind.DATED_ENTRY and not block.date_from_header:
+                    date = block.date  # "APRIL 2013: ... will now be known as X"
+                if date:
+                    yield _say(ctx, "founded", date, (start, end), kind=kind)
                     break
+
+
+def _founding_date(sentence: str, cue_start: int, cue_end: int) -> str | None:
+    """The year of a founding cue: the nearest date after it in its clause ("was established in
+    1987"), else the nearest before it ("Designated in 1997, X was established" is not it)."""
+    window_start = max(0, cue_start - 40)
+    dates = [d for d in find_dates(sentence[window_start : cue_end + 60]) if d.has_year and d.part != "decade"]
+    after = [d for d in dates if window_start + d.start >= cue_end]
+    before = [d for d in dates if window_start + d.end <= cue_start and not _CLAUSE_BREAK.search(sentence[window_start + d.end : cue_start])]
+    chosen = after[0] if after else (before[-1] if before else None)
+    return chosen.iso if chosen else None
+
+
+# Between a date and a founding cue: the date belongs to another clause.
+_CLAUSE_BREAK = re.compile(r",\s+(?:[A-Z]|\w+\s+(?:was|were|is|werd|est|a été))|;")
+
+
+def _describes_another(before: str) -> bool:
+    """ "un mouvement créé en", "a group formed in": a group noun with an indefinite article
+    right before the cue describes some other group."""
+    indefinite = lexicon.alternation("persons", "indefinite")
+    nouns = lexicon.alternation("names", "group_nouns")
+    return bool(re.search(rf"(?i)(?<!\w)(?:{indefinite})\s+(?:\w+\s+)?(?:{nouns})\s*,?\s*$", before))
 
 
 def _simple_fields(ctx: Context) -> Iterator[Statement]:
@@ -92,6 +118,16 @@ def _values(ctx: Context, block: Block, prop: str, splitter: str | None) -> Iter
             yield _say(ctx, prop, part, (block.start, block.end))
 
 
+_NOTE_MARK = re.compile(r"\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{1,3}\]")
+
+
+def _befallen(text: str, q: Quantity) -> bool:
+    """Are the members counted there ones something befell (arrested, killed, escaped)?"""
+    s, e = q.start, q.end
+    clause = text[max(0, s - 60) : e + 60]
+    return bool(lexicon.words_pattern("status").search(clause) or lexicon.words_pattern("profile", "befallen").search(clause))
+
+
 def _member_count(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 40]
     before = text[max(0, q.start - 25) : q.start]
@@ -107,9 +143,10 @@ def _size(ctx: Context) -> Iterator[Statement]:
     for block in ctx.fields("size"):
         yield from _quantities(ctx, block.value_start, block.end, (block.start, block.end), seen, field=True)
     for start, end, block in ctx.sentences:
-        if block.kind is not BlockKind.PARAGRAPH:
-            continue  # fields are read above; entries and list items are incidents and people
         in_size_section = section_key(block) == "size"
+        bulleted = block.kind is BlockKind.LIST_ITEM and block.text[:1] in "•-*–·▪◦"
+        if block.kind is not BlockKind.PARAGRAPH and not (bulleted and in_size_section):
+            continue  # fields are read above; entries and other list items are incidents and people
         sentence = ctx.text[start:end]
         if in_size_section or ctx.about_subject(sentence):
             yield from _quantities(ctx, start, end, (start, end), seen, field=in_size_section)
@@ -118,7 +155,8 @@ def _size(ctx: Context) -> Iterator[Statement]:
 def _quantities(
     ctx: Context, start: int, end: int, quote: tuple[int, int], seen: set[tuple[int, int]], *, field: bool
 ) -> Iterator[Statement]:
-    text = ctx.text[start:end]
+    # Footnote marks ("60,000[25]") are no numbers of the text.
+    text = _NOTE_MARK.sub(lambda m: " " * len(m.group()), ctx.text[start:end])
     for q in find_quantities(text, start):
         local = text[q.start - start : q.end - start]
         lo, hi = q.min, q.max
@@ -128,6 +166,8 @@ def _quantities(
             continue
         if not field and not _member_count(ctx.text, q):
             continue
+        if not field and _befallen(ctx.text, q):
+            continue  # "100 suspected members in custody", "23 members escaped": not the group's size
         if any(d.start < q.end - start and q.start - start < d.end for d in find_dates(text)):
             continue  # the day of a date, not a count
         if max(lo or 0, hi or 0) < 20:

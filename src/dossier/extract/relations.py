@@ -24,10 +24,11 @@ from normality import ascii_text
 
 from dossier.extract.context import Context, slug
 from dossier.model import Block, BlockKind, Schema, Statement
+from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
 from dossier.text.names import fold_name, is_acronym, name_at, split_list
-from dossier.text.places import country_code
+from dossier.text.places import country_code, find_countries
 
 EXTRACTOR = "relations"
 
@@ -44,6 +45,7 @@ FIELD_RELATIONS: dict[str, tuple[str, bool]] = {
     "merged_into": ("merged_into", False),
     "subunits": ("subunit_of", True),
     "splinters": ("splinter_of", True),
+    "merger_of": ("merged_into", True),
 }
 CUE_TYPES = (
     "splinter_of",
@@ -60,7 +62,8 @@ CUE_TYPES = (
 DATED_TYPES = frozenset({"splinter_of", "merged_into", "pledged_allegiance_to", "affiliate_of", "successor"})
 MAX_NAME_WORDS = 10
 GAP = r"\s+((?:\S+\s+){0,4}?)"  # "…" in a cue: the words Dutch and French put inside a verb
-_PX = re.compile(r"\d+px\s+")  # an image width left over from a copied infobox ("20px Name")
+_PX = re.compile(r"\d+(?:x\d+)?px\s+")  # an image size left over from a copied infobox ("20px Name", "23x15px")
+_FOOTNOTES = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+\s*$")
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -174,7 +177,8 @@ def _from_fields(ctx: Context, found: _Relations) -> None:
 def _listed_groups(ctx: Context, block: Block) -> list[_Group]:
     text = ctx.text
     value = text[block.value_start : block.end]
-    items = split_list(value, block.value_start, conjunctions=False)
+    # "Merger of A and B": there the conjunction joins two groups.
+    items = split_list(value, block.value_start, conjunctions=field_key(block) == "merger_of")
     # A run of short upper-case codes that are mostly countries ("DZA, NIG, MRT")
     # lists states, not groups: drop all of them.
     codes = [(s, e) for s, e in items if re.fullmatch(r"[A-Z]{2,3}", text[s:e])]
@@ -195,6 +199,9 @@ def _listed_group(text: str, s: int, e: int) -> _Group | None:
     px = _PX.match(text, s, e)
     if px:
         s = px.end()
+    footnotes = _FOOTNOTES.search(text, s, e)
+    if footnotes:
+        e = footnotes.start()  # "ETA[7]", "Irish Republic[n 1]"
     group = _Group(s, e)
     # Parentheses at the end: a period "(2012–2017)", an acronym "(ABC)", a
     # place that is part of the name "(Libya)", or a note "(northern branch)".
@@ -206,7 +213,7 @@ def _listed_group(text: str, s: int, e: int) -> _Group | None:
         inner = text[inner_start:inner_end].strip()
         if _period(inner, group):
             pass
-        elif is_acronym(inner) and not country_code(inner):
+        elif is_acronym(inner) and not _is_country(inner):
             group.acronym = (inner_start, inner_end)
         elif inner and all(w[:1].isupper() for w in inner.split()):
             break  # part of the name
@@ -248,7 +255,8 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
                 quote = (s, e)
                 in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
                 targets, after = _field_rest(text, m.end(), e) if in_field else _groups_after(text, m.end(), e)
-                if not targets:
+                targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
+                if not targets or _inside_earlier_cue(text, s, m.start()):
                     continue
                 # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
                 source = ctx.subject if in_field else _source(ctx, found, s, m, quote, rel_type)
@@ -326,7 +334,7 @@ def _field_rest(text: str, pos: int, end: int) -> tuple[list[_Group], int]:
     start = pos
     while start < item_end and text[start].isspace():
         start += 1
-    article = lexicon.regex("relations", "articles", r"(?:{words})(?:\s+|(?<=['’]))").match(text, start, item_end)
+    article = _article().match(text, start, item_end)
     group = _listed_group(text, article.end() if article else start, item_end)
     return ([group] if group and _plausible(text[group.start : group.end]) else []), item_end
 
@@ -335,7 +343,10 @@ def _name_start(text: str, pos: int, end: int, adjectives: int = 2) -> int | Non
     """Where a name begins after `pos`: past white space, an article and (after one) a few adjectives."""
     while pos < end and text[pos].isspace():
         pos += 1
-    article = lexicon.regex("relations", "articles", r"(?:{words})(?:\s+|(?<=['’]))").match(text, pos, end)
+    described = _description().match(text, pos, end)
+    if described and _name_span(text, described.end(), end):
+        return described.end()  # "the Islamic extremist organization X", "de terreurbeweging X"
+    article = _article().match(text, pos, end)
     if article and not _name_span(text, pos, end):
         pos = article.end()
         for _ in range(adjectives):
@@ -346,6 +357,23 @@ def _name_start(text: str, pos: int, end: int, adjectives: int = 2) -> int | Non
                 break
             pos += word.end()
     return pos if _name_span(text, pos, end) else None
+
+
+@lru_cache(maxsize=1)
+def _article() -> re.Pattern[str]:
+    """An article before a name, the elided ones with either apostrophe ("l'", "l’")."""
+    words = lexicon.alternation("relations", "articles").replace("'", "['’]")
+    return re.compile(rf"(?:{words})(?:\s+|(?<=['’]))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _description() -> re.Pattern[str]:
+    """An article, a few words and a group noun before a name: what the name is, not part of it."""
+    articles = lexicon.alternation("relations", "articles")
+    nouns = lexicon.alternation("names", "group_nouns")
+    return re.compile(
+        rf"(?:(?i:{articles})(?:\s+|(?<=['’])))?(?:[\w'’-]+\s+){{0,5}}?[a-zà-ÿ]*(?:{nouns})\s+(?=[A-Z]|(?:al|el)-)"
+    )  # the group noun in lower case: "Groupe Islamique Armé" is a name, "the group X" is not
 
 
 def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
@@ -393,9 +421,10 @@ def _split_conjoined(text: str, s: int, e: int) -> list[tuple[int, int]]:
     m = re.search(r"\s+(?:and|en|et)\s+", text[s:e])
     if not m:
         return [(s, e)]
-    head = text[s : s + m.start()]
-    if re.search(r"\b(?:for|of|pour|de|voor|van|in)\b", head):
-        return [(s, e)]
+    head, tail = text[s : s + m.start()], text[s + m.end() : e]
+    same_start = head.split()[0].casefold() == tail.split()[0].casefold() if tail.split() else False
+    if re.search(r"\b(?:for|of|pour|de|voor|van|in)\b", head) and not same_start:
+        return [(s, e)]  # but "al-Qaeda in Yemen and al-Qaeda of Saudi Arabia" is two
     return [(s, s + m.start()), _without_opening(text, s + m.end(), e)]
 
 
@@ -409,10 +438,10 @@ def _attach_parentheses(text: str, group: _Group, end: int) -> int:
     inner = text[inner_s:inner_e].strip(" “”\"'‘’")
     if _period(inner, group):
         return m.end()
-    if is_acronym(inner) and not country_code(inner):
+    if is_acronym(inner) and not _is_country(inner):
         group.acronym = (inner_s, inner_e)
         return m.end()
-    if country_code(inner):
+    if _is_country(inner):
         group.end = m.end()  # "Harakat al-Nasr (Chad)": the place is part of the name
         return m.end()
     words = inner.split()
@@ -420,7 +449,7 @@ def _attach_parentheses(text: str, group: _Group, end: int) -> int:
         offset = text[inner_s:inner_e].find(inner)
         group.alias = (inner_s + offset, inner_s + offset + len(inner))
         return m.end()
-    return pos
+    return m.end()  # "(formerly X)": an aside; a list goes on after it
 
 
 def _source(
@@ -440,11 +469,41 @@ def _source(
     if names:
         last = names[-1]
         if _adjoins(text[last.end : cue.start()]):
+            if _a_person(ctx, last):
+                return None  # "X was killed in clashes with Y": a person, no group
+            if last.start == _skip_space(text, start) and " " not in text[last.start : last.end]:
+                word = text[last.start : last.end]
+                if not is_acronym(word) and fold_name(word) not in found.subject_folds and word not in ctx.groups:
+                    return None  # "Similarities in operations suggest links to": a sentence's first word
             return found.org(last, quote)
     left = text[start : cue.start()]
     if ctx.about_subject(left) or (not names and ctx.about_subject(text[quote[0] : quote[1]])):
         return ctx.subject
     return None
+
+
+def _a_person(ctx: Context, group: _Group) -> bool:
+    """Is the name a person the persons extractor found there?"""
+    return any(ps < group.end and group.start < pe for ps, pe, _key in ctx.persons)
+
+
+def _inside_earlier_cue(text: str, start: int, pos: int) -> bool:
+    """ "an outgrowth of the Palestinian branch of X": a cue inside another cue's object says
+    what the object is, and is no relation of its own."""
+    before = text[max(start, pos - 40) : pos]
+    for _type, _reverse, pattern in _cue_patterns():
+        for m in pattern.finditer(before):
+            between = before[m.end() :]
+            words = between.split()
+            if re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}", between) and all(w.islower() or _demonym(w) for w in words):
+                return True  # but "the Sahara branch of AQIM merged with": AQIM is the next cue's subject
+    return False
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _named_unit(text: str, start: int, cue: re.Match[str]) -> _Group | None:
@@ -489,7 +548,7 @@ def _names_in(text: str, start: int, end: int) -> list[_Group]:
             pos = m.end()
             continue
         s, e = span
-        article = lexicon.regex("relations", "articles", r"(?:{words})(?:\s+|(?<=['’]))").match(text, s, e)
+        article = _article().match(text, s, e)
         if article and article.end() < e:
             s = article.end()
         group = _Group(s, e)
@@ -619,8 +678,20 @@ def _plausible(name: str) -> bool:
         return False
     if country_code(name) or lexicon.lookup("labels", name) or _demonym(name):
         return False
+    words = name.split()
+    if any(lexicon.lookup("labels", " ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, min(i + 5, len(words)) + 1) if j - i >= 2 or i == 0):
+        return False  # "Subgroups State allies", "... Non-state opponents": infobox labels
+    if re.search(r"[|/\\]|\.svg|https?:|\w\.\w{2,3}\b", name):
+        return False  # "Website x.org", a file name
+    if len(words) == 1 and (lexicon.lookup("organizations", name) or lexicon.lookup("names", name) == "group_nouns"):
+        return False  # "Group", "Front": a word, not a name
     dates = find_dates(name)
     return not (dates and sum(d.end - d.start for d in dates) >= len(name.replace(" ", "")) - 2)
+
+
+def _is_country(name: str) -> bool:
+    """A country, but not a two-letter code written for a group's acronym ("AQ", "BR", "SL")."""
+    return bool(find_countries(name)) if re.fullmatch(r"[A-Z]{2}", name) else country_code(name) is not None
 
 
 def _demonym(word: str) -> bool:

@@ -50,8 +50,12 @@ PERSON_FACTOR = 0.1
 # The best candidate must reach this to be the profiled group: a page that only
 # mentions groups in passing profiles none.
 MIN_SCORE = 4.0
+UNSTRUCTURED_MIN_SCORE = 6.0
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}|(?<![\w'’-])[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,5}(?![\w'’]|\.\d)")
 _TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+|\s*/\s+")
+_PROFILE_FIELDS = frozenset({"founded", "founder", "leaders", "countries", "origin", "ideology", "size", "goals", "aliases"})
+# Footnote marks: "[12]", "[n 1]", "[lower-alpha 1]", "[a]" (not "[/]" or other brackets).
+_FOOTNOTE_END = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\]|\s*\[\d+)+$")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
 _URL = re.compile(r"\S*(?:https?://|www\.|\.\w{2,4}/)\S*")
 _ARTICLE = re.compile(r"(?:the|The|THE|de|De|het|Het|la|La|le|Le|les|Les)\s+(?=\S)|(?:l|L)['’]\s*(?=\S)")
@@ -97,7 +101,9 @@ def profiled(ctx: Context) -> Candidate | None:
         if spelling:
             acronym = max(spelling, key=lambda c: c.mentions)
             best.acronym = (acronym.start, acronym.end)
-    return best if best.score >= MIN_SCORE else None
+    # Named often but nowhere in the page's structure: only a clear favourite is its subject.
+    structural = any(w in best.why for w in ("field", "title", "opening", "address", "aliases below"))
+    return best if best.score >= (MIN_SCORE if structural else UNSTRUCTURED_MIN_SCORE) else None
 
 
 def candidates(ctx: Context) -> list[Candidate]:
@@ -111,7 +117,10 @@ def candidates(ctx: Context) -> list[Candidate]:
     def add(start: int, end: int, bonus: float, why: str, acronym: tuple[int, int] | None = None) -> None:
         start, end = _trimmed(text, start, end)
         name = text[start:end]
-        if not _plausible(name, words, common, loose=why in ("expansion", "address")):
+        if why == "field":  # a name field says so, whatever the name looks like
+            if not re.search(r"[^\W\d_]", name):
+                return
+        elif not _plausible(name, words, common, loose=why in ("expansion", "address", "title")):
             return
         key = fold_name(name)
         known = by_fold.get(key)
@@ -127,7 +136,7 @@ def candidates(ctx: Context) -> list[Candidate]:
         add(block.value_start, block.value_start + len(value), FIELD_BONUS, "field")
     for s, e, whole, named in _title_spans(ctx, body):
         add(s, e, TITLE_BONUS if whole else TITLE_BONUS / 2, "title")
-        if named:
+        if named and whole:
             add(s, e, ALIASES_BONUS, "aliases below")
     for s, e, acr in _openings(ctx, body):
         add(s, e, OPENING_BONUS, "opening", acr)
@@ -158,10 +167,17 @@ def _title_spans(ctx: Context, body: int) -> Iterator[tuple[int, int, bool, bool
         if block.kind is BlockKind.HEADING or (seen == 0 and len(block.text) <= 120 and "\n" not in block.text):
             seen += 1
             aliases = _alias_field_below(heads[n + 1 : n + 4])
+            infobox = _profile_fields_below(heads[n + 1 : n + 6])
             line = re.sub(r"^[=#\s]+|[=#\s]+$", "", block.text)
             offset = block.start + block.text.find(line)
             pieces = [m for m in [*_TITLE_SPLIT.finditer(line), None]]
-            named_piece = _piece_named(line, pieces, aliases) if aliases else -1
+            named_field = any(b.kind is BlockKind.FIELD and field_key(b) == "name" for b in heads)
+            if named_field:
+                named_piece = -1  # a name field names the group itself
+            elif aliases:
+                named_piece = _piece_named(line, pieces, aliases)
+            else:
+                named_piece = 0 if infobox and len(pieces) == 1 else -1
             pos = 0
             for p, m in enumerate(pieces):
                 named = p == named_piece
@@ -172,20 +188,35 @@ def _title_spans(ctx: Context, body: int) -> Iterator[tuple[int, int, bool, bool
                     if span and span[1] <= offset + piece_end:
                         # "Terroristennetwerk X": after a group noun, X is the piece's name
                         head = line[pos : w.start() + pos]
-                        yield span[0], span[1], bool(_context_patterns()["noun_before"].fullmatch(head)), named
+                        after_noun = not head.isupper() and bool(_context_patterns()["noun_before"].fullmatch(head))
+                        yield span[0], span[1], after_noun, named
                 pos = m.end() if m else pos
         if seen >= 8 or block.start - body > 1500:
             break
 
 
 def _alias_field_below(blocks: list[Block]) -> str:
-    """The value of an alias field among the blocks under a heading, before the next heading."""
+    """The value of an alias field among the blocks under a heading, before the next heading
+    (and with no name field before it, which names the group itself)."""
     for b in blocks:
         if b.kind is BlockKind.HEADING:
+            return ""
+        if b.kind is BlockKind.FIELD and field_key(b) == "name":
             return ""
         if b.kind is BlockKind.FIELD and field_key(b) == "aliases":
             return b.value
     return ""
+
+
+def _profile_fields_below(blocks: list[Block]) -> bool:
+    """Do profile fields (founding, leaders, areas, ideology, size, ...) follow, before the next heading?"""
+    keys = set()
+    for b in blocks:
+        if b.kind is BlockKind.HEADING:
+            break
+        if b.kind is BlockKind.FIELD:
+            keys.add(field_key(b))
+    return len(keys & _PROFILE_FIELDS) >= 2
 
 
 def _piece_named(line: str, pieces: list[re.Match[str] | None], aliases: str) -> int:
@@ -207,7 +238,7 @@ def _opening_pattern() -> re.Pattern[str]:
     note = r"(?:\s*\[[^\]\n]{0,20}\])*"
     return re.compile(
         rf"{note}(?:\s*\((?P<acr>[A-Z][A-Za-z.]{{1,9}})[;)])?[^()\n]{{0,3}}?{note}(?:\s*\([^()\n]{{0,400}}\))?{note}"
-        rf"\s*(?:[,–—-][^,.;\n]{{0,160}}[,–—-])?\s*(?:{copula})\s",
+        rf"\s*(?:[,–—-][^,.;\n]{{0,160}}[,–—-]|\s[–—]\s[^–—\n]{{0,240}}\s[–—])?\s*(?:{copula})\s",
     )
 
 
@@ -370,8 +401,11 @@ def _score(ctx: Context, found: list[Candidate], body: int, source: Source | Non
             for i, j in spans
             if not any(reach.get(k, -1) >= j and (k, reach[k]) != (i, j) for k in range(max(0, i - 12), i + 1))
         ]
-        for i, j in spans:
-            reach[i] = max(reach.get(i, -1), j)
+        # A phrase named once claims only as a group's name ("al-Qa'ida Group of Jihad in Iraq"),
+        # not as a caption or headline ("Logo of X", "What is known about the X army").
+        if len(spans) >= 2 or _org_head(c.name):
+            for i, j in spans:
+                reach[i] = max(reach.get(i, -1), j)
     host = set(re.split(r"[^a-z0-9]+", source.publisher)) if source else set()
     for c in found:
         mentions = len(occurrences[id(c)])
@@ -407,8 +441,20 @@ def _score(ctx: Context, found: list[Candidate], body: int, source: Source | Non
             c.score *= NO_EVIDENCE_FACTOR
 
 
+@lru_cache(maxsize=1)
+def _org_heads_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation('organizations', 'org_nouns')})(?!\w)")
+
+
+def _org_head(name: str) -> bool:
+    """Does the name hold an organisation's head word, capitalised ("Front", "Army")?"""
+    return bool(_org_heads_pattern().search(name))
+
+
 def _exact_initials(acronym: str, name: str) -> bool:
-    letters = re.sub(r"[^a-z]", "", acronym.casefold())
+    capitals = re.sub(r"[^A-Z]", "", acronym)
+    # "LeT": a mixed-case acronym writes a connector's letter in lower case
+    letters = capitals.casefold() if len(capitals) >= 2 else re.sub(r"[^a-z]", "", acronym.casefold())
     words = [w for w in re.findall(r"[^\W\d_]+", name) if w[0].isupper()]
     return "".join(w[0] for w in words).casefold() == letters
 
@@ -487,7 +533,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.search(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$", piece)
     if m:
         end = start + m.start()
-    end = start + len(re.sub(r"(?:\[[^\]]*\]?)+$", "", text[start:end]).rstrip(" \t\"'“”‘’,:;|"))
+    end = start + len(_FOOTNOTE_END.sub("", text[start:end]).rstrip(" \t\"'“”‘’,:;|"))
     if end > start and text[end - 1] == "." and not re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end]):
         end -= 1  # the sentence's full stop, not an initial's
     while start < end and text[start] in " \t\"'“”‘’([":
@@ -585,5 +631,6 @@ def _acronym_beside(text: str, end: int, name: str) -> tuple[int, int] | None:
 def _folded(text: str) -> str:
     """Case, accents and punctuation folded; an apostrophe inside a word dropped ("Hay’at" = "Hayat")."""
     folded = (ascii_text(text) or "").casefold()
+    folded = re.sub(r"(?<=[a-z])'s\b", "", folded)  # a possessive: "Hamas's" is "Hamas"
     folded = re.sub(r"(?<=[a-z0-9])['`](?=[a-z0-9])", "", folded)
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()

@@ -91,8 +91,8 @@ def close_spelling(a: str, b: str, *, min_len: int = 6) -> bool:
 
 def cognate(a: str, b: str) -> bool:
     """Two transliteration keys that are plausibly one word in two languages or spellings:
-    "national"/"nationaal", "group"/"groupe", "front"/"fronte", "army"/"armee"."""
-    if a == b:
+    "national"/"nationaal", "group"/"groupe", "front"/"fronte", "army"/"armee"/"leger"."""
+    if a == b or translated(a) == translated(b):
         return True
     if a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
@@ -105,3 +105,17 @@ def cognate(a: str, b: str) -> bool:
         return True
     sa, sb = skeleton(a), skeleton(b)
     return sa == sb and len(sa) >= 2 and abs(len(a) - len(b)) <= 2
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in lexicon().get("org_translations", []):
+        for word in group:
+            out[translit(str(word), org=True)] = translit(str(group[0]), org=True)
+    return out
+
+
+def translated(word: str) -> str:
+    """A transliteration key in the English of `org_translations`, or the key itself."""
+    return _translations().get(word, word)

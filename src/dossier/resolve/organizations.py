@@ -33,7 +33,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from dossier.resolve.clusters import Clusters
 from dossier.resolve.mentions import Mention
-from dossier.resolve.names import articles, cognate, raw_words, skeleton, translit, words
+from dossier.resolve.names import articles, cognate, raw_words, skeleton, translated, translit, words
 from dossier.text.names import is_acronym
 from dossier.text.places import country_code
 
@@ -198,7 +198,7 @@ def _translations(names: list[OrgName], clusters: Clusters) -> None:
             by_content.setdefault(n.translit_key, n)
     buckets: dict[tuple[bool, tuple[str, ...]], list[OrgName]] = defaultdict(list)
     for (lead, content), n in sorted(by_content.items()):
-        buckets[(lead, tuple(sorted(skeleton(w)[:2] for w in content)))].append(n)
+        buckets[(lead, tuple(sorted(skeleton(translated(w))[:2] for w in content)))].append(n)
     for _bkey, group in sorted(buckets.items()):
         if len(group) < 2 or len(group) > 200:
             continue

@@ -23,6 +23,7 @@ A shared common word is never enough: "Abu X Y" and "Abu X Z" stay two.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -71,9 +72,22 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one vowel apart in a word of four letters or more ("hafez"/"hafiz")."""
+    return a == b or (_consonants(a) == _consonants(b) and close_spelling(a, b, min_len=4))
+
+
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The words of `short` in `long`, in order; the surnames (last words) equal, a given name
+    may be spelt one vowel apart."""
+    if short and long and short[-1] != long[-1]:
+        return False
     it = iter(long)
-    return all(any(w == x for x in it) for w in short)
+    return all(any(_same_word(w, x) for x in it) for w in short)
 
 
 class _Persons:
@@ -113,7 +127,7 @@ class _Persons:
         # is likely, but a given name that is also a surname makes it unsafe).
         full2 = [n for n in full if len(self.distinctive(n.tokens)) >= 2]
         self._equal(full2, lambda n: " ".join(sorted(n.tokens)), "same name in another order", 0.9)
-        self._slips(full2)
+        self._slips(full)
         self._short(full)
 
     def _equal(self, names: list[PersonName], key: object, reason: str, score: float) -> None:
@@ -135,7 +149,9 @@ class _Persons:
         for tokens, n in distinct.items():
             for i in range(len(tokens)):
                 rest = tokens[:i] + tokens[i + 1 :]
-                if self.distinctive(rest):
+                # The other words tell who it is, or the slipped word is the one distinctive word
+                # of a name of three words ("Abu Muhammad al-Julani" / "... al-Jolani").
+                if self.distinctive(rest) or (len(tokens) >= 3 and self.distinctive(tokens) == (tokens[i],)):
                     buckets[(i, rest)].append(n)
         for (i, _rest), group in sorted(buckets.items()):
             if len(group) < 2 or len(group) > MAX_CANDIDATES:
@@ -143,10 +159,15 @@ class _Persons:
             for j, a in enumerate(group):
                 for b in group[j + 1 :]:
                     wa, wb = a.tokens[i], b.tokens[i]
-                    if a.doc == b.doc or wa in self.common or wb in self.common:
+                    # "Osama"/"Usama", "Ahmed"/"Ahmad": one vowel written another way
+                    # (in a given name: surnames one vowel apart are often other families, "Haddad"/"Hadid")
+                    one_vowel = i < len(a.tokens) - 1 and _consonants(wa) == _consonants(wb) and close_spelling(wa, wb, min_len=4)
+                    if a.doc == b.doc or ((wa in self.common or wb in self.common) and not one_vowel):
                         continue
+                    if len(self.distinctive(a.tokens)) < 2 and not (one_vowel or len(a.tokens) >= 3):
+                        continue  # one distinctive word: only a slip in a three-word name, or a vowel
                     vowels_only = skeleton(wa) == skeleton(wb) and wa[0] == wb[0] and min(len(wa), len(wb)) >= 5
-                    if close_spelling(wa, wb) or vowels_only:
+                    if close_spelling(wa, wb) or vowels_only or one_vowel:
                         self.union(a, b, "spelling variant", 0.85)
 
     def _short(self, full: list[PersonName]) -> None:
@@ -168,10 +189,11 @@ class _Persons:
             dist = self.distinctive(n.tokens)
             if not dist:
                 continue
-            pools = [index.get(w, []) for w in set(dist)]
-            pool = min(pools, key=len)
-            if len(pool) > MAX_CANDIDATES:
+            pools = [index.get(w, []) for w in sorted(set(dist))]
+            if min(len(p) for p in pools) > MAX_CANDIDATES:
                 continue
+            # Every small pool: the rarest word may be the one spelt another way ("Hafez"/"Hafiz").
+            pool = [c for p in pools if len(p) <= MAX_CANDIDATES for c in p]
             own = self.clusters.find(n.key)
             fits = {
                 self.clusters.find(c.key)

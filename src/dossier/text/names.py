@@ -67,7 +67,7 @@ def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[
     depth = 0
     item_start = 0
     i = 0
-    words = r"|\s+(?:and|en|et|or|of|ou)\s+(?=[A-Z\u0600-\u06ff])" if conjunctions else ""
+    words = r"|\s+(?:and|en|et|or|of|ou)\s+(?=[A-Z\u0600-\u06ff])|\s+(?:and|en|et)\s+(?=(?:al|el)-[A-Z])" if conjunctions else ""
     separators = re.compile(r",|;|\n|\s\|\s?|\|\s|\s/\s" + words)
     while i < len(text):
         ch = text[i]
@@ -188,7 +188,7 @@ def name_core(name: str) -> tuple[str, ...]:
 
 
 # Footnote marks copied with a name ("Tigers[1]", "Army[n 1]", "Islamiyah[lower-alpha 1]").
-_FOOTNOTES = re.compile(r"(?:\s*\[[^\[\]\n]{1,20}\])+")
+_FOOTNOTES = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+")
 # Pronunciations and language tags: "/ˈtɑːlɪbɑːn/", "Brigate Rosse /it/".
 _IPA = re.compile(r"[ˈˌːəɪɛʃʊʌɔæɑθðŋʒ]")
 _SLASHED = re.compile(r"\s*/[^/\s]{1,12}/\s*$")
@@ -196,7 +196,7 @@ _LEADING_JOINER = re.compile(r"^(?:and|en|et|or|ou|of)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _language_names() -> frozenset[str]:
+def language_names() -> frozenset[str]:
     """Language names in English, Dutch and French (CLDR via Babel), and the words
     dictionaries put before a rendering: a prefix "Irish:" or "tamoul :" is no name."""
     from babel import Locale
@@ -219,7 +219,7 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if footnote:
         end = start + footnote.start()
     prefix = re.match(r"([^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*)?)\s*:\s*", text[start:end])
-    if prefix and prefix.group(1).casefold() in _language_names():
+    if prefix and prefix.group(1).casefold() in language_names():
         start += prefix.end()
     slashed = _SLASHED.search(text[start:end])
     if slashed:
@@ -230,7 +230,7 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = text[start:end]
     if not re.search(r"[^\W\d_]", piece) or _IPA.search(piece) or piece.startswith("/") or piece.endswith("/"):
         return []
-    if piece.casefold() in _language_names():
+    if piece.casefold() in language_names():
         return []  # "Native name lang: Italian"
     if re.fullmatch(r"[\W\d_]*(?:1[89]|20)\d\d[\W\d_]*", piece):
         return []  # "(1984–2007)": a period, not a name

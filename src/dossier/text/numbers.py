@@ -99,10 +99,21 @@ def parse_number(text: str) -> int | None:
     return total * scale if total or text in units else None
 
 
+# "20,00031,000": a range copied without its dash; both halves are well-formed numbers.
+_GLUED_RANGE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+?)(\d{1,3}(?:,\d{3})+)(?![\d,])")
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     _, _, vague, bounds = _tables()
     out: list[Quantity] = []
+    for m in _GLUED_RANGE.finditer(text):
+        lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
+        if lo is not None and hi is not None and hi > lo:
+            out.append(Quantity(offset + m.start(), offset + m.end(), lo, hi, "range"))
+    glued = [(q.start - offset, q.end - offset) for q in out]
     for m in _pattern().finditer(text):
+        if any(a <= m.start() < b for a, b in glued):
+            continue
         bound = bounds.get(lexicon.fold(m.group("bound") or ""), "")
         if m.group("vague"):
             lo, hi = vague[lexicon.fold(m.group("vague"))]

@@ -77,6 +77,27 @@ def _is_code_of(name: str, code: str) -> bool:
     return "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", english)) == name
 
 
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    """The first five letters of every country name countrynames knows, in any language."""
+    return frozenset(k.replace(" ", "")[:5] for k in _country_names() if len(k.replace(" ", "")) >= 4)
+
+
+@lru_cache(maxsize=16384)
+def demonym_of_a_country(word: str) -> bool:
+    """ "Jordanian", "Péruvien", "Afghaanse", "algérienne": a capitalised word with a demonym's
+    ending whose stem begins a country's name (countrynames lists few adjectives)."""
+    if country_code(word):
+        return not _looks_like_country(word)  # "Irish", "Jordanian": countrynames knows some
+    if not _is_demonym(word):
+        return False
+    folded = normalize(word) or ""
+    stem = re.sub(r"(?:ians?|ans?|eans?|ese|ees|ais|aise|ijn|ijnse|ische|sche|se|ish|ch|iens?|iennes?|ois|oise)$", "", folded)
+    return len(stem) >= 4 and stem[:5] in _country_stems() or any(
+        len(stem) >= 4 and c.startswith(stem[:4]) and len(c) >= len(stem[:4]) for c in _country_stems() if c[:2] == stem[:2]
+    )
+
+
 def _is_demonym(word: str) -> bool:
     return bool(re.search(r"(an|ans|ian|ese|ees|ais|aise|ijn|ijnse|se|ish|ch|ien|ienne)$", word.casefold()))
 
