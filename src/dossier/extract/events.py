@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
-from dossier.segment import section_key
+from dossier.segment import field_key, section_key
 from dossier.text import lexicon
 from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
 from dossier.text.numbers import Quantity, find_quantities
@@ -36,6 +36,10 @@ _SPECIFIC_ATTACKS = {
 # Sections whose dated lines describe the group (its methods "since 2018", its size)
 # or cite sources, not incidents. (Funding sections do report arrests.)
 _NOT_INCIDENTS = frozenset({"methods", "size", "sources"})
+# Fields whose values tell incidents: a label no lexicon knows ("Notable attacks | ...",
+# "Joined al-Qaeda October 2004" in an infobox) and the last activity; the profile's
+# own fields (founded, size, leaders ...) are read by their extractors.
+_INCIDENT_FIELDS = frozenset({None, "last_activity", "battles"})
 _PERIOD = re.compile(r"^\s*(?:1[6-9]|20)\d\d\s*[-–—]\s*(?:(?:1[6-9]|20)\d\d|present|heden)")
 
 
@@ -53,7 +57,9 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
     for start, end, block in ctx.sentences:
-        if block.kind is BlockKind.FIELD or section_key(block) in _NOT_INCIDENTS:
+        if (block.kind is BlockKind.FIELD and field_key(block) not in _INCIDENT_FIELDS) or section_key(
+            block
+        ) in _NOT_INCIDENTS:
             continue
         entry = entries.get(block.start)
         # The entry's opening clause is the entry's own event.
@@ -87,6 +93,10 @@ def extract(ctx: Context) -> Iterator[Statement]:
             section_year = (block.section, last[1])
 
 
+# " - " between the dated steps of a flattened infobox.
+_STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
 def _in_lead(ctx: Context, block: Block) -> bool:
     """Is `block` one of the first two paragraphs of prose, where a news page says what it is about?"""
     paragraphs = [b.start for b in ctx.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= 80][:2]
@@ -97,7 +107,15 @@ def _founding_fields(ctx: Context) -> Iterator[Statement]:
     """ "Founded: 1994", "Formation 1999", "Active 28 January 2017 - present": a profile's
     founding field dates the group's founding, an incident of its history."""
     for block in ctx.fields("founded"):
-        value = ctx.text[block.value_start : block.end]
+        # "Formation 1999 - Joined X October 2004 - Declaration of Y 13 October 2006": an
+        # infobox's dated steps, flattened onto one line: the founding, then what followed.
+        steps = [m.end() for m in _STEP.finditer(ctx.text, block.value_start, block.end)]
+        for s, e in zip([block.value_start, *steps], [*(x - 1 for x in steps), block.end], strict=True):
+            step = [d for d in find_dates(ctx.text[s:e], lang=ctx.doc.lang) if d.has_year and d.part != "decade"]
+            if step and s > block.value_start:
+                types = _types(ctx.text[s:e]) or ["other"]
+                yield from _event(ctx, f"f{s}", step[0].iso, s, e, (s, e), basis="entry", types=types)
+        value = ctx.text[block.value_start : steps[0] - 1 if steps else block.end]
         dates = [d for d in find_dates(value, lang=ctx.doc.lang) if d.has_year and d.part != "decade"]
         if dates:
             yield from _event(
