@@ -250,7 +250,7 @@ def _clause_joint() -> re.Pattern[str]:
     """ ";", ", and" or a subordinator ("after", "nadat"): where one dated clause ends."""
     coordinators = lexicon.alternation("time", "clause_coordinators")
     subordinators = lexicon.alternation("time", "clause_subordinators")
-    return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s)")
+    return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s|\s[-–—]\s)")
 
 
 def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since: str = "") -> list[tuple[int, str]]:
