@@ -133,3 +133,13 @@ def test_one_groups_founding_dated_a_year_apart_by_two_sources_is_one_event(tmp_
     foundings = [e for e in _events(tmp_path, {"one.txt": one, "two.txt": two}) if e["date"][:4] in ("1999", "2000")]
     assert len(foundings) == 1
     assert {foundings[0]["date"], *foundings[0]["alt_dates"]} == {"1999", "2000"}
+
+
+def test_each_dated_item_of_a_designations_field_is_a_listing(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n"
+        "Designated by: Kenya (since 2010), United States (since 2012), Tanzania (2014-2016)\n"
+    )
+    listings = [e for e in _events(tmp_path, {"pale.txt": text}) if "designation" in e["types"]]
+    assert sorted(e["date"] for e in listings) == ["2010", "2012", "2014"]
+    assert all(e["country"] is None for e in listings)  # who listed it, not where

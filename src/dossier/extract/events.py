@@ -48,6 +48,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     for block in entries.values():
         yield from _entry(ctx, block)
     yield from _founding_fields(ctx)
+    yield from _designation_fields(ctx)
     # A day or month without a year ("on 3 June", "in June of the same year") takes
     # the year of the last date an earlier sentence of its paragraph gave (or its
     # entry's, or else the page's own date), and "three weeks later" counts from that
@@ -95,6 +96,20 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _designation_fields(ctx: Context) -> Iterator[Statement]:
+    """ "Designated by: India (since 1992), United States (since 1997), Sri Lanka (1998-2002,
+    since 2009)": each dated item of a designations field is a listing, at its date (a
+    span's first year). Where is no place: the designating state says who, not where."""
+    for block in ctx.fields("designations"):
+        for m in re.finditer(r"[^\n,;]+", ctx.text[block.value_start : block.end]):
+            s, e = block.value_start + m.start(), block.value_start + m.end()
+            for d in find_dates(ctx.text[s:e], lang=ctx.doc.lang):
+                if d.has_year and d.part != "decade":
+                    yield from _event(
+                        ctx, f"d{s + d.start}", d.iso, s, e, (s, e), basis="entry", types=["designation"], place=False
+                    )
 
 
 def _in_lead(ctx: Context, block: Block) -> bool:
@@ -388,6 +403,7 @@ def _event(
     reported: str = "",
     basis: str = "sentence",
     types: list[str] | None = None,
+    place: bool = True,
 ) -> Iterator[Statement]:
     """The statements of one incident. Its types are those its words name; a timeline
     entry (its place in a dated list says it is an incident), a death told or a
@@ -417,9 +433,9 @@ def _event(
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
-    place = _place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body, cities_only=True)
-    if place:
-        country, city = place
+    where = (_place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body, cities_only=True)) if place else None
+    if where:
+        country, city = where
         if country:
             yield say("country", country)
         if city:
