@@ -78,7 +78,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 # A news page's lead tells what happened just before it was written: "police
                 # have arrested 15 suspects", dated by the page (its month: the day may be before).
                 text = ctx.text[start:end]
-                types = _types(text)
+                types = _types(text, ctx)
                 if "://" not in text and set(types) - {"statement", "other"}:
                     yield from _event(
                         ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
@@ -128,7 +128,7 @@ def _founding_fields(ctx: Context) -> Iterator[Statement]:
         for s, e in zip([block.value_start, *steps], [*(x - 1 for x in steps), block.end], strict=True):
             step = [d for d in find_dates(ctx.text[s:e], lang=ctx.doc.lang) if d.has_year and d.part != "decade"]
             if step and s > block.value_start:
-                types = _types(ctx.text[s:e]) or ["other"]
+                types = _types(ctx.text[s:e], ctx) or ["other"]
                 yield from _event(ctx, f"f{s}", step[0].iso, s, e, (s, e), basis="entry", types=types)
         value = ctx.text[block.value_start : steps[0] - 1 if steps else block.end]
         dates = [d for d in find_dates(value, lang=ctx.doc.lang) if d.has_year and d.part != "decade"]
@@ -200,7 +200,7 @@ def _dated_sentence(
     previous: list[str] = []
     for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
         clause = ctx.text[s:e]
-        types = _types(clause) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        types = _types(clause, ctx) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         previous = types
@@ -219,7 +219,7 @@ def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]
     commander, X, in an airstrike"). A group is founded once and a person dies once, so
     resolution may join it to the one dated report of that; alone it is not shown."""
     # (The groups a formation names are found by resolution, in every document's names.)
-    if set(_types(ctx.text[start:end])) & FORMATION or ctx.deaths_told(start, end):
+    if set(_types(ctx.text[start:end], ctx)) & FORMATION or ctx.deaths_told(start, end):
         yield from _event(ctx, f"u{start}", "", start, end, (start, end))
 
 
@@ -242,11 +242,19 @@ def _dated_clauses(
         if iso == prev_iso:
             continue
         between = sentence[prev_pos:pos]
-        joint = _clause_joint().search(between)
-        if joint is None and "," not in between:
+        joints = list(_clause_joint().finditer(between))
+        joint = joints[0] if joints else None
+        # Not the comma of "1,200", nor the one that closes the earlier date ("On 7 October 2023, ...").
+        # The comma after a date that leads its clause ("On 7 October 2023, X ...") ends no clause.
+        opening = find_dates(between)
+        leads = len(sentence[clause_start:prev_pos].split()) <= 2
+        closes = opening[0].end if opening and opening[0].start == 0 and leads else -1
+        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() != closes]
+        if joint is None and not commas:
             # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
-            joint = _bare_coordinator().search(between)
-        cut = prev_pos + (joint.start() if joint else between.rfind(","))
+            bare = list(_bare_coordinator().finditer(between))
+            joint = bare[-1] if bare else None
+        cut = prev_pos + (joint.start() if joint else commas[-1] if commas else -1)
         if cut < prev_pos:
             continue
         clauses.append((start + clause_start, start + cut + 1, prev_iso))
@@ -265,7 +273,7 @@ def _clause_joint() -> re.Pattern[str]:
     """ ";", ", and" or a subordinator ("after", "nadat"): where one dated clause ends."""
     coordinators = lexicon.alternation("time", "clause_coordinators")
     subordinators = lexicon.alternation("time", "clause_subordinators")
-    return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s|\s[-–—]\s)")
+    return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s|\s[-–—]\s|(?<=[\w)])—(?=\w))")
 
 
 def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since: str = "") -> list[tuple[int, str]]:
@@ -358,7 +366,9 @@ def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
         m = _named_incident().match(sentence, d.end)
         if m and not _year_after_cue(sentence, d):
             s, e = start + d.start, start + m.end()
-            yield from _event(ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e]))
+            yield from _event(
+                ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)
+            )
 
 
 def _year_after_cue(sentence: str, d: DateMatch) -> bool:
@@ -410,7 +420,7 @@ def _event(
     happening that no type names is of type "other"."""
     text = ctx.text
     body = text[start:end]
-    types = types or _types(body)
+    types = types or _types(body, ctx)
     victims = ctx.deaths_told(start, end)
     if not types and (victims or basis == "entry" or _acts(ctx, body)):
         types = ["other"]
@@ -466,8 +476,10 @@ def _own_date(body: str, header: str) -> str | None:
     return None
 
 
-def _types(text: str) -> list[str]:
-    text = _own_words(text)
+def _types(text: str, ctx: Context | None = None) -> list[str]:
+    """The event types `text` names; with `ctx`, not in the names of the groups the
+    document knows ("Liberation Tigers", "Front de libération" free no one)."""
+    text = _own_words(text if ctx is None else _without_group_names(ctx, text))
     found = []
     for key, _s, _e in lexicon.keys_in("events", text):
         if key not in found:

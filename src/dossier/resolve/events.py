@@ -490,11 +490,12 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if same_period and (specific or formation):
         sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
         return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
-    if same_period and same_group and not (a.header or b.header) and (common - {"other", "statement"} or unnamed):
+    kindred = bool(common - {"other", "statement"}) or _related(a, b)
+    if same_period and same_group and not (a.header or b.header) and (kindred or unnamed):
         # One group's history: an attack of a month (or a city's happening of a year) that two
-        # sources tell in vaguer words, when it is the only such one.
+        # sources tell in vaguer or other words, when it is the only such one.
         located = bool(a.place and a.place == b.place)
-        if (located and shared >= MONTH) or (shared >= MONTH and common - {"other", "statement"}) or shared == DAY:
+        if located or (shared >= MONTH and kindred) or shared == DAY:
             return Judgement(score - 1.5, f"the one such happening of {a.date[:shared]}: {where} {what}", False, True)
     if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person):
         # Days apart: the same kind of incident, or a related one befalling the same person
