@@ -613,6 +613,22 @@ def find_dates(text: str, reference: str | None = None, lang: str = "") -> list[
 
 
 _NO_DIGITS = frozenset({"_decade", "_part_m", "_entry_month"})  # the forms written without a digit
+_NEED_YEAR = frozenset(
+    {"_iso_numeric", "_dm_dm_y", "_md_md_y", "_dd_m_y", "_m_dd_y", "_d_m_y", "_m_d_y", "_holiday_y", "_m_m_y"}
+    | {"_part_m_y", "_m_y", "_season_y", "_span", "_part_y", "_year"}
+)
+_NEED_MONTH = frozenset(
+    {"_dm_dm_y", "_md_md_y", "_dd_m_y", "_m_dd_y", "_d_m_y", "_m_d_y", "_dd_m", "_d_m", "_m_d", "_m_m_y"}
+    | {"_part_m_y", "_m_y", "_part_m", "_entry_month"}
+)
+_FOUR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _month_word() -> re.Pattern[str]:
+    """Any month's name or abbreviation, in any language, as a word."""
+    names = _alternation(month_numbers())
+    return re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -631,9 +647,16 @@ def _find_dates(text: str, reference: str | None = None, lang: str = "") -> tupl
     )
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    # Most forms need a month's name or a four-digit year: a sentence without either is
+    # tried with the few forms that need neither.
     digits = any(ch.isdigit() for ch in masked)
+    year = digits and bool(_FOUR_DIGITS.search(masked))
+    month = bool(_month_word().search(masked))
     for rule in _rules():
-        if not digits and rule.build.__name__ not in _NO_DIGITS:
+        name = rule.build.__name__
+        if (not digits and name not in _NO_DIGITS) or (name in _NEED_YEAR and not year):
+            continue
+        if name in _NEED_MONTH and not month:
             continue
         for m in rule.pattern.finditer(masked):
             start, end = m.start(), m.end()
