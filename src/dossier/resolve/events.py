@@ -463,6 +463,8 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     formation = bool(a.types & FORMATION and b.types & FORMATION)
     if formation and _other_groups(a, b):
         return None  # two groups' own histories: a founding of one is not the other's
+    if formation and a.perpetrators != b.perpetrators and not a.types & b.types & FORMATION:
+        formation = False  # in two groups' histories, one group's renaming is not the other's split
     same_group = bool(a.perpetrators & b.perpetrators)
     unnamed = not (a.types - {"other"}) or not (b.types - {"other"})  # a happening no word typed
     if not common and not formation and not _related(a, b) and not unnamed:
