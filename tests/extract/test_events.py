@@ -188,6 +188,12 @@ def test_a_captive_killed_is_an_execution(text: str, expected: str | None) -> No
         ("He was seized on 22 May 2011 and held for a year.", "hostages", None),
         # An aside between a number and its cue does not part them.
         ("Two engineers (a Briton and a Dane) were kidnapped.", "hostages", 2),
+        # A list of counts before one cue is their sum; each count with its own cue is its own.
+        ("Four gunmen, three guards and one driver killed.", "killed", 8),
+        ("Drie aanslagen: 30 doden en 200 gewonden.", "killed", 30),
+        ("Drie aanslagen: 30 doden en 200 gewonden.", "wounded", 200),
+        # A number of attacks counts no people.
+        ("Two car bombs killed 33 people.", "killed", 33),
     ],
 )
 def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:

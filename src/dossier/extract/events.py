@@ -630,13 +630,15 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
     says ("took more than 100 hostage, killing 19": 100 hostages, 19 killed)."""
     taken: set[str] = set()
     dates = [(d.start, d.end) for d in find_dates(text)]
-    for q in find_quantities(text):
+    for q in _summed(text, find_quantities(text)):
         if q.min is not None and 1800 <= q.min <= 2100 and q.max == q.min:
             continue  # a year
         if any(s < q.end and q.start < e for s, e in dates):
             continue  # the day of a date ("seized on 22 January 2009 and held")
         if lexicon.regex("casualties", "not_people", r"\s*(?:\w+\s+)?(?:{words})(?!\w)").match(text, q.end):
             continue  # "18 (different) nationalities", "200 km"
+        if _counts_incidents().match(text, q.end):
+            continue  # "two suicide bombings": incidents, not people
         after = text[q.end : q.end + 90]
         before = text[max(0, q.start - 30) : q.start]
         best: tuple[int, str] | None = None
@@ -657,6 +659,48 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
         if best:
             taken.add(best[1])
             yield best[1], q
+
+
+# Between the counts of one list: a few words and a comma or "and" ("Five attackers, six
+# police officers and one civilian killed").
+_LIST_STEP = re.compile(r"\s+(?:[^\W\d]+\s+){0,2}?[^\W\d]+\s*(?:,\s*(?:and\s+|en\s+|et\s+)?|\s+(?:and|en|et)\s+)$")
+
+
+@lru_cache(maxsize=1)
+def _casualty_cue() -> re.Pattern[str]:
+    return re.compile(
+        "|".join(lexicon.words_pattern("casualties", k).pattern for k in ("killed", "wounded", "hostages")),
+        re.IGNORECASE,
+    )
+
+
+def _summed(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities of `text`, where a list of exact counts stands before one cue as
+    their sum (ending where the list's last count ends, where the cue looks)."""
+    out: list[Quantity] = []
+    run: list[Quantity] = []
+    for q in [*quantities, None]:
+        exact = q is not None and q.min is not None and q.min == q.max and not 1800 <= q.min <= 2100
+        step = text[run[-1].end : q.start] if run and q is not None else ""
+        if exact and run and _LIST_STEP.match(step) and not _casualty_cue().search(step):
+            run.append(q)  # type: ignore[arg-type]
+            continue
+        if len(run) > 1:
+            total = sum(x.min or 0 for x in run)
+            out.append(Quantity(run[-1].start, run[-1].end, total, total))
+        else:
+            out.extend(run)
+        run = [q] if exact else []
+        if q is not None and not exact:
+            out.append(q)
+    return sorted(out, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=1)
+def _counts_incidents() -> re.Pattern[str]:
+    """A number right before a word of an attack ("two car bombs", "twee zelfmoordaanslagen")."""
+    words = "|".join(lexicon.alternation("events", k) for k in ("bombing", "suicide_attack", "attack", "armed_assault"))
+    return re.compile(rf"\s+(?:[^\W\d]+\s+)?(?:{words})", re.IGNORECASE)
 
 
 def _range(q: Quantity) -> str:
