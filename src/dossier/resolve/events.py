@@ -267,6 +267,12 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
     for e in events:
         by_doc_year[(e.doc, e.date[:YEAR])].append(e)
     for block in by_doc_year.values():
+        # How many of a document's mentions of one year share each specific type: a year-only
+        # mention is a repeat of a dated one only when that one is the year's only other such.
+        per_type: dict[str, int] = defaultdict(int)
+        for e in block:
+            for t in e.types - VAGUE_TYPES:
+                per_type[t] += 1
         for a, b in combinations(block, 2):
             if (a.entry and b.entry) or a.relative or b.relative:
                 continue  # two entries of a list, or "a month later": two incidents
@@ -276,7 +282,9 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
             specific = _specific(a, b)
             formation = a.date == b.date and bool(a.types & FORMATION and b.types & FORMATION)
             death = a.date == b.date and bool(a.victims & b.victims)
-            if (specific and shared >= MONTH) or (formation and not _other_groups(a, b)) or death:
+            other_persons = bool(a.persons and b.persons and not a.persons & b.persons)
+            sole_of_year = shared == YEAR and any(per_type[t] == 2 for t in specific) and not other_persons
+            if (specific and (shared >= MONTH or sole_of_year)) or (formation and not _other_groups(a, b)) or death:
                 what = ",".join(sorted(specific)) or "founding"
                 clusters.union(a.key, b.key, f"told twice in one document: {a.date[:shared]} {what}", 1.0)
 
