@@ -75,6 +75,16 @@ def test_a_dated_clause_that_no_word_types_is_an_incident_and_a_state_is_not(tmp
     assert "2018" not in by_date and "2019-03" not in by_date
 
 
+def test_a_passive_is_a_happening_not_a_state(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "The ban on the movement was overturned in January 2017. "
+        "In 2018 the movement was active along the whole coast.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert "2017-01" in by_date and "2018" not in by_date
+
+
 def test_a_cited_sources_date_and_a_reports_date_are_no_incidents(tmp_path: Path) -> None:
     text = (
         "Name: Pale River Movement\n\nHistory\n\n"

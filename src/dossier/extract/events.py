@@ -510,9 +510,19 @@ def _tells_happening(ctx: Context, clause: str) -> bool:
     words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
     if len(words) < 2:
         return False
-    if lexicon.words_pattern("actions", "states", ctx.doc.lang).search(own):
+    if lexicon.words_pattern("actions", "states", ctx.doc.lang).search(own) and not _PASSIVE.search(own):
         return False
     return not lexicon.regex("actions", "bounds", _ENDING).search(own[: _first_date_at(own)])
+
+
+# A verb of a state before a participle is a passive happening ("was overturned", "werd
+# ... gearresteerd", "a été condamné"), not a state.
+_PASSIVE = re.compile(
+    r"\b(?:is|was|are|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
+    r"|\b(?:is|was|werd|werden|zijn|waren)\b[^.,;]{0,40}?\bge\w+(?:d|t|en)\b"
+    r"|\b(?:a|ont|avait|avaient)\s+été\s+\w+|\b(?:est|sont|fut|furent)\s+\w+(?:é|ée|és|ées)\b",
+    re.IGNORECASE,
+)
 
 
 def _first_date_at(text: str) -> int:

@@ -117,7 +117,10 @@ def weekday_numbers() -> dict[str, int]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """Regex source for any of `words`, longest first; spaces stretch, apostrophes may curl."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(set(words), key=len, reverse=True)
+    )
 
 
 def _words(key: str) -> list[str]:
@@ -179,6 +182,8 @@ def _rules() -> list[_Rule]:
     decade_words = _alternation(_decade_words())
     year = YEAR
     short_year = r"(\d\d)"
+    # A word boundary, or a capital glued to the word before it ("Last AttackApril 16, 2015").
+    glued = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
     i = re.IGNORECASE
 
     def rule(source: str, build: Any, flags: int = i) -> _Rule:
@@ -196,11 +201,11 @@ def _rules() -> list[_Rule]:
         # 25-26 February 2022, du 25 au 27 février 2022, 25 op 26 februari 2022
         rule(rf"(?:(?:{opener})\s+)?{weekday}({day}){to}({day})\s+({month}),?\s+{year}\b", _dd_m_y),
         # June 22-27, 2020
-        rule(rf"\b({wide})\s+({day}){to}({day}),?\s+{year}\b", _m_dd_y),
+        rule(rf"{glued}({wide})\s+({day}){to}({day}),?\s+{year}\b", _m_dd_y),
         # Saturday, 11 April 2007; 11th of April 2007; 1er mai 2005; 11 avr. 2007
         rule(rf"{weekday}(?:the\s+)?({day})\s+(?:of\s+)?({month}),?\s*{year}\b", _d_m_y),
         # April 11, 2007; Apr. 11th 2007; Monday, Jan. 10, 1972
-        rule(rf"{weekday}\b({month})\s+({day}),?\s+{year}\b", _m_d_y),
+        rule(rf"{weekday}{glued}({month})\s+({day}),?\s+{year}\b", _m_d_y),
         # 25-26 February, du 25 au 27 février (no year)
         rule(rf"(?:(?:{opener})\s+)?({day}){to}({day})\s+({wide})\b(?!\s*,?\s*\d)", _dd_m),
         # vendredi 6 juillet, 11 April, 6 juil. (no year)
@@ -214,7 +219,7 @@ def _rules() -> list[_Rule]:
         # early June 2004, eind augustus 2004, mi-juin 2014, fin octobre 2010
         rule(rf"(?<![\w-])({parts})\s*({wide})(?:\s+(?:{of}))?\s*{year}\b", _part_m_y),
         # June 2004, juni van 2004, February2000 (glued by a PDF)
-        rule(rf"\b({month})(?:\s+(?:{of})\s+|\s*,?\s*){year}\b", _m_y),
+        rule(rf"{glued}({month})(?:\s+(?:{of})\s+|\s*,?\s*){year}\b", _m_y),
         # the summer of 2014, in de zomer van 2014, l'été 2014, fin de l'été 1994
         rule(rf"(?<![\w-])(?:({parts})\s+)?(?:(?:{links})\s*)*({seasons})(?:\s+(?:{links}))*\s+{year}\b", _season_y),
         # from 2007 to 2010, between 2017 and 2020, tussen 2017 en 2020 (a word joins two
@@ -628,7 +633,7 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 def _month_word() -> re.Pattern[str]:
     """Any month's name or abbreviation, in any language, as a word."""
     names = _alternation(month_numbers())
-    return re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])))(?:{names})(?![^\W\d_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -747,7 +752,7 @@ class PageDate:
 
 
 _URL_DATES = (
-    re.compile(r"/(1[6-9]\d\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(r"[/-](1[6-9]\d\d|20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)"),
     re.compile(r"/(1[6-9]\d\d|20\d\d)/([a-z]{3,4})/(0?[1-9]|[12]\d|3[01])(?!\d)", re.IGNORECASE),
     re.compile(r"[/-](1[6-9]\d\d|20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[-_/.])"),
     re.compile(r"[/-](1[6-9]\d\d|20\d\d)[/-](0[1-9]|1[0-2])(?=/)"),
