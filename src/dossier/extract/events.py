@@ -79,7 +79,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 # have arrested 15 suspects", dated by the page (its month: the day may be before).
                 text = ctx.text[start:end]
                 types = _types(text, ctx)
-                if "://" not in text and set(types) - {"statement", "other"}:
+                told = [d for d in find_dates(text) if not ctx.in_dateline(start + d.start, start + d.end)]
+                if not told and "://" not in text and set(types) - {"statement", "other"}:
                     yield from _event(
                         ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
                     )

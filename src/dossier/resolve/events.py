@@ -280,7 +280,7 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
             if a.date[:shared] != b.date[:shared] or not _consistent(a, b):
                 continue
             specific = _specific(a, b)
-            formation = a.date == b.date and bool(a.types & FORMATION and b.types & FORMATION)
+            formation = bool(a.types & FORMATION and b.types & FORMATION)
             death = a.date == b.date and bool(a.victims & b.victims)
             other_persons = bool(a.persons and b.persons and not a.persons & b.persons)
             sole_of_year = shared == YEAR and any(per_type[t] == 2 for t in specific) and not other_persons

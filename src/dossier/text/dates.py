@@ -796,6 +796,8 @@ def page_date(text: str) -> PageDate | None:
             d = min((d for d in dates if d.start >= cue.start()), key=lambda d: d.start, default=dates[0])
             d = min(dates, key=lambda x: x.start) if dates[0].start < cue.start() else d
             found.append((PageDate(d.iso, line.start() + d.start, line.start() + d.end), True))
+            # Its other dates (when it was updated) date no incident either.
+            found += [(PageDate("", line.start() + x.start, line.start() + x.end), True) for x in dates if x is not d]
         elif dates and len(dates) == 1 and dates[0].precision == "day" and _alone(body, dates[0]) and not alone_seen:
             # The first date alone on a line of the head is a dateline; later ones head entries.
             alone_seen = True
@@ -803,7 +805,7 @@ def page_date(text: str) -> PageDate | None:
     if not found:
         return None
     # The most precise; the page's own words before its address (which dates its first version).
-    best = max(found, key=lambda p: (len(p[0].iso), p[1], -p[0].start))[0]
+    best = max((f for f in found if f[0].iso), key=lambda p: (len(p[0].iso), p[1], -p[0].start))[0]
     return PageDate(best.iso, best.start, best.end, tuple((p.start, p.end) for p, _ in found))
 
 
