@@ -206,7 +206,9 @@ class _Reader:
         words = name.split()
         if not words or len(words) > 7 or (len(words) == 1 and not (single and len(name) >= 3)):
             return False
-        if is_acronym(name) or any(ch.isdigit() for ch in name) or name.isupper():
+        # A name in capitals is a heading's or an acronym's, but for a full name ("OLAV LOWRYSON").
+        shouting = name.isupper() and not (len(words) >= 2 and len(re.sub(r"\W", "", name)) >= 9)
+        if is_acronym(name) or any(ch.isdigit() for ch in name) or shouting:
             return False
         if _re("names", "not_a_name_start", anchored="^", flags=0).match(name):
             return False
@@ -449,7 +451,7 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         scope = _scope_before(reader, text[s : m.start()])
         reader.claim(reader.register(*span, quote), "commander" if scope == UNIT else "leader", scope, False, quote)
     verbs, agent = _words("persons", "founded_by"), _words("persons", "agent")
-    for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,40}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
+    for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,100}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
         scope = _scope_before(reader, sentence[: m.start()])
         # "founded in 1987 by A, B and C", "by Indonesian clerics A and B"
         founders = list(_listed_persons(text, _past_description(text, s + m.end(), e), e))
@@ -470,6 +472,11 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
             reader.register(*span, quote)
+    for m in _re("persons", "took_lead").finditer(text, s, e):
+        # "X assumed leadership", "X a pris la tête du mouvement": X led the group from then
+        person = _named_before(reader, s, m.start(), quote)
+        if person is not None:
+            reader.claim(person, "leader", _scope_before(reader, text[m.end() : e]) or SUBJECT, False, quote)
     _group_person_nouns(reader, s, e, quote)
     _role_lists(reader, s, e, quote)
     markers = _words("names", "person_markers")
@@ -482,6 +489,8 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
 def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
     """The names one after another from `pos`: "A, B and C", "A, alias "X," and B"."""
     while pos < end:
+        while pos < end and text[pos] in "‘’'\"“":
+            pos += 1  # "‘Abd al-Aziz X"
         span = person_name_at(text, pos)
         if span is None:
             return
@@ -492,7 +501,7 @@ def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
             rest_start = span[1] + alias.end()
         else:
             rest_start = span[1]
-        joint = re.match(r"[\"”’'\s]*(?:,\s*(?:(?:and|en|et)\s+)?|\s+(?:and|en|et)\s+)", text[rest_start:end])
+        joint = re.match(r"[\"”’'\s]*(?:,[\"”’'\s]*(?:(?:and|en|et)\s+)?|\s+(?:and|en|et)\s+)", text[rest_start:end])
         if not joint:
             return
         pos = rest_start + joint.end()
@@ -510,7 +519,7 @@ def _past_description(text: str, pos: int, end: int) -> int:
 def _group_noun_pattern() -> re.Pattern[str]:
     """ "<group> man X", "<group> fugitives X and Y", "<group> commanders: X": a person noun after a group's name."""
     nouns = _words("persons", "person_nouns") + "|" + _words("persons", "members") + "|" + _roles().pattern
-    return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[‘’'\"“]?[A-Z])", re.IGNORECASE)
 
 
 def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
@@ -534,7 +543,7 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
     copula = _words("persons", "copula")
     plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
     pattern = re.compile(
-        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[A-Z])"
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[‘’'\"“]?[A-Z])"
     )
     for m in pattern.finditer(text, s, e):
         if reader.whose(m.group(1)) != SUBJECT:
@@ -726,7 +735,10 @@ def _named_before(reader: _Reader, s: int, phrase_start: int, quote: tuple[int, 
         if known:
             return known[0]
         name = text[a:b]
-        person = reader.link(name) if a == s and " " not in name else reader.register(a, b, quote)
+        if a == s and " " not in name:
+            person = reader.link(name)
+        else:  # "Tariqan, its operational chief": one word will do in an apposition
+            person = reader.register(a, b, quote, single=bool(re.fullmatch(r"\s*,\s*", text[b:phrase_start])))
         if person is not None:
             return person
     return None
