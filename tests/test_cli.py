@@ -187,19 +187,19 @@ def test_no_arguments_prints_help() -> None:
 
 # Rich markup in a document: a terminal that interpreted it would drop the tags.
 MARKUP_PROFILE = """\
-CRIMSON HAND [bold red]BRIGADE[/]
+CRIMSON [bold red]HAND[/] BRIGADE
 
 Also known as: CHB; [blink]Mano Carmesi[/blink]
 Areas of operation: Chile, Argentina
 Leaders: Mario Soto Vera
 
-CRIMSON HAND [bold red]BRIGADE[/] is an invented armed group active in the south of Chile.
+CRIMSON [bold red]HAND[/] BRIGADE is an invented armed group active in the south of Chile.
 
 Timeline
 
-4 May 2001: CRIMSON HAND [bold red]BRIGADE[/] gunmen killed 3 people in Temuco.
+4 May 2001: CRIMSON [bold red]HAND[/] BRIGADE gunmen killed 3 people in Temuco.
 """
-MARKUP_NAME = "CRIMSON HAND [bold red]BRIGADE[/]"
+MARKUP_NAME = "CRIMSON [bold red]HAND[/] BRIGADE"
 
 
 @pytest.fixture(scope="module")

@@ -400,7 +400,11 @@ def _label_at(text: str, pos: int) -> int:
     """The length of a known label that starts at `pos` and ends at a word's end, or 0."""
     for length in _label_lengths():
         head = text[pos : pos + length]
-        if len(head) == length and lexicon.lookup("labels", head) and text[pos + length : pos + length + 1] in (" ", ":", ""):
+        if (
+            len(head) == length
+            and lexicon.lookup("labels", head)
+            and text[pos + length : pos + length + 1] in (" ", ":", "")
+        ):
             return length
     return 0
 

@@ -41,3 +41,12 @@ def test_sentences_keep_abbreviations_and_offsets() -> None:
     text = "The U.S. designated it in 2002. Gen. Smith left. Then it split."
     spans = sentence_spans(text)
     assert [text[s:e] for s, e in spans] == ["The U.S. designated it in 2002.", "Gen. Smith left.", "Then it split."]
+
+
+def test_sentences_glued_by_a_lost_space_are_two() -> None:
+    text = "The front lost its last town.The leaders fled. The U.S. Army stayed."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The front lost its last town.",
+        "The leaders fled.",
+        "The U.S. Army stayed.",
+    ]

@@ -12,13 +12,15 @@ from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
-from dossier.segment import section_key
+from dossier.segment import field_key, section_key
 from dossier.text import lexicon
 from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
 from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import PlaceMatch, find_cities, find_countries
 
 EXTRACTOR = "events"
+# A clause this short with no word of its own after a dated one shares its happening.
+ELLIPSIS_WORDS = 12
 MAX_QUOTE = 400
 # Types that say more than "attack": when one is found, "attack" adds nothing.
 _SPECIFIC_ATTACKS = {
@@ -34,6 +36,10 @@ _SPECIFIC_ATTACKS = {
 # Sections whose dated lines describe the group (its methods "since 2018", its size)
 # or cite sources, not incidents. (Funding sections do report arrests.)
 _NOT_INCIDENTS = frozenset({"methods", "size", "sources"})
+# Fields whose values tell incidents: a label no lexicon knows ("Notable attacks | ...",
+# "Joined al-Qaeda October 2004" in an infobox) and the last activity; the profile's
+# own fields (founded, size, leaders ...) are read by their extractors.
+_INCIDENT_FIELDS = frozenset({None, "last_activity", "battles"})
 _PERIOD = re.compile(r"^\s*(?:1[6-9]|20)\d\d\s*[-–—]\s*(?:(?:1[6-9]|20)\d\d|present|heden)")
 
 
@@ -42,38 +48,89 @@ def extract(ctx: Context) -> Iterator[Statement]:
     for block in entries.values():
         yield from _entry(ctx, block)
     yield from _founding_fields(ctx)
+    yield from _designation_fields(ctx)
     # A day or month without a year ("on 3 June", "in June of the same year") takes
     # the year of the last date an earlier sentence of its paragraph gave (or its
     # entry's, or else the page's own date), and "three weeks later" counts from that
     # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
+    # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
+    # paragraph before: "in juni de steden ... in").
+    section_year: tuple[str, str] = ("", "")
     for start, end, block in ctx.sentences:
-        if block.kind is BlockKind.FIELD or section_key(block) in _NOT_INCIDENTS:
+        if (block.kind is BlockKind.FIELD and field_key(block) not in _INCIDENT_FIELDS) or section_key(
+            block
+        ) in _NOT_INCIDENTS:
             continue
         entry = entries.get(block.start)
         # The entry's opening clause is the entry's own event.
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
-        context = entry.date if entry else earlier
+        in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        context = entry.date if entry else earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, earlier)
         yield from _named_incidents(ctx, start, end)
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
         else:
+            if entry is None and _in_lead(ctx, block) and ctx.page_date and len(ctx.page_date.iso) >= 7:
+                # A news page's lead tells what happened just before it was written: "police
+                # have arrested 15 suspects", dated by the page (its month: the day may be before).
+                text = ctx.text[start:end]
+                types = _types(text, ctx)
+                if "://" not in text and set(types) - {"statement", "other"}:
+                    yield from _event(
+                        ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
+                    )
+                    continue
             if entry is None:
                 yield from _undated_sentence(ctx, start, end)
             # "Gedurende 2014 ...": a year that dates no incident still tells the paragraph's year.
             told = [d.iso for d in find_dates(ctx.text[start:end], lang=ctx.doc.lang) if d.has_year and not d.is_period]
             if told and not (entry and entry.date):
                 last = (block.start, told[-1])
+        if last[0] == block.start and block.kind is BlockKind.PARAGRAPH and last[1][:1].isdigit():
+            section_year = (block.section, last[1])
+
+
+# " - " between the dated steps of a flattened infobox.
+_STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _designation_fields(ctx: Context) -> Iterator[Statement]:
+    """ "Designated by: India (since 1992), United States (since 1997), Sri Lanka (1998-2002,
+    since 2009)": each dated item of a designations field is a listing, at its date (a
+    span's first year). Where is no place: the designating state says who, not where."""
+    for block in ctx.fields("designations"):
+        for m in re.finditer(r"[^\n,;]+", ctx.text[block.value_start : block.end]):
+            s, e = block.value_start + m.start(), block.value_start + m.end()
+            for d in find_dates(ctx.text[s:e], lang=ctx.doc.lang):
+                if d.has_year and d.part != "decade":
+                    yield from _event(
+                        ctx, f"d{s + d.start}", d.iso, s, e, (s, e), basis="entry", types=["designation"], place=False
+                    )
+
+
+def _in_lead(ctx: Context, block: Block) -> bool:
+    """Is `block` one of the first two paragraphs of prose, where a news page says what it is about?"""
+    paragraphs = [b.start for b in ctx.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= 80][:2]
+    return block.start in paragraphs
 
 
 def _founding_fields(ctx: Context) -> Iterator[Statement]:
     """ "Founded: 1994", "Formation 1999", "Active 28 January 2017 - present": a profile's
     founding field dates the group's founding, an incident of its history."""
     for block in ctx.fields("founded"):
-        value = ctx.text[block.value_start : block.end]
+        # "Formation 1999 - Joined X October 2004 - Declaration of Y 13 October 2006": an
+        # infobox's dated steps, flattened onto one line: the founding, then what followed.
+        steps = [m.end() for m in _STEP.finditer(ctx.text, block.value_start, block.end)]
+        for s, e in zip([block.value_start, *steps], [*(x - 1 for x in steps), block.end], strict=True):
+            step = [d for d in find_dates(ctx.text[s:e], lang=ctx.doc.lang) if d.has_year and d.part != "decade"]
+            if step and s > block.value_start:
+                types = _types(ctx.text[s:e], ctx) or ["other"]
+                yield from _event(ctx, f"f{s}", step[0].iso, s, e, (s, e), basis="entry", types=types)
+        value = ctx.text[block.value_start : steps[0] - 1 if steps else block.end]
         dates = [d for d in find_dates(value, lang=ctx.doc.lang) if d.has_year and d.part != "decade"]
         if dates:
             yield from _event(
@@ -140,14 +197,20 @@ def _dated_sentence(
     cue word of a type, or a verb of `actions.yaml`); a date without a year takes the
     year of `context_date` (its entry's or paragraph's), and a relative one counts from
     `since` (the last date before it), else from that."""
+    previous: list[str] = []
     for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
+        clause = ctx.text[s:e]
+        types = _types(clause, ctx) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
+            types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
+        previous = types
         if i == 0 and skip_first:
             continue
-        clause = ctx.text[s:e]
-        if _types(clause) or _acts(ctx, clause):
+        if types:
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
-            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, "relative" if relative else "sentence")
+            basis = "relative" if relative else "sentence"
+            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, basis, types=types)
 
 
 def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
@@ -156,7 +219,7 @@ def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]
     commander, X, in an airstrike"). A group is founded once and a person dies once, so
     resolution may join it to the one dated report of that; alone it is not shown."""
     # (The groups a formation names are found by resolution, in every document's names.)
-    if set(_types(ctx.text[start:end])) & FORMATION or ctx.deaths_told(start, end):
+    if set(_types(ctx.text[start:end], ctx)) & FORMATION or ctx.deaths_told(start, end):
         yield from _event(ctx, f"u{start}", "", start, end, (start, end))
 
 
@@ -179,11 +242,19 @@ def _dated_clauses(
         if iso == prev_iso:
             continue
         between = sentence[prev_pos:pos]
-        joint = _clause_joint().search(between)
-        if joint is None and "," not in between:
+        joints = list(_clause_joint().finditer(between))
+        joint = joints[0] if joints else None
+        # Not the comma of "1,200", nor the one that closes the earlier date ("On 7 October 2023, ...").
+        # The comma after a date that leads its clause ("On 7 October 2023, X ...") ends no clause.
+        opening = find_dates(between)
+        leads = len(sentence[clause_start:prev_pos].split()) <= 2
+        closes = opening[0].end if opening and opening[0].start == 0 and leads else -1
+        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() != closes]
+        if joint is None and not commas:
             # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
-            joint = _bare_coordinator().search(between)
-        cut = prev_pos + (joint.start() if joint else between.rfind(","))
+            bare = list(_bare_coordinator().finditer(between))
+            joint = bare[-1] if bare else None
+        cut = prev_pos + (joint.start() if joint else commas[-1] if commas else -1)
         if cut < prev_pos:
             continue
         clauses.append((start + clause_start, start + cut + 1, prev_iso))
@@ -202,7 +273,7 @@ def _clause_joint() -> re.Pattern[str]:
     """ ";", ", and" or a subordinator ("after", "nadat"): where one dated clause ends."""
     coordinators = lexicon.alternation("time", "clause_coordinators")
     subordinators = lexicon.alternation("time", "clause_subordinators")
-    return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s)")
+    return re.compile(rf"(?:;|,\s+(?:{coordinators})\s|,?\s+(?:{subordinators})\s|\s[-–—]\s|(?<=[\w)])—(?=\w))")
 
 
 def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since: str = "") -> list[tuple[int, str]]:
@@ -295,7 +366,9 @@ def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
         m = _named_incident().match(sentence, d.end)
         if m and not _year_after_cue(sentence, d):
             s, e = start + d.start, start + m.end()
-            yield from _event(ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e]))
+            yield from _event(
+                ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)
+            )
 
 
 def _year_after_cue(sentence: str, d: DateMatch) -> bool:
@@ -340,13 +413,14 @@ def _event(
     reported: str = "",
     basis: str = "sentence",
     types: list[str] | None = None,
+    place: bool = True,
 ) -> Iterator[Statement]:
     """The statements of one incident. Its types are those its words name; a timeline
     entry (its place in a dated list says it is an incident), a death told or a
     happening that no type names is of type "other"."""
     text = ctx.text
     body = text[start:end]
-    types = types or _types(body)
+    types = types or _types(body, ctx)
     victims = ctx.deaths_told(start, end)
     if not types and (victims or basis == "entry" or _acts(ctx, body)):
         types = ["other"]
@@ -369,9 +443,9 @@ def _event(
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
-    place = _place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body, cities_only=True)
-    if place:
-        country, city = place
+    where = (_place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body, cities_only=True)) if place else None
+    if where:
+        country, city = where
         if country:
             yield say("country", country)
         if city:
@@ -402,8 +476,10 @@ def _own_date(body: str, header: str) -> str | None:
     return None
 
 
-def _types(text: str) -> list[str]:
-    text = _own_words(text)
+def _types(text: str, ctx: Context | None = None) -> list[str]:
+    """The event types `text` names; with `ctx`, not in the names of the groups the
+    document knows ("Liberation Tigers", "Front de libération" free no one)."""
+    text = _own_words(text if ctx is None else _without_group_names(ctx, text))
     found = []
     for key, _s, _e in lexicon.keys_in("events", text):
         if key not in found:
@@ -423,7 +499,25 @@ def _types(text: str) -> list[str]:
 
 def _acts(ctx: Context, text: str) -> bool:
     """Does `text` report a happening (a verb of actions.yaml in the document's language)?"""
-    return bool(lexicon.words_pattern("actions", None, ctx.doc.lang).search(_own_words(text)))
+    return bool(lexicon.words_pattern("actions", "took_place", ctx.doc.lang).search(_own_words(text)))
+
+
+def _tells_happening(ctx: Context, clause: str) -> bool:
+    """A dated clause that no word names as a happening still tells one when it reads as
+    a sentence of its own (three words of prose or more, not a source's stamp such as
+    "5 June 2020 | Reuters") and no verb of a state says it describes what was."""
+    own = _own_words(clause)
+    words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
+    if len(words) < 2:
+        return False
+    if lexicon.words_pattern("actions", "states", ctx.doc.lang).search(own):
+        return False
+    return not lexicon.regex("actions", "bounds", _ENDING).search(own[: _first_date_at(own)])
+
+
+def _first_date_at(text: str) -> int:
+    dates = find_dates(text)
+    return dates[0].start if dates else len(text)
 
 
 def _own_words(text: str, asides: bool = True) -> str:

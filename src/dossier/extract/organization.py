@@ -91,7 +91,17 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 
 # Fields that list other groups, not the group's own names.
-_RELATION_FIELDS = ("allies", "opponents", "successor", "parent", "split_from", "splinters", "merged_into", "subunits", "merger_of")
+_RELATION_FIELDS = (
+    "allies",
+    "opponents",
+    "successor",
+    "parent",
+    "split_from",
+    "splinters",
+    "merged_into",
+    "subunits",
+    "merger_of",
+)
 
 
 def _relation_values(ctx: Context) -> list[tuple[int, int]]:
@@ -193,9 +203,9 @@ def _cue_follows_subject(ctx: Context, s: int, cue: int) -> bool:
         for m in _spelled_loosely(name).finditer(before):
             if _NAME_GAP.fullmatch(before[m.end() :]):
                 return True
-    return bool(re.match(r"\s*(?:the|its|de|het|la|le|son|sa)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:name|naam|nom)\b", before, re.I)) or (
-        bool(ctx.about_subject(before)) and len(before) < 60 and not re.search(r"\s[A-Z]\w+\s+[A-Z]", before)
-    )
+    return bool(
+        re.match(r"\s*(?:the|its|de|het|la|le|son|sa)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:name|naam|nom)\b", before, re.I)
+    ) or (bool(ctx.about_subject(before)) and len(before) < 60 and not re.search(r"\s[A-Z]\w+\s+[A-Z]", before))
 
 
 def _listed_names(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
@@ -212,7 +222,10 @@ def _listed_names(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
         if span is None:
             return
         yield span
-        joint = re.match(r"[\"”’'»\s]*(?:\[[^\]]*\])?[\"”’'»]*\s*(?:,\s*(?:(?:or|ou|of|and|en|et)\s+)?|\s+(?:or|ou|of)\s+)", text[span[1] : end])
+        joint = re.match(
+            r"[\"”’'»\s]*(?:\[[^\]]*\])?[\"”’'»]*\s*(?:,\s*(?:(?:or|ou|of|and|en|et)\s+)?|\s+(?:or|ou|of)\s+)",
+            text[span[1] : end],
+        )
         if not joint:
             return
         pos = span[1] + joint.end()

@@ -190,7 +190,9 @@ class _Reader:
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
         # "le Péruvien Abimael Guzman", "Jordanian militant X": a demonym before a name is no part of it
         first = re.match(r"([A-ZÀ-Þ][\w-]+)\s+", self.text[start:end])
-        article = re.search(r"(?i)(?<!\w)(?:the|a|an|le|la|du|de|het|een|un|une|l['’])\s*$", self.text[max(0, start - 6) : start])
+        article = re.search(
+            r"(?i)(?<!\w)(?:the|a|an|le|la|du|de|het|een|un|une|l['’])\s*$", self.text[max(0, start - 6) : start]
+        )
         if first and article and demonym_of_a_country(first.group(1)) and len(self.text[start:end].split()) >= 3:
             start += first.end()
         title = _re("names", "person_titles", anchored="^", flags=0).match(self.text[start:end])
@@ -409,7 +411,12 @@ def _name_start_in_item(text: str, s: int, e: int) -> int:
             if word[:1].islower() or _roles().fullmatch(word) or country_code(word):
                 continue
             break
-        if word[:1].islower() and not re.match(r"(?:al|el|ad|bin|ibn|ould|ag)[-‘’'ʼ]?", word) or _roles().fullmatch(word) or country_code(word):
+        if (
+            word[:1].islower()
+            and not re.match(r"(?:al|el|ad|bin|ibn|ould|ag)[-‘’'ʼ]?", word)
+            or _roles().fullmatch(word)
+            or country_code(word)
+        ):
             start = s + m.end()
     return _skip_space(text, start)
 
@@ -496,7 +503,9 @@ def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
             return
         yield span
         rest = text[span[1] : end]
-        alias = re.match(rf"\s*(?:,\s*)?(?:\(|(?:{_words('names', 'person_alias')})\s+)[^,;()]{{0,40}}\)?[\"”’']*", rest)
+        alias = re.match(
+            rf"\s*(?:,\s*)?(?:\(|(?:{_words('names', 'person_alias')})\s+)[^,;()]{{0,40}}\)?[\"”’']*", rest
+        )
         if alias and re.search(rf"(?i)^\s*,?\s*\(?(?:{_words('names', 'person_alias')})", rest):
             rest_start = span[1] + alias.end()
         else:
@@ -509,7 +518,10 @@ def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _past_description(text: str, pos: int, end: int) -> int:
     """Past lower-case words before a name ("by Indonesian clerics X", "by the cleric X")."""
-    m = re.match(r"(?:(?:the|de|le|la|les|het)\s+)?(?:[A-Z][a-z]+(?:an|ese|ian|ais|aise|se)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}(?=[A-Z])", text[pos:end])
+    m = re.match(
+        r"(?:(?:the|de|le|la|les|het)\s+)?(?:[A-Z][a-z]+(?:an|ese|ian|ais|aise|se)\s+)?(?:[a-zà-ÿ-]+\s+){0,2}(?=[A-Z])",
+        text[pos:end],
+    )
     if m and m.end() and person_name_at(text, pos + m.end()):
         return pos + m.end()
     return pos
@@ -533,7 +545,9 @@ def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int])
                 continue
             role = _role_key(text[s + m.end() : after.end()].strip(" :s").split()[-1])
             for span in _listed_persons(text, after.end(), e):
-                reader.claim(reader.register(*span, quote), role if role != "leader" else "member", SUBJECT, True, quote)
+                reader.claim(
+                    reader.register(*span, quote), role if role != "leader" else "member", SUBJECT, True, quote
+                )
 
 
 def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:

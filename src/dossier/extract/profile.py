@@ -72,7 +72,11 @@ def _founding_date(sentence: str, cue_start: int, cue_end: int) -> str | None:
     window_start = max(0, cue_start - 40)
     dates = [d for d in find_dates(sentence[window_start : cue_end + 60]) if d.has_year and d.part != "decade"]
     after = [d for d in dates if window_start + d.start >= cue_end]
-    before = [d for d in dates if window_start + d.end <= cue_start and not _CLAUSE_BREAK.search(sentence[window_start + d.end : cue_start])]
+    before = [
+        d
+        for d in dates
+        if window_start + d.end <= cue_start and not _CLAUSE_BREAK.search(sentence[window_start + d.end : cue_start])
+    ]
     chosen = after[0] if after else (before[-1] if before else None)
     return chosen.iso if chosen else None
 
@@ -125,7 +129,9 @@ def _befallen(text: str, q: Quantity) -> bool:
     """Are the members counted there ones something befell (arrested, killed, escaped)?"""
     s, e = q.start, q.end
     clause = text[max(0, s - 60) : e + 60]
-    return bool(lexicon.words_pattern("status").search(clause) or lexicon.words_pattern("profile", "befallen").search(clause))
+    return bool(
+        lexicon.words_pattern("status").search(clause) or lexicon.words_pattern("profile", "befallen").search(clause)
+    )
 
 
 def _member_count(text: str, q: Quantity) -> bool:

@@ -679,7 +679,12 @@ def _plausible(name: str) -> bool:
     if country_code(name) or lexicon.lookup("labels", name) or _demonym(name):
         return False
     words = name.split()
-    if any(lexicon.lookup("labels", " ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, min(i + 5, len(words)) + 1) if j - i >= 2 or i == 0):
+    if any(
+        lexicon.lookup("labels", " ".join(words[i:j]))
+        for i in range(len(words))
+        for j in range(i + 1, min(i + 5, len(words)) + 1)
+        if j - i >= 2 or i == 0
+    ):
         return False  # "Subgroups State allies", "... Non-state opponents": infobox labels
     if re.search(r"[|/\\]|\.svg|https?:|\w\.\w{2,3}\b", name):
         return False  # "Website x.org", a file name

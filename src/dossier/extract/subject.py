@@ -31,7 +31,7 @@ from dossier.model import Block, BlockKind
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates
-from dossier.text.names import acronym_fits, fold_name, initials, is_acronym, name_at
+from dossier.text.names import acronym_fits, fold_name, initials, is_acronym, name_at, script
 from dossier.text.places import country_code, find_countries, lowercase_words
 
 # Structure's weight, in mentions: a name field says it outright; a title or the
@@ -53,7 +53,9 @@ MIN_SCORE = 4.0
 UNSTRUCTURED_MIN_SCORE = 6.0
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}|(?<![\w'’-])[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,5}(?![\w'’]|\.\d)")
 _TITLE_SPLIT = re.compile(r"\s+[–—|-]\s+|:\s+|\s*/\s+")
-_PROFILE_FIELDS = frozenset({"founded", "founder", "leaders", "countries", "origin", "ideology", "size", "goals", "aliases"})
+_PROFILE_FIELDS = frozenset(
+    {"founded", "founder", "leaders", "countries", "origin", "ideology", "size", "goals", "aliases"}
+)
 # Footnote marks: "[12]", "[n 1]", "[lower-alpha 1]", "[a]" (not "[/]" or other brackets).
 _FOOTNOTE_END = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\]|\s*\[\d+)+$")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
@@ -115,7 +117,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     words = _Words(text[body:])
 
     def add(start: int, end: int, bonus: float, why: str, acronym: tuple[int, int] | None = None) -> None:
-        start, end = _trimmed(text, start, end)
+        start, end = _trimmed(text, *_one_script(text, *_trimmed(text, start, end)))
         name = text[start:end]
         if why == "field":  # a name field says so, whatever the name looks like
             if not re.search(r"[^\W\d_]", name):
@@ -634,3 +636,13 @@ def _folded(text: str) -> str:
     folded = re.sub(r"(?<=[a-z])'s\b", "", folded)  # a possessive: "Hamas's" is "Hamas"
     folded = re.sub(r"(?<=[a-z0-9])['`](?=[a-z0-9])", "", folded)
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+
+
+def _one_script(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name runs in one script: "Group X جماعة" is the name "Group X" beside its name in
+    another script (read as an alias where the text gives it as one)."""
+    first = script(text[start:end])
+    for m in re.finditer(r"[^\W\d_]+", text[start:end]):
+        if script(m.group()) not in (first, "Unknown"):
+            return start, start + m.start()
+    return start, end

@@ -77,6 +77,8 @@ TYPE_FAMILIES = {
     "captivity": {"kidnapping", "hostage_taking", "release", "rescue", "execution"},
     "organisation": {"split", "merger", "renaming", "founding", "allegiance", "leadership_change", "leader_killed"},
 }
+# Years apart that two sources may date one group's founding.
+FOUNDING_YEARS_APART = 3
 # Types too vague to join on by themselves.
 VAGUE_TYPES = frozenset({"other", "attack", "statement"})
 # Lengths of ISO dates at each precision.
@@ -182,7 +184,41 @@ def join_events(
             continue  # a document's own repeats were joined already; two of its reports are two incidents
         if all(compatible(x, y) for x in xs for y in ys):
             clusters.union(a.key, b.key, j.reason, j.score)
+    _join_foundings(events, clusters)
     _join_one_of_a_kind(every, clusters)
+
+
+def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
+    """A group is founded once: where each document tells one founding of a group (its
+    own, naming no other group) and they lie a few years apart, the sources date one
+    founding differently ("formed in 1969" / "in 1970" / "in November 1970"). Where a
+    document tells two (founded in 1996, formed anew in 1998) it is left as it is."""
+    by_group: dict[str, list[_Event]] = defaultdict(list)
+    other_origins: set[tuple[str, str]] = set()  # (group, document) telling a split, merger or renaming too
+    for e in events:
+        if e.header or len(e.perpetrators) != 1:
+            continue
+        group = next(iter(e.perpetrators))
+        if "founding" in e.types and e.groups <= e.perpetrators:
+            by_group[group].append(e)
+        elif e.types & FORMATION:
+            other_origins.add((group, e.doc))
+    for group, found in sorted(by_group.items()):
+        years_by_doc: dict[str, set[int]] = defaultdict(set)
+        for e in found:
+            years_by_doc[e.doc].add(int(e.date[:4]))
+        if len(years_by_doc) < 2 or any((group, doc) in other_origins for doc in years_by_doc):
+            continue  # one source, or a history of several beginnings (founded, then split off)
+        if any(max(y) - min(y) > 1 for y in years_by_doc.values()):
+            continue  # a document that dates two foundings years apart tells two
+        years = [int(e.date[:4]) for e in found]
+        if max(years) - min(years) > FOUNDING_YEARS_APART or not all(
+            _consistent(a, b) for a, b in combinations(found, 2)
+        ):
+            continue
+        first = found[0]
+        for e in found[1:]:
+            clusters.union(first.key, e.key, f"the one founding of the group: {first.date} / {e.date}", 0.5)
 
 
 def _join_one_of_a_kind(events: list[_Event], clusters: Clusters) -> None:
@@ -262,6 +298,7 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
                 blocks[("city", e.place, e.date[:YEAR], kind)].append(e)
         for person in e.persons:
             blocks[("person", person)].append(e)
+
         if e.header:
             if e.place:
                 blocks[("place", e.place)].append(e)
@@ -426,7 +463,9 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     formation = bool(a.types & FORMATION and b.types & FORMATION)
     if formation and _other_groups(a, b):
         return None  # two groups' own histories: a founding of one is not the other's
-    if not common and not formation and not _related(a, b):
+    same_group = bool(a.perpetrators & b.perpetrators)
+    unnamed = not (a.types - {"other"}) or not (b.types - {"other"})  # a happening no word typed
+    if not common and not formation and not _related(a, b) and not unnamed:
         return None
     shared = min(len(a.date), len(b.date))
     where = a.place or a.country or b.place or b.country or "?"
@@ -451,6 +490,13 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if same_period and (specific or formation):
         sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
         return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
+    kindred = bool(common - {"other", "statement"}) or _related(a, b)
+    if same_period and same_group and not (a.header or b.header) and (kindred or unnamed):
+        # One group's history: an attack of a month (or a city's happening of a year) that two
+        # sources tell in vaguer or other words, when it is the only such one.
+        located = bool(a.place and a.place == b.place)
+        if located or (shared >= MONTH and kindred) or shared == DAY:
+            return Judgement(score - 1.5, f"the one such happening of {a.date[:shared]}: {where} {what}", False, True)
     if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person):
         # Days apart: the same kind of incident, or a related one befalling the same person
         # ("killed by troops on 25 February" / "killed in an operation on 2 March").

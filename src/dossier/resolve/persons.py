@@ -161,7 +161,11 @@ class _Persons:
                     wa, wb = a.tokens[i], b.tokens[i]
                     # "Osama"/"Usama", "Ahmed"/"Ahmad": one vowel written another way
                     # (in a given name: surnames one vowel apart are often other families, "Haddad"/"Hadid")
-                    one_vowel = i < len(a.tokens) - 1 and _consonants(wa) == _consonants(wb) and close_spelling(wa, wb, min_len=4)
+                    one_vowel = (
+                        i < len(a.tokens) - 1
+                        and _consonants(wa) == _consonants(wb)
+                        and close_spelling(wa, wb, min_len=4)
+                    )
                     if a.doc == b.doc or ((wa in self.common or wb in self.common) and not one_vowel):
                         continue
                     if len(self.distinctive(a.tokens)) < 2 and not (one_vowel or len(a.tokens) >= 3):

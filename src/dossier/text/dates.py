@@ -736,7 +736,8 @@ HEADER_CHARS = 700
 @lru_cache(maxsize=1)
 def _dateline_cues() -> re.Pattern[str]:
     words = lexicon.alternation("time", "page_dates")
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    # Not after a letter; after a digit it may be, where a page glued it to a time ("09:28Updated").
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def page_date(text: str) -> PageDate | None:
@@ -744,6 +745,7 @@ def page_date(text: str) -> PageDate | None:
     ("date 2019-03", "Updated October 23, 2024", "publié le 06/07/2018") or a date alone
     on one of its first lines; the most precise of those the page's head gives."""
     found: list[tuple[PageDate, bool]] = []  # (date, said in the text rather than the address)
+    alone_seen = False
     for line in re.finditer(r"[^\n]+", text):
         if line.start() >= HEADER_CHARS:
             break
@@ -758,15 +760,17 @@ def page_date(text: str) -> PageDate | None:
                         break
             continue
         cue = _dateline_cues().search(body)
-        if cue and len(body) > 120 and len(body[: cue.start()].split()) > 2:
-            cue = None  # a cue word inside a sentence, not a dateline
+        if cue and len(body) > 60 and len(body[: cue.start()].split()) > 2:
+            cue = None  # a cue word inside a sentence ("a report published in 2016"), not a dateline
         dates = [d for d in find_dates(body) if d.has_year and d.kind in ("point", "range")]
         if cue and dates:
             # The first date of a dateline is when the page was published ("23/05/2016 | Updated 24/05/2017").
             d = min((d for d in dates if d.start >= cue.start()), key=lambda d: d.start, default=dates[0])
             d = min(dates, key=lambda x: x.start) if dates[0].start < cue.start() else d
             found.append((PageDate(d.iso, line.start() + d.start, line.start() + d.end), True))
-        elif dates and len(dates) == 1 and dates[0].precision == "day" and _alone(body, dates[0]):
+        elif dates and len(dates) == 1 and dates[0].precision == "day" and _alone(body, dates[0]) and not alone_seen:
+            # The first date alone on a line of the head is a dateline; later ones head entries.
+            alone_seen = True
             found.append((PageDate(dates[0].iso, line.start() + dates[0].start, line.start() + dates[0].end), True))
     if not found:
         return None

@@ -67,7 +67,11 @@ def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[
     depth = 0
     item_start = 0
     i = 0
-    words = r"|\s+(?:and|en|et|or|of|ou)\s+(?=[A-Z\u0600-\u06ff])|\s+(?:and|en|et)\s+(?=(?:al|el)-[A-Z])" if conjunctions else ""
+    words = (
+        r"|\s+(?:and|en|et|or|of|ou)\s+(?=[A-Z\u0600-\u06ff])|\s+(?:and|en|et)\s+(?=(?:al|el)-[A-Z])"
+        if conjunctions
+        else ""
+    )
     separators = re.compile(r",|;|\n|\s\|\s?|\|\s|\s/\s" + words)
     while i < len(text):
         ch = text[i]

@@ -92,9 +92,17 @@ def demonym_of_a_country(word: str) -> bool:
     if not _is_demonym(word):
         return False
     folded = normalize(word) or ""
-    stem = re.sub(r"(?:ians?|ans?|eans?|ese|ees|ais|aise|ijn|ijnse|ische|sche|se|ish|ch|iens?|iennes?|ois|oise)$", "", folded)
-    return len(stem) >= 4 and stem[:5] in _country_stems() or any(
-        len(stem) >= 4 and c.startswith(stem[:4]) and len(c) >= len(stem[:4]) for c in _country_stems() if c[:2] == stem[:2]
+    stem = re.sub(
+        r"(?:ians?|ans?|eans?|ese|ees|ais|aise|ijn|ijnse|ische|sche|se|ish|ch|iens?|iennes?|ois|oise)$", "", folded
+    )
+    return (
+        len(stem) >= 4
+        and stem[:5] in _country_stems()
+        or any(
+            len(stem) >= 4 and c.startswith(stem[:4]) and len(c) >= len(stem[:4])
+            for c in _country_stems()
+            if c[:2] == stem[:2]
+        )
     )
 
 

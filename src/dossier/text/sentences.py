@@ -12,7 +12,11 @@ from functools import lru_cache
 
 from dossier.text import lexicon
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+# A full stop and a capital with space between, or glued where a page lost the space
+# after a word of three small letters or more ("stonden.De realiteit").
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[a-zà-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+)
 
 
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
