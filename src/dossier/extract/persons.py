@@ -642,6 +642,9 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
         for key, weak_if_found in (("indefinite", True), ("definite", False)):
             m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
             if m:
+                whose = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'whose')})\s+$", before[: m.start()])
+                if whose and not scope:  # "les talibans, dont le chef": the leader of what comes before
+                    scope = _scope_before(reader, before[: whose.start()])
                 return s + m.start(), weak_if_found or adjectives > 0, scope
         possessive = _POSSESSIVE.search(before)
         if possessive:
@@ -702,6 +705,10 @@ def _org_phrase_end(text: str, pos: int, e: int) -> int:
     m = re.match(articles, text[pos:e], re.IGNORECASE)
     start = pos + (m.end() if m else 0)
     span = name_at(text, start) if text[start : start + 1].isupper() else None
+    if span and demonym_of_a_country(text[span[0] : span[1]]):
+        # "de leider van de Afghaanse taliban": a demonym before a group written in lower case
+        tail = re.match(r"\s+[a-zà-ÿ'’-]{3,}", text[span[1] : e])
+        return span[1] + tail.end() if tail else span[1]
     if span:
         unit = re.match(rf"\s+(?:{_words('persons', 'unit_nouns')})(?!\w)", text[span[1] : e], re.IGNORECASE)
         return span[1] + (unit.end() if unit else 0)  # "the Sahel battalion"
@@ -726,6 +733,13 @@ def _named_after(
     if gap is None or (tail_end > role_end and not (gap.group(1) or gap.group(2))):
         return None  # "emir of the katiba Umar ibn-Salim": the unit's name, no person's
     start = pos + gap.end()
+    if gap.group(1):  # "le chef, le mollah X": an article and a title before the apposed name
+        lead = re.match(
+            rf"(?:(?:{_words('persons', 'definite')})\s+)?(?:{_words('names', 'person_titles')})\s+(?=[A-ZÀ-Þ])",
+            text[start:e],
+            re.IGNORECASE,
+        )
+        start += lead.end() if lead else 0
     span = person_name_at(text, start)
     if not span:
         return None
@@ -749,9 +763,9 @@ def _named_before(reader: _Reader, s: int, phrase_start: int, quote: tuple[int, 
         if known:
             return known[0]
         name = text[a:b]
-        if a == s and " " not in name:
-            person = reader.link(name)
-        else:  # "Tariqan, its operational chief": one word will do in an apposition
+        person = reader.link(name) if " " not in name else None  # "Le mollah X avait pris la tête"
+        if person is None and not (a == s and " " not in name):
+            # "Tariqan, its operational chief": one word will do in an apposition
             person = reader.register(a, b, quote, single=bool(re.fullmatch(r"\s*,\s*", text[b:phrase_start])))
         if person is not None:
             return person
