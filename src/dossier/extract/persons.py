@@ -642,9 +642,9 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
         for key, weak_if_found in (("indefinite", True), ("definite", False)):
             m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
             if m:
-                whose = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'whose')})\s+$", before[: m.start()])
-                if whose and not scope:  # "les talibans, dont le chef": the leader of what comes before
-                    scope = _scope_before(reader, before[: whose.start()])
+                relative = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'whose')})\s+$", before[: m.start()])
+                if relative and not scope:  # "les talibans, dont le chef": the leader of what comes before
+                    scope = _scope_before(reader, before[: relative.start()])
                 return s + m.start(), weak_if_found or adjectives > 0, scope
         possessive = _POSSESSIVE.search(before)
         if possessive:
