@@ -82,3 +82,37 @@ def test_a_question_and_answer_title_loses_its_subtitle() -> None:
     name, aliases = _names(text)
     assert name == "Coastal Guard Brigades"
     assert aliases.get("CGB") == "acronym"
+
+
+def test_glosses_renderings_and_script_lines_are_names() -> None:
+    text = (
+        "Jamaat al-Milh\n"
+        "جماعة الملح\n"
+        "Jamāʿat al-Milḥ\n\n"
+        "Jamaat al-Milh[lower-alpha 1] (Arabic: جماعة الملح, transliteration: Jamāʿat al-Milḥ,[3] "
+        '"Congregation of the Salt" or "Salt Assembly", an Arabic acronym for جماعة الملح العربية '
+        "Jamāʿat al-Milḥ al-ʿArabiyya literally Arab Salt Congregation), frequently abbreviated JM, is an "
+        "invented armed group. Its leaflets call it Jamaat al-Milh, meaning 'salt'. Jamaat al-Milh, "
+        '"Gemeenschap van het Zout", is een gewapende groep. La Jamaat al-Milh (ou “communauté du sel”) est '
+        "un groupe armé dont le nom signifie «Congrégation du sel» ; elle opère au Mali."
+    )
+    _name, aliases = _names(text)
+    assert aliases.get("جماعة الملح") == "native_script"
+    assert "Jamāʿat al-Milḥ" in aliases  # the romanised line under the one in Arabic
+    assert "Congregation of the Salt" in aliases and "Salt Assembly" in aliases
+    assert "جماعة الملح العربية" in aliases and "Jamāʿat al-Milḥ al-ʿArabiyya" in aliases
+    assert aliases.get("Arab Salt Congregation") == "translation"
+    assert "Gemeenschap van het Zout" in aliases  # a quoted rendering beside the name
+    assert "communauté du sel" in aliases
+    assert aliases.get("Congrégation du sel") == "translation"
+    assert "salt" not in aliases  # what one word means is no name
+
+
+def test_a_translation_beside_the_groups_own_acronym() -> None:
+    text = (
+        "The Salt River Northern Front (SRNF) is an invented armed group. A Dutch report names the Noordelijk "
+        "Zoutrivierfront van het Noorden (SRNF); another mentions the Northern Hills (SRNF) only in passing."
+    )
+    _name, aliases = _names(text)
+    assert "Noordelijk Zoutrivierfront van het Noorden" in aliases
+    assert "Northern Hills" not in aliases  # two words do not translate a name of four letters

@@ -58,6 +58,23 @@ CASES = [
         "Blue Lake Movement",
         "",
     ),
+    # a group the page writes in lower case, spoken of as a group
+    (
+        "Source: https://news.example.org/2016/05/le-mouvement-des-sabliers-depuis-1994\n\n"
+        "Le mouvement des sabliers depuis 1994\n\n"
+        "Les sabliers, dont le chef, Karim Haddad, a été tué samedi, sont apparus en 1994. "
+        "Selon les sabliers, le combat continue. Le territoire des sabliers s'étend au nord.\n",
+        "sabliers",
+        "",
+    ),
+    # a people named in the title is no group; the group beside its acronym is
+    (
+        "Source: https://news.example.org/artikel/sri-lanka-defeats-tamils\n\nSri Lanka defeats Tamils\n\n"
+        "The army announced the death of the leader of the Salt Falcons, Karim Haddad. The spokesman of the "
+        "Salt Falcons (SFLT) said the Salt Falcons laid down their arms. The Tamils now hope for peace.\n",
+        "Salt Falcons",
+        "",  # an acronym that does not fit the (translated) name is no evidence of which it is
+    ),
 ]
 
 

@@ -76,7 +76,10 @@ def extract(ctx: Context) -> Iterator[Statement]:
     yield from _cued_names(ctx, alias)
     yield from _named_lists(ctx, alias)
     yield from _language_lines(ctx, alias)
-    yield from _acronym_expansions(ctx, alias)
+    yield from _script_lines(ctx, alias)
+    own = ctx.text[candidate.acronym[0] : candidate.acronym[1]] if candidate.acronym else ""
+    own = own or (candidate.name if is_acronym(candidate.name) and " " not in candidate.name else "")
+    yield from _acronym_expansions(ctx, alias, own)
     yield from _acronyms_spelled(ctx, alias)
     yield from _spelling_variants(ctx, alias)
     # Names given in parentheses right after a mention of any of the group's
@@ -114,23 +117,74 @@ def _relation_values(ctx: Context) -> list[tuple[int, int]]:
 
 def _parenthesised(text: str, start: int, limit: int, name: str = "") -> list[tuple[int, int]]:
     """Names inside the parentheses that open at `start`: "(NLF)", "(ar-name, fr-name)"."""
-    m = _PAREN.match(text, start)
+    notes = _NOTES.match(text, start)  # "Jemaah Islamiyah[lower-alpha 1] (Arabic: ...)"
+    m = _PAREN.match(text, notes.end() if notes else start)
     if not m or m.end() > limit + 1:
         return []
     inner_start = m.start(1)
     out = []
     names_here = [name or text[max(0, start - 120) : start], m.group(1)]
-    for s, e in split_list(m.group(1), inner_start, conjunctions=False):
+    for s, e in _renderings(text, split_list(m.group(1), inner_start, conjunctions=False)):
         s = _skip_language_prefix(text, s, e)
         piece = text[s:e]
         if re.search(r"\d{3,}", piece) or not piece[:1].strip():
             continue
-        if not (piece[0].isupper() or script(piece) != "Latin" or piece.startswith(("al-", "al ", "l'", "el-"))):
+        quoted = text[s - 1 : s] in _OPENING_QUOTES and len(piece.split()) >= 2  # "(ou “communauté islamique”)"
+        if not (
+            quoted or piece[0].isupper() or script(piece) != "Latin" or piece.startswith(("al-", "al ", "l'", "el-"))
+        ):
             continue
         if is_acronym(piece) and not acronym_fits(piece, *names_here):
             continue  # "(NCTC)": a publisher or a source, not a name of the group
         out.append((s, e))
     return out
+
+
+_NOTES = re.compile(r"(?:\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+")
+
+
+def _renderings(text: str, pieces: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The names in the pieces of a parenthesis: "an Arabic acronym for <Arabic> <romanised>
+    literally <translation>" gives the Arabic and the romanised name (the translation is read
+    by its cue); "or “X”" gives X; a piece in two scripts gives each."""
+    short_for = lexicon.regex("names", "short_for", r"(?<!\w)(?:{words})\s+")
+    gloss = lexicon.regex("names", "gloss", r"\s+(?:{words})(?!\w)")
+    for s, e in pieces:
+        notes = _NOTES.match(text, s)
+        s = notes.end() if notes else s
+        while s < e and text[s] == " ":
+            s += 1
+        quoted = [q for q in re.finditer(r"[\"“«„]([^\"”»“\n]{2,100})[\"”»]", text[s:e])]
+        if quoted and text[s] in _OPENING_QUOTES:
+            # '"Organisation for X" or "X Committee"': each quoted rendering
+            for q in quoted:
+                if len(q.group(1).split()) >= 2:
+                    yield s + q.start(1), s + q.end(1)
+            continue
+        if text[s : s + 1].islower():
+            cue = short_for.search(text, s, e)
+            either = re.match(r"(?:or|ou|of)\s+(?=[\"“«„‘'])", text[s:e])
+            if cue:
+                s = cue.end()
+            elif either:
+                span = _quoted_at(text, s + either.end(), e)
+                if span and len(text[span[0] : span[1]].split()) >= 2:
+                    yield span
+                continue
+            else:
+                yield s, e
+                continue
+            meant = gloss.search(text, s, e)
+            e = meant.start() if meant else e
+        first = script(text[s:e])
+        change = next(
+            (m for m in re.finditer(r"[^\W\d_]+", text[s:e]) if script(m.group()) not in (first, "Unknown")), None
+        )
+        if change and first != "Latin":
+            yield s, s + change.start()
+            yield s + change.start(), e
+        else:
+            yield s, e
 
 
 def _skip_language_prefix(text: str, s: int, e: int) -> int:
@@ -169,10 +223,12 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
 @lru_cache(maxsize=1)
 def _also_called() -> re.Pattern[str]:
     """ "also transliterated as", "translated from Urdu as", "aussi désigné sous le nom de", ", or"."""
-    cue = lexicon.alternation("names", "also_called")
+    cue = lexicon.alternation("names", "also_called") + "|" + lexicon.alternation("names", "gloss")
     return re.compile(
         rf"(?<!\w)(?:(?:{cue})(?:\s+from\s+[A-Z]\w+\s+as)?|(?:variously|also)?\s*translated\s+from\s+[A-Z]\w+\s+as)(?!\w)\s*:?\s*"
-        rf"|,\s+(?:or|of|ou)\s+(?=[A-Z\"“«])",
+        rf"|,\s+(?:or|of|ou)\s+(?=[A-Z\"“«])"
+        # "X, “Y Z”, is ...": a quoted phrase set beside the name renders it
+        rf"|,\s*(?=[\"“«„][A-Z][^\"”»\n]{{3,80}}[\"”»]\s*[,)])",
         re.IGNORECASE,
     )
 
@@ -185,13 +241,56 @@ def _named_lists(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
     """ "X (...) – also transliterated as A, B or C –", "X, or Y, is", "L'X, aussi désigné sous le nom de Y, est":
     the names a cue introduces right after one of the group's names (or after "the group's name")."""
     text = ctx.text
+    gloss = lexicon.regex("names", "gloss", r"(?:{words})\s*:?\s*$")
     for s, e, _block in ctx.sentences:
         for m in _also_called().finditer(text, s, e):
             if not _cue_follows_subject(ctx, s, m.start()):
                 continue
             quote = (s, e)
+            if gloss.search(m.group(0)):
+                span = _gloss_at(text, m.end(), e)
+                if span:
+                    yield from alias(*span, "translation", quote)
+                continue
             for span in _listed_names(text, m.end(), e):
-                yield from alias(*span, "alias", quote)
+                yield from alias(*_known_extent(ctx, span), "alias", quote)
+
+
+def _known_extent(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """A name read short of a known name that goes on in lower case ("État" of "État islamique")."""
+    for name in ctx.subject_names:
+        m = _spelled_loosely(name).match(ctx.text, span[0])
+        if m and m.end() > span[1] and not re.match(r"\w", ctx.text[m.end() : m.end() + 1]):
+            return span[0], m.end()
+    return span
+
+
+_OPENING_QUOTES = "\"“«„‘'"
+
+
+def _quoted_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The phrase inside the quotes that open at `pos`: ("X Y Z")."""
+    if pos >= end or text[pos] not in _OPENING_QUOTES:
+        return None
+    m = re.match(r"[\"“«„‘']\s*([^\"”»“\n]{2,100}?)\s*(?:[\"”»“]|['’](?!\w))", text[pos:end])
+    return (pos + m.start(1), pos + m.end(1)) if m else None
+
+
+def _gloss_at(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """What a name means, after "meaning"/"letterlijk"/"signifie": a quoted phrase or the words up
+    to the clause's end, in any case, when it has two words or more ("islamitische gemeenschap";
+    not "'students'", which says what a one-word name means)."""
+    while pos < end and text[pos] in " \t:":
+        pos += 1
+    span = _quoted_at(text, pos, end)
+    if span is None:
+        m = re.match(
+            r"[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}?(?=\s*(?:[,;.()\]\n\"”»]|\s(?:or|of|ou)\s|$))", text[pos:end]
+        )
+        span = (pos, pos + m.end()) if m else None
+    if span is None or len(text[span[0] : span[1]].split()) < 2:
+        return None
+    return span
 
 
 def _cue_follows_subject(ctx: Context, s: int, cue: int) -> bool:
@@ -199,18 +298,37 @@ def _cue_follows_subject(ctx: Context, s: int, cue: int) -> bool:
     that opens with the group ("The group's Arabic name is transliterated as")?"""
     text = ctx.text
     before = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", text[s:cue])
+    before = re.sub(r"\([^()]*$", " ", before)  # a cue inside an aside opened after the name
     for name in ctx.subject_names:
         for m in _spelled_loosely(name).finditer(before):
             if _NAME_GAP.fullmatch(before[m.end() :]):
                 return True
-    return bool(
-        re.match(r"\s*(?:the|its|de|het|la|le|son|sa)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:name|naam|nom)\b", before, re.I)
-    ) or (bool(ctx.about_subject(before)) and len(before) < 60 and not re.search(r"\s[A-Z]\w+\s+[A-Z]", before))
+    whose = lexicon.regex("names", "whose_name", r"(?<!\w)(?:{words})\s*$")
+    return (
+        bool(
+            re.match(
+                r"\s*(?:the|its|de|het|la|le|son|sa)\s+(?:\w+['’]s\s+)?(?:\w+\s+)?(?:name|naam|nom)\b", before, re.I
+            )
+        )
+        or (bool(whose.search(before)) and bool(ctx.about_subject(text[s:cue])))
+        or (bool(ctx.about_subject(before)) and len(before) < 60 and not re.search(r"\s[A-Z]\w+\s+[A-Z]", before))
+    )
 
 
 def _listed_names(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
     """The names one after the other from `pos`: quoted or capitalised, split by commas and "or"."""
     while pos < end:
+        quoted = _quoted_at(text, pos, end)
+        if quoted and len(text[quoted[0] : quoted[1]].split()) >= 2 and text[quoted[0]].isupper():
+            yield quoted  # "“Organisation for the Freeing of the Coast”": every word of it
+            pos = quoted[1]
+            while pos < end and text[pos] in _QUOTES:
+                pos += 1
+            joint = re.match(r"\s*(?:,\s*(?:(?:or|ou|of|and|en|et)\s+)?|\s+(?:or|ou|of)\s+)", text[pos:end])
+            if not joint:
+                return
+            pos += joint.end()
+            continue
         while pos < end and text[pos] in _QUOTES:
             pos += 1
         article = re.match(r"(?:the|de|het|la|le|les|l['’])\s*(?=[A-Z])", text[pos:end])
@@ -240,6 +358,43 @@ def _language_lines(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             yield from alias(m.start(2), m.end(2), "translation", (m.start(), m.end()))
 
 
+# A romanised name writes letters plain English has not ("Tanẓīm al-Qā‘idah").
+_ROMANISED = re.compile(r"[āīūēōḥṣṭẓḍʿʾ‘ʼ]")
+
+
+def _script_lines(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
+    """The lines just under a line of the page's head that names the group, in another script,
+    and the romanised line after one ("X / <Arabic> / Tanẓīm ..."): the group's name there."""
+    text = ctx.text
+    folds = {lexicon.fold(n) for n in ctx.subject_names}
+    for m in re.finditer(r"(?m)^[ \t=#]*(.+?)[ \t=#]*$", text[:2500]):
+        if lexicon.fold(m.group(1)) in folds:
+            yield from _script_lines_after(ctx, alias, m.end() + 1)
+
+
+def _script_lines_after(ctx: Context, alias: AliasMaker, pos: int) -> Iterator[Statement]:
+    text = ctx.text
+    after_script = False
+    for _ in range(4):
+        end = text.find("\n", pos)
+        end = end if end >= 0 else len(text)
+        line = text[pos:end].strip(" \t,;")
+        if line:
+            start = pos + text[pos:end].find(line)
+            letters = re.findall(r"[^\W\d_]", line)
+            if letters and len(line) <= 80 and all(script(ch) not in ("Latin", "Unknown") for ch in letters):
+                yield from alias(start, start + len(line), "native_script", (start, start + len(line)))
+                after_script = True
+            elif after_script and _ROMANISED.search(line) and len(line.split()) <= 8 and line[:1].isupper():
+                yield from alias(start, start + len(line), "alias", (start, start + len(line)))
+                after_script = False
+            elif len(line) > 80:
+                return
+        pos = end + 1
+        if pos >= len(text):
+            return
+
+
 def _acronyms_spelled(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
     """An acronym the page uses again and again whose letters are the initials of one of the
     group's names ("LT" beside "Lashkar-e Tayyiba") is one of its names."""
@@ -258,7 +413,7 @@ def _initials_are(acronym: str, name: str) -> bool:
     return "".join(w[0] for w in words).casefold() == acronym.casefold()
 
 
-def _acronym_expansions(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
+def _acronym_expansions(ctx: Context, alias: AliasMaker, own: str) -> Iterator[Statement]:
     """ "Front voor de Bevrijding (FLN)" and "FLN (Front de Libération)" where FLN is one
     of the group's acronyms: the name spelled out next to it is one of its names too,
     when the acronym fits it or it reads like a name already known."""
@@ -266,7 +421,7 @@ def _acronym_expansions(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
     for acronym in [n for n in ctx.subject_names if is_acronym(n)]:
         for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
             span = _name_before(text, m.start())
-            if span and _expands(acronym, text[span[0] : span[1]], ctx.subject_names):
+            if span and _expands(acronym, text[span[0] : span[1]], ctx.subject_names, own):
                 yield from alias(*span, "alias")
         # "NAME (...), or ACR, is ...": the name the acronym stands for, named first.
         for m in re.finditer(rf"(?:\([^()]{{0,240}}\))?\s*,?\s+(?:{_OR})\s+{re.escape(acronym)}\b", text):
@@ -290,9 +445,15 @@ _OR = "or|of|ou"
 EXPANSION_LIKENESS = 75
 
 
-def _expands(acronym: str, name: str, known: list[str]) -> bool:
+def _expands(acronym: str, name: str, known: list[str], own: str = "") -> bool:
+    """Is `name`, written beside one of the group's acronyms, a name of the group? It is when the
+    acronym fits it, it reads like a known name, or (a translation: "Al Qaeda op het Arabisch
+    Schiereiland (AQAP)") the acronym is the one the page gave the group first."""
     if len(name.split()) < 2:
         return False
+    letters = len(re.sub(r"\W", "", acronym))
+    if own and acronym == own and letters >= 3 and name[:1].isupper() and len(name.split()) >= letters - 1:
+        return True  # not "al Qaeda in teh Islamic Maghreb (AQIM)" read from "Islamic"
     return acronym_fits(acronym, name) or _like_a_known_name(name, known, EXPANSION_LIKENESS)
 
 

@@ -208,7 +208,9 @@ class _Reader:
         words = name.split()
         if not words or len(words) > 7 or (len(words) == 1 and not (single and len(name) >= 3)):
             return False
-        if is_acronym(name) or any(ch.isdigit() for ch in name) or name.isupper():
+        # A name in capitals is a heading's or an acronym's, but for a full name ("OLAV LOWRYSON").
+        shouting = name.isupper() and not (len(words) >= 2 and len(re.sub(r"\W", "", name)) >= 9)
+        if is_acronym(name) or any(ch.isdigit() for ch in name) or shouting:
             return False
         if _re("names", "not_a_name_start", anchored="^", flags=0).match(name):
             return False
@@ -456,7 +458,7 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         scope = _scope_before(reader, text[s : m.start()])
         reader.claim(reader.register(*span, quote), "commander" if scope == UNIT else "leader", scope, False, quote)
     verbs, agent = _words("persons", "founded_by"), _words("persons", "agent")
-    for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,40}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
+    for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,100}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
         scope = _scope_before(reader, sentence[: m.start()])
         # "founded in 1987 by A, B and C", "by Indonesian clerics A and B"
         founders = list(_listed_persons(text, _past_description(text, s + m.end(), e), e))
@@ -477,6 +479,11 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
             reader.register(*span, quote)
+    for m in _re("persons", "took_lead").finditer(text, s, e):
+        # "X assumed leadership", "X a pris la tête du mouvement": X led the group from then
+        person = _named_before(reader, s, m.start(), quote)
+        if person is not None:
+            reader.claim(person, "leader", _scope_before(reader, text[m.end() : e]) or SUBJECT, False, quote)
     _group_person_nouns(reader, s, e, quote)
     _role_lists(reader, s, e, quote)
     markers = _words("names", "person_markers")
@@ -489,6 +496,8 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
 def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
     """The names one after another from `pos`: "A, B and C", "A, alias "X," and B"."""
     while pos < end:
+        while pos < end and text[pos] in "‘’'\"“":
+            pos += 1  # "‘Abd al-Aziz X"
         span = person_name_at(text, pos)
         if span is None:
             return
@@ -501,7 +510,7 @@ def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
             rest_start = span[1] + alias.end()
         else:
             rest_start = span[1]
-        joint = re.match(r"[\"”’'\s]*(?:,\s*(?:(?:and|en|et)\s+)?|\s+(?:and|en|et)\s+)", text[rest_start:end])
+        joint = re.match(r"[\"”’'\s]*(?:,[\"”’'\s]*(?:(?:and|en|et)\s+)?|\s+(?:and|en|et)\s+)", text[rest_start:end])
         if not joint:
             return
         pos = rest_start + joint.end()
@@ -522,7 +531,7 @@ def _past_description(text: str, pos: int, end: int) -> int:
 def _group_noun_pattern() -> re.Pattern[str]:
     """ "<group> man X", "<group> fugitives X and Y", "<group> commanders: X": a person noun after a group's name."""
     nouns = _words("persons", "person_nouns") + "|" + _words("persons", "members") + "|" + _roles().pattern
-    return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[‘’'\"“]?[A-Z])", re.IGNORECASE)
 
 
 def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
@@ -548,7 +557,7 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
     copula = _words("persons", "copula")
     plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
     pattern = re.compile(
-        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[A-Z])"
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[‘’'\"“]?[A-Z])"
     )
     for m in pattern.finditer(text, s, e):
         if reader.whose(m.group(1)) != SUBJECT:
@@ -633,6 +642,9 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
         for key, weak_if_found in (("indefinite", True), ("definite", False)):
             m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
             if m:
+                relative = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'whose')})\s+$", before[: m.start()])
+                if relative and not scope:  # "les talibans, dont le chef": the leader of what comes before
+                    scope = _scope_before(reader, before[: relative.start()])
                 return s + m.start(), weak_if_found or adjectives > 0, scope
         possessive = _POSSESSIVE.search(before)
         if possessive:
@@ -693,6 +705,10 @@ def _org_phrase_end(text: str, pos: int, e: int) -> int:
     m = re.match(articles, text[pos:e], re.IGNORECASE)
     start = pos + (m.end() if m else 0)
     span = name_at(text, start) if text[start : start + 1].isupper() else None
+    if span and demonym_of_a_country(text[span[0] : span[1]]):
+        # "de leider van de Afghaanse taliban": a demonym before a group written in lower case
+        tail = re.match(r"\s+[a-zà-ÿ'’-]{3,}", text[span[1] : e])
+        return span[1] + tail.end() if tail else span[1]
     if span:
         unit = re.match(rf"\s+(?:{_words('persons', 'unit_nouns')})(?!\w)", text[span[1] : e], re.IGNORECASE)
         return span[1] + (unit.end() if unit else 0)  # "the Sahel battalion"
@@ -717,6 +733,13 @@ def _named_after(
     if gap is None or (tail_end > role_end and not (gap.group(1) or gap.group(2))):
         return None  # "emir of the katiba Umar ibn-Salim": the unit's name, no person's
     start = pos + gap.end()
+    if gap.group(1):  # "le chef, le mollah X": an article and a title before the apposed name
+        lead = re.match(
+            rf"(?:(?:{_words('persons', 'definite')})\s+)?(?:{_words('names', 'person_titles')})\s+(?=[A-ZÀ-Þ])",
+            text[start:e],
+            re.IGNORECASE,
+        )
+        start += lead.end() if lead else 0
     span = person_name_at(text, start)
     if not span:
         return None
@@ -740,7 +763,10 @@ def _named_before(reader: _Reader, s: int, phrase_start: int, quote: tuple[int, 
         if known:
             return known[0]
         name = text[a:b]
-        person = reader.link(name) if a == s and " " not in name else reader.register(a, b, quote)
+        person = reader.link(name) if " " not in name else None  # "Le mollah X avait pris la tête"
+        if person is None and not (a == s and " " not in name):
+            # "Tariqan, its operational chief": one word will do in an apposition
+            person = reader.register(a, b, quote, single=bool(re.fullmatch(r"\s*,\s*", text[b:phrase_start])))
         if person is not None:
             return person
     return None

@@ -31,7 +31,7 @@ from dossier.model import Block, BlockKind
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates
-from dossier.text.names import acronym_fits, fold_name, initials, is_acronym, name_at, script
+from dossier.text.names import acronym_fits, fold_name, initials, is_acronym, language_names, name_at, script
 from dossier.text.places import country_code, find_countries, lowercase_words
 
 # Structure's weight, in mentions: a name field says it outright; a title or the
@@ -49,6 +49,7 @@ NO_EVIDENCE_FACTOR = 0.5
 PERSON_FACTOR = 0.1
 # The best candidate must reach this to be the profiled group: a page that only
 # mentions groups in passing profiles none.
+LOWER_CASE_BONUS = 2.0  # a word in lower case that the page speaks of as a group, again and again
 MIN_SCORE = 4.0
 UNSTRUCTURED_MIN_SCORE = 6.0
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,6}|(?<![\w'’-])[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,5}(?![\w'’]|\.\d)")
@@ -119,7 +120,7 @@ def candidates(ctx: Context) -> list[Candidate]:
     def add(start: int, end: int, bonus: float, why: str, acronym: tuple[int, int] | None = None) -> None:
         start, end = _trimmed(text, *_one_script(text, *_trimmed(text, start, end)))
         name = text[start:end]
-        if why == "field":  # a name field says so, whatever the name looks like
+        if why in ("field", "spoken of"):  # a name field says so, whatever the name looks like
             if not re.search(r"[^\W\d_]", name):
                 return
         elif not _plausible(name, words, common, loose=why in ("expansion", "address", "title")):
@@ -144,6 +145,8 @@ def candidates(ctx: Context) -> list[Candidate]:
         add(s, e, OPENING_BONUS, "opening", acr)
     for s, e, acr in _expansions(text, body):
         add(s, e, 0.0, "expansion", acr)
+    for s, e, whole in _lower_case_groups(ctx, body, words):
+        add(s, e, LOWER_CASE_BONUS if whole else 0.0, "spoken of")
     for s, e in _name_spans(text, body):
         add(s, e, 0.0, "")
     for s, e in _acronyms(text, body):
@@ -304,6 +307,47 @@ def _acronyms(text: str, body: int) -> Iterator[tuple[int, int]]:
     for m in _ACRONYM.finditer(text, body):
         if is_acronym(m.group(0)):
             yield m.start(), m.end()
+
+
+@lru_cache(maxsize=1)
+def _spoken_of_pattern() -> re.Pattern[str]:
+    """ "the leader of the (Afghan) talibans", "le mouvement des talibans": a role or a group noun, "of"
+    and a word in lower case (with an adjective before it) that the page writes for a group."""
+    heads = lexicon.alternation("roles") + "|" + lexicon.alternation("names", "group_nouns")
+    return re.compile(
+        rf"(?i:(?<!\w)(?:{heads})\s+(?:of|van|des|du|de|d['’])\s+(?:(?:the|de|het|la|le|les|l['’])\s*)?)"
+        rf"(?:[A-ZÀ-Þ][\w-]+\s+)?([a-zà-ÿ][a-zà-ÿ'’-]{{3,}})(?![\w-])"
+    )
+
+
+def _lower_case_groups(ctx: Context, body: int, words: _Words) -> Iterator[tuple[int, int, bool]]:
+    """Words the page writes in lower case for its group ("de leider van de taliban"): spoken of so
+    twice, or once in the title or address, and named three times; each such place, and whether
+    the word passed (a word before a group noun is an adjective: "the leader of the armed group")."""
+    text = ctx.text
+    found: dict[str, list[tuple[int, int]]] = {}
+    nouns = lexicon.words_pattern("names", "group_nouns")
+    for m in _spoken_of_pattern().finditer(text, body):
+        word = m.group(1)
+        after = re.match(r"\s+([\w-]+)", text[m.end(1) : m.end(1) + 30])
+        if after and (nouns.fullmatch(after.group(1)) or lexicon.lookup("roles", after.group(1))):
+            continue
+        if (
+            lexicon.fold(word) in _function_words()
+            or lexicon.lookup("organizations", word)
+            or lexicon.lookup("roles", word)
+            or lexicon.lookup("names", word) == "group_nouns"
+        ):
+            continue
+        found.setdefault(_folded(word), []).append(m.span(1))
+    source = source_of(text)
+    address = " ".join(source.words) if source else ""
+    head = text[body : body + 400].casefold()
+    for folded, spans in found.items():
+        titled = folded in address.split() or bool(re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", head))
+        whole = (len(spans) >= 2 or titled) and len(words.occurrences(folded)) >= 3
+        for s, e in spans:
+            yield s, e, whole
 
 
 def _address_spans(text: str, body: int, words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
@@ -500,9 +544,11 @@ def _group_evidence(ctx: Context, c: Candidate, acronym: str, words: _Words) -> 
     signs = 0
     if lexicon.words_pattern("organizations", "org_nouns").search(c.name):
         signs += 1
-    if acronym or (is_acronym(c.name) and " " not in c.name and words.count_exact(c.name) >= 2):
-        signs += 1
     spans = _spans_of(text, c.name)
+    # an acronym beside it, fitting or not ("Tamil Tijgers (LTTE)": a translated name)
+    beside = any(re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)", text[e : e + 14]) for _s, e in spans)
+    if acronym or beside or (is_acronym(c.name) and " " not in c.name and words.count_exact(c.name) >= 2):
+        signs += 1
     if any(
         patterns["noun_before"].search(text, max(0, s - 60), s) or patterns["noun_after"].match(text, e)
         for s, e in spans
@@ -589,6 +635,8 @@ def _could_name_a_group(name: str, loose: bool) -> bool:
         return False
     if lexicon.lookup("organizations", name) or lexicon.lookup("roles", name):
         return False  # "Group", "Front", "Leader": a word, not a name
+    if len(words) == 1 and re.sub(r"(?:e?s|en)$", "", folded[0]) in language_names():
+        return False  # "Tamils", "Kurds": a people, named after its language
     if is_acronym(name) and " " not in name:
         if find_countries(name):
             return False  # "US", "UK"; but "BR", "SL" are written for groups more than for countries

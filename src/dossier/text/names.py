@@ -195,6 +195,7 @@ def name_core(name: str) -> tuple[str, ...]:
 _FOOTNOTES = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+")
 # Pronunciations and language tags: "/ˈtɑːlɪbɑːn/", "Brigate Rosse /it/".
 _IPA = re.compile(r"[ˈˌːəɪɛʃʊʌɔæɑθðŋʒ]")
+_SPOKEN = re.compile(r"\s*\[[^\]]*[ˈˌːəɪɛʃʊʌɔæɑθðŋʒ][^\]]*\]\s*$")
 _SLASHED = re.compile(r"\s*/[^/\s]{1,12}/\s*$")
 _LEADING_JOINER = re.compile(r"^(?:and|en|et|or|ou|of)\s+", re.IGNORECASE)
 
@@ -225,6 +226,9 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     prefix = re.match(r"([^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*)?)\s*:\s*", text[start:end])
     if prefix and prefix.group(1).casefold() in language_names():
         start += prefix.end()
+    spoken = _SPOKEN.search(text[start:end])
+    if spoken:
+        end = start + spoken.start()  # "X [ˈləʃkər eː]": the name, not how it is said
     slashed = _SLASHED.search(text[start:end])
     if slashed:
         end = start + slashed.start()
