@@ -79,8 +79,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 # have arrested 15 suspects", dated by the page (its month: the day may be before).
                 text = ctx.text[start:end]
                 types = _types(text, ctx)
-                told = [d for d in find_dates(text) if not ctx.in_dateline(start + d.start, start + d.end)]
-                if not told and "://" not in text and set(types) - {"statement", "other"}:
+                own_dates = [d for d in find_dates(text) if not ctx.in_dateline(start + d.start, start + d.end)]
+                if not own_dates and "://" not in text and set(types) - {"statement", "other"}:
                     yield from _event(
                         ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
                     )
@@ -690,20 +690,27 @@ def _summed(text: str, quantities: list[Quantity]) -> list[Quantity]:
     their sum (ending where the list's last count ends, where the cue looks)."""
     out: list[Quantity] = []
     run: list[Quantity] = []
-    for q in [*quantities, None]:
-        exact = q is not None and q.min is not None and q.min == q.max and not 1800 <= q.min <= 2100
-        step = text[run[-1].end : q.start] if run and q is not None else ""
-        if exact and run and _LIST_STEP.match(step) and not _casualty_cue().search(step):
-            run.append(q)  # type: ignore[arg-type]
-            continue
+
+    def close() -> None:
         if len(run) > 1:
             total = sum(x.min or 0 for x in run)
             out.append(Quantity(run[-1].start, run[-1].end, total, total))
         else:
             out.extend(run)
-        run = [q] if exact else []
-        if q is not None and not exact:
+        run.clear()
+
+    for q in quantities:
+        exact = q.min is not None and q.min == q.max and not 1800 <= q.min <= 2100
+        step = text[run[-1].end : q.start] if run else ""
+        if exact and run and _LIST_STEP.match(step) and not _casualty_cue().search(step):
+            run.append(q)
+            continue
+        close()
+        if exact:
+            run.append(q)
+        else:
             out.append(q)
+    close()
     return sorted(out, key=lambda x: x.start)
 
 
