@@ -248,14 +248,20 @@ def test_the_a_to_z_index_and_the_overview_map_find_groups(web: Watched, web_kb:
     assert not web.dialogs and not web.errors
 
 
+def _wait_until_shown(img) -> None:
+    """Pictures load lazily, once in view, after the page's load event: scroll
+    to one and wait until it is decoded with a size (a timeout fails the test)."""
+    img.scroll_into_view_if_needed()
+    img.page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle())
+
+
 def test_the_gallery_shows_pictures_from_html_pdf_and_docx(web: Watched, web_kb: WebKB) -> None:
     page = web.page
     web.open("/gallery?lang=en")
     figures = page.locator("figure.picture")
     assert figures.count() == 5
-    page.wait_for_load_state("load")
-    for i in range(5):  # every picture loaded: served as the picture it is
-        assert figures.nth(i).locator("img").evaluate("i => i.complete && i.naturalWidth > 0"), i
+    for i in range(5):  # every picture loads: served as the picture it is
+        _wait_until_shown(figures.nth(i).locator("img"))
     text = page.locator("main").inner_text()
     for label in (corpus.FLAG_CAPTION, corpus.LOGO_ALT, corpus.EMBLEM_ALT, corpus.BANNER_CAPTION):
         assert label in text
@@ -269,7 +275,7 @@ def test_the_gallery_shows_pictures_from_html_pdf_and_docx(web: Watched, web_kb:
     # The factsheet shows the group's pictures, its logo in the header.
     web.open(f"/groups/{web_kb.ids['amber']}?lang=en")
     assert page.locator("#images figure.picture").count() == 3
-    assert page.locator("#fact-colours img").evaluate("i => i.complete && i.naturalWidth > 0")
+    _wait_until_shown(page.locator("#fact-colours img"))
     assert not web.dialogs and not web.errors
 
 
