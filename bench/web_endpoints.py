@@ -32,7 +32,7 @@ try:
 except ImportError:  # not installed: use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from dossier.model import Document, Evidence, Schema, Statement, subject_key
-from dossier.store import Store
+from dossier.store import open_store
 
 SYLLABLES = ["ka", "lo", "mi", "ra", "sen", "du", "tal", "bor", "vi", "nem", "zu", "ar", "ok", "fel", "dri", "ma", "no", "sa", "tu", "ri"]
 WORDS = ("Front", "Army", "Brigades", "Movement", "Legion", "Column", "Union", "Guard")
@@ -115,7 +115,7 @@ def generate(db: Path | None, groups: int, events: int, seed: int) -> dict[str, 
     resolution: list[tuple[str, str, str, float]] = []
     group_ids: list[str] = []
     towns = [invented(rng, 2) for _ in range(500)]
-    with Store(db) if db else _Nowhere() as store:
+    with open_store(db) if db else _Nowhere() as store:
         for i, name in enumerate(names):
             p = Profile(f"group-{i:05d}.txt")
             p.say("org", Schema.ORGANIZATION, "name", name, p.line(f"Name: {name}"))
@@ -259,7 +259,7 @@ def main() -> None:
         "search (HTML)": timed(client, urls(lambda: search_url("/search"))),
         "search (API)": timed(client, urls(lambda: search_url("/api/search"))),
     }
-    with Store(db) as store:
+    with open_store(db) as store:
         statements = store.count("statements")
     summary = {
         "groups": args.groups,

@@ -23,7 +23,7 @@ from typing import Any
 from dossier.build import BuildReport, build_paths
 from dossier.export.json import export_data
 from dossier.model import Document, Evidence, Schema, Statement, subject_key
-from dossier.store import Store
+from dossier.store import open_store
 
 # -- documents ------------------------------------------------------------------
 
@@ -164,7 +164,7 @@ def build(*paths: Path, db: Path, **kwargs: Any) -> BuildReport:
 
 
 def export(db: Path) -> dict[str, Any]:
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         return export_data(store)
 
 
@@ -200,7 +200,7 @@ def assert_grounded(db: Path, data: dict[str, Any]) -> int:
     docs = {d["id"]: d for d in data["documents"]}
     assert len(docs) == len(data["documents"]), "document ids are not unique"
     checked = 0
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         texts = {d["id"]: store.document(d["sha256"]) for d in data["documents"]}
         for ev in iter_evidence(data):
             assert ev["doc"] in docs, f"evidence names unknown document {ev['doc']!r}"

@@ -28,7 +28,7 @@ from kb_helpers import (
 
 from dossier.extract import extract_document, extraction_version
 from dossier.ingest import read_document
-from dossier.store import Store
+from dossier.store import open_store
 from dossier.store import sqlite as store_module
 
 
@@ -58,7 +58,7 @@ def test_build_reports_and_stores_every_file(corpus: Path, tmp_path: Path) -> No
     assert report.statements == counts["statements"] > 0
     assert report.chars == len(RED_DAWN) + len(SALT_ARMY)
     assert {r[0] for r in rows(db, "SELECT id FROM documents")} == {sha256(p) for p in corpus.iterdir()}
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         last = store.last_build()
     assert last is not None
     assert (last["read"], last["skipped"], last["unchanged"], last["statements"]) == (2, 0, 0, report.statements)
@@ -175,23 +175,6 @@ def test_a_changed_file_keeps_a_copy_that_still_has_the_old_bytes(corpus: Path, 
 # -- interrupted builds ------------------------------------------------------------------
 
 
-class _FailOnStatements:
-    """A connection that inserts half of one document's statements and then fails."""
-
-    def __init__(self, db: sqlite3.Connection, doc_id: str) -> None:
-        self._db, self._doc_id = db, doc_id
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self._db, name)
-
-    def executemany(self, sql: str, params):  # type: ignore[no-untyped-def]
-        params = list(params)
-        if "INTO statements" in sql and params and params[0][1] == self._doc_id:
-            self._db.executemany(sql, params[: len(params) // 2])
-            raise sqlite3.OperationalError("database or disk is full (simulated)")
-        return self._db.executemany(sql, params)
-
-
 @pytest.mark.parametrize("where", ["statements", "path"])
 def test_a_failure_inside_a_document_write_leaves_none_of_it(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
@@ -202,23 +185,28 @@ def test_a_failure_inside_a_document_write_leaves_none_of_it(
 
     if where == "statements":
         # Half of the statements are inserted, then the database fails.
-        monkeypatch.setattr(
-            store_module.Store,
-            "transaction",
-            lambda self: store_module.Store._Transaction(_FailOnStatements(self.db, salt_id)),
-        )
+        real_many = store_module.SqliteStore._many
+
+        def many(self, sql, rows):  # type: ignore[no-untyped-def]
+            rows = list(rows)
+            if "INTO statements" in sql and rows and rows[0][1] == salt_id:
+                real_many(self, sql, rows[: len(rows) // 2])
+                raise sqlite3.OperationalError("database or disk is full (simulated)")
+            return real_many(self, sql, rows)
+
+        monkeypatch.setattr(store_module.SqliteStore, "_many", many)
         expected: type[Exception] = sqlite3.OperationalError
     else:
         # Document and statements are written; the last step, the path, fails.
-        real_set_path = store_module.Store._set_path
+        real_set_path = store_module.SqliteStore._set_path
 
-        def set_path(self, db, path, doc_id):  # type: ignore[no-untyped-def]
+        def set_path(self, path, doc_id):  # type: ignore[no-untyped-def]
             if doc_id == salt_id:
-                assert db.execute("SELECT COUNT(*) FROM statements WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+                assert self.db.execute("SELECT COUNT(*) FROM statements WHERE doc_id = ?", (doc_id,)).fetchone()[0]
                 raise RuntimeError("simulated crash")
-            return real_set_path(self, db, path, doc_id)
+            return real_set_path(self, path, doc_id)
 
-        monkeypatch.setattr(store_module.Store, "_set_path", set_path)
+        monkeypatch.setattr(store_module.SqliteStore, "_set_path", set_path)
         expected = RuntimeError
 
     with pytest.raises(expected):
@@ -276,7 +264,7 @@ def test_a_killed_build_leaves_whole_documents_and_a_rebuild_completes_it(tmp_pa
     assert not finished_before_kill, "the build finished before it could be killed"
     assert proc.returncode == -signal.SIGKILL
 
-    with Store(db, create=False) as store:  # opens: no StoreError, no recovery needed
+    with open_store(db, create=False) as store:  # opens: no StoreError, no recovery needed
         stored = {d.id: d for d in store.documents()}
     assert 1 <= len(stored) < total
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
@@ -372,7 +360,7 @@ def test_invalid_utf8_is_read_with_a_warning(bad_build) -> None:  # type: ignore
     warnings = [line for line in result.stderr.splitlines() if "latin1.txt" in line]
     assert len(warnings) == 1, result.stderr
     assert warnings[0].startswith("warning ") and "invalid UTF-8 at byte" in warnings[0]
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         doc = store.document(sha256(folder / "latin1.txt"))
     assert doc is not None
     assert "\ufffd" in doc.text
@@ -388,7 +376,7 @@ def test_good_files_are_stored_despite_bad_ones(bad_build) -> None:  # type: ign
         o["name"] for o in data["organizations"]
     }
     assert_grounded(db, data)
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         last = store.last_build()
     assert last is not None and (last["read"], last["skipped"]) == (4, 7)
 

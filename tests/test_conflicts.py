@@ -18,7 +18,7 @@ from rich.console import Console
 
 from dossier.cli.factsheet import print_factsheet
 from dossier.model import Document, Evidence, Schema, Statement
-from dossier.store import Store
+from dossier.store import open_store
 from dossier.views import KnowledgeBase, organization
 
 HEADER = "GROUP PROFILE (test document written for dossier)\n\n"
@@ -274,7 +274,7 @@ def test_different_start_dates_of_one_leadership_conflict(tmp_path: Path) -> Non
         "b" * 64: "Leader: Juan Perez (from 2006)",
         "c" * 64: "Leader: Juan Perez, emir from 2004 onwards",
     }
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         rows = []
         for doc_id, text in texts.items():
             org, person = f"Organization:{doc_id[:12]}:g", f"Person:{doc_id[:12]}:p"

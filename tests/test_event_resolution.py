@@ -181,11 +181,11 @@ def test_two_groups_founded_in_one_year_are_two_foundings(data: dict[str, Any]) 
 
 
 def test_every_merge_keeps_its_reason_and_dossier_merges_lists_it(tmp_path: Path) -> None:
-    from dossier.store import Store
+    from dossier.store import open_store
 
     folder = write_corpus(tmp_path / "corpus", {"english.md": ENGLISH, "dutch.txt": DUTCH})
     build(folder, db=tmp_path / "kb.db")
-    with Store(tmp_path / "kb.db", create=False) as store:
+    with open_store(tmp_path / "kb.db", create=False) as store:
         reasons = [r for key, _e, r, _s in store.resolution_rows() if key.startswith("Event:")]
     assert any(r.startswith("same incident: 2016-05-04") for r in reasons)
     assert any(r.startswith("the one such incident of 2018-10") for r in reasons)

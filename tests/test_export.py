@@ -10,7 +10,7 @@ import pytest
 from kb_helpers import RED_DAWN, SALT_ARMY, assert_grounded, build, export, iter_evidence, sha256, write_corpus
 
 from dossier.export.json import write_json
-from dossier.store import Store
+from dossier.store import open_store
 
 
 def test_every_quote_is_its_documents_text(kb) -> None:
@@ -45,7 +45,7 @@ def test_documents_name_their_files_and_hashes(kb) -> None:
 
 def test_html_script_text_is_not_in_the_document(kb) -> None:
     doc = next(d for d in kb.data["documents"] if d["path"].endswith(".html"))
-    with Store(kb.db, create=False) as store:
+    with open_store(kb.db, create=False) as store:
         stored = store.document(doc["sha256"])
     assert stored is not None
     assert "do not read me" not in stored.text
@@ -112,7 +112,7 @@ def test_every_reference_points_at_an_exported_entity(kb) -> None:
 
 def test_write_json_to_a_file_matches_export_data(kb, tmp_path: Path) -> None:
     out = tmp_path / "export.json"
-    with Store(kb.db, create=False) as store:
+    with open_store(kb.db, create=False) as store:
         write_json(store, out)
         buffer = io.StringIO()
         write_json(store, buffer)
@@ -135,7 +135,7 @@ def test_same_documents_give_the_same_export(tmp_path: Path) -> None:
 
 def test_empty_knowledge_base_exports(tmp_path: Path) -> None:
     db = tmp_path / "empty.db"
-    Store(db).close()
+    open_store(db).close()
     data = export(db)
     assert data == {
         "schema": "dossier/1",

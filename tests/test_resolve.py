@@ -13,7 +13,7 @@ import pytest
 from dossier.model import Evidence, Schema, Statement
 from dossier.resolve import resolve
 from dossier.resolve.names import cognate, skeleton, translit
-from dossier.store import Store
+from dossier.store import open_store
 
 
 def st(key: str, prop: str, value: str, **qualifiers: Any) -> Statement:
@@ -243,7 +243,7 @@ def test_judgements_override_the_rules() -> None:
 
 def test_judgements_in_a_real_store_survive_resolution(tmp_path) -> None:
     sts = person("d1", "a", "Karim Abou El-Haddad") + person("d2", "b", "Karim Abu al-Hadad")
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         store.judge_many([("Person:d1:a", "Person:d2:b")], "negative")
         store.replace_resolution(resolve(sts, store.judgements()))
         ents = store.resolution()

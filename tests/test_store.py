@@ -21,7 +21,7 @@ from kb_helpers import (
 )
 
 from dossier.model import Document, Schema
-from dossier.store import SCHEMA_VERSION, Store, StoreError, sqlite
+from dossier.store import SCHEMA_VERSION, StoreError, base, open_store
 
 
 def make_document(text: str, path: str = "doc.txt") -> Document:
@@ -33,7 +33,7 @@ def make_document(text: str, path: str = "doc.txt") -> Document:
 
 def test_a_new_store_has_the_current_schema(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.schema_version() == SCHEMA_VERSION
         for table in ("documents", "statements", "paths", "resolution", "judgements"):
             assert store.count(table) == 0
@@ -45,9 +45,9 @@ def test_a_new_store_has_the_current_schema(tmp_path: Path) -> None:
 def test_reopening_keeps_the_data_and_the_version(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     doc = make_document("Name: Red Dawn Front\n")
-    with Store(db) as store:
+    with open_store(db) as store:
         store.put_document(doc, [org_statement(doc, "name", "Red Dawn Front")], "v1")
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert [d.id for d in store.documents()] == [doc.id]
         assert [s.value for s in store.statements()] == ["Red Dawn Front"]
@@ -57,7 +57,7 @@ def test_reopening_keeps_the_data_and_the_version(tmp_path: Path) -> None:
 def test_opening_a_missing_file_without_create_raises_and_creates_nothing(tmp_path: Path) -> None:
     db = tmp_path / "missing.db"
     with pytest.raises(StoreError, match="no such knowledge base; run `dossier build` first"):
-        Store(db, create=False)
+        open_store(db, create=False)
     assert not db.exists()
 
 
@@ -67,7 +67,7 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path, create: bool) -> N
     content = b"These are my notes, not a database.\n" * 200
     db.write_bytes(content)
     with pytest.raises(StoreError) as raised:
-        Store(db, create=create)
+        open_store(db, create=create)
     message = str(raised.value)
     assert str(db) in message
     assert "not a dossier knowledge base" in message
@@ -77,21 +77,21 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path, create: bool) -> N
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
-    Store(db).close()
+    open_store(db).close()
     con = sqlite3.connect(db)
     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
     con.commit()
     con.close()
     with pytest.raises(StoreError, match=rf"schema version {SCHEMA_VERSION + 1}, newer than this dossier"):
-        Store(db)
+        open_store(db)
     with pytest.raises(StoreError, match="upgrade dossier"):
-        Store(db, create=False)
+        open_store(db, create=False)
     assert rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION + 1),)]
 
 
 def test_a_build_into_a_newer_schema_fails_cleanly(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
-    Store(db).close()
+    open_store(db).close()
     con = sqlite3.connect(db)
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.commit()
@@ -114,7 +114,7 @@ def test_another_programs_sqlite_database_is_refused_and_left_alone(tmp_path: Pa
     con.close()
     try:
         with pytest.raises(StoreError, match="not a dossier knowledge base"):
-            Store(db, create=False)
+            open_store(db, create=False)
     finally:
         tables = {r[0] for r in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert tables == {"contacts"}
@@ -123,12 +123,12 @@ def test_another_programs_sqlite_database_is_refused_and_left_alone(tmp_path: Pa
 def test_an_empty_file_becomes_a_knowledge_base(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     db.touch()  # e.g. made by `touch` or a mktemp: an empty SQLite database
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.schema_version() == SCHEMA_VERSION
 
 
 def test_count_only_knows_its_tables(tmp_path: Path) -> None:
-    with Store(tmp_path / "kb.db") as store, pytest.raises(ValueError):
+    with open_store(tmp_path / "kb.db") as store, pytest.raises(ValueError):
         store.count("meta; DROP TABLE documents")
 
 
@@ -137,7 +137,7 @@ def test_count_only_knows_its_tables(tmp_path: Path) -> None:
 
 def test_put_document_replaces_the_statements_of_a_re_extracted_document(tmp_path: Path) -> None:
     doc = make_document("Name: Red Dawn Front\nAlso known as: RDF\n")
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         store.put_document(doc, [org_statement(doc, "name", "Red Dawn Front"), org_statement(doc, "name", "RDF")], "v1")
         assert store.count("statements") == 2
         store.put_document(doc, [org_statement(doc, "name", "Red Dawn Front")], "v2")
@@ -150,7 +150,7 @@ def test_put_document_replaces_the_statements_of_a_re_extracted_document(tmp_pat
 
 def test_a_path_that_gets_new_content_drops_the_old_document(tmp_path: Path) -> None:
     old, new = make_document("Name: Red Dawn Front\n"), make_document("Name: Red Dawn Front (renamed)\n")
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         store.put_document(old, [org_statement(old, "name", "Red Dawn Front")], "v1")
         store.put_document(new, [org_statement(new, "name", "Red Dawn Front")], "v1")
         assert [d.id for d in store.documents()] == [new.id]
@@ -162,7 +162,7 @@ def test_a_path_that_gets_new_content_drops_the_old_document(tmp_path: Path) -> 
 
 def test_a_failed_transaction_is_rolled_back(tmp_path: Path) -> None:
     doc = make_document("Name: Red Dawn Front\n")
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         with pytest.raises(RuntimeError), store.transaction() as db:
             db.execute(
                 "INSERT INTO documents(id, path, text, extracted_with, added_at) VALUES (?, ?, ?, ?, ?)",
@@ -178,12 +178,12 @@ def test_judgements_survive_rebuilds(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "corpus", {"red.txt": RED_DAWN, "salt.txt": SALT_ARMY})
     db = tmp_path / "kb.db"
     build(folder, db=db)
-    with Store(db) as store:
+    with open_store(db) as store:
         subjects = sorted({s.subject for s in store.statements() if s.schema is Schema.ORGANIZATION})
         store.judge(subjects[1], subjects[0], "negative")
     (folder / "salt.txt").write_text(SALT_ARMY + "\nUpdated.\n", encoding="utf-8")
     build(folder, db=db)
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.judgements() == [(subjects[0], subjects[1], "negative")]
     assert rows(db, "SELECT COUNT(*) FROM documents WHERE id = ?", (sha256(folder / "salt.txt"),))[0][0] == 1
 
@@ -193,15 +193,15 @@ def test_last_change_moves_with_what_is_stored_and_not_with_a_build_that_finds_n
 ) -> None:
     folder = write_corpus(tmp_path / "corpus", {"red.txt": RED_DAWN})
     db = tmp_path / "kb.db"
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.last_change() is None
     clock = iter(f"2030-01-01T00:00:0{i}+00:00" for i in range(10))
-    monkeypatch.setattr(sqlite, "now", lambda: next(clock))
+    monkeypatch.setattr(base, "now", lambda: next(clock))
     build(folder, db=db)
-    with Store(db) as store:
+    with open_store(db) as store:
         built = store.last_change()
     build(folder, db=db)  # every file unchanged
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.last_change() == built
         subjects = sorted({s.subject for s in store.statements() if s.schema is Schema.ORGANIZATION})
         store.judge(subjects[0], subjects[0] + "x", "negative")

@@ -10,7 +10,7 @@ from pathlib import Path
 from kb_helpers import org_statement
 
 from dossier.model import Document
-from dossier.store import SCHEMA_VERSION, Store
+from dossier.store import SCHEMA_VERSION, open_store
 from dossier.store.sqlite import fts_query, text_chunks
 
 TEXT = """Naam: Verbond van de Zoutmeren
@@ -26,7 +26,7 @@ def document(text: str = TEXT, path: str = "zoutmeren.txt") -> Document:
 
 def test_text_and_statements_are_found_with_diacritics_folded(tmp_path: Path) -> None:
     doc = document()
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         store.put_document(
             doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
         )
@@ -42,7 +42,7 @@ def test_text_and_statements_are_found_with_diacritics_folded(tmp_path: Path) ->
 
 def test_replacing_or_dropping_a_document_replaces_its_search_rows(tmp_path: Path) -> None:
     doc = document()
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         store.put_document(doc, [], "t")
         store.put_document(doc, [], "t")  # re-extracted: indexed once, not twice
         assert len(store.search_text("toll")) == 1
@@ -56,7 +56,7 @@ def test_a_version_1_knowledge_base_is_migrated_and_indexed(tmp_path: Path) -> N
     db = tmp_path / "old.db"
     doc = document()
     con = sqlite3.connect(db)
-    con.executescript(resources.files("dossier.store").joinpath("schema.sql").read_text("utf-8"))
+    con.executescript(resources.files("dossier.store").joinpath("migrations", "sqlite", "1_schema.sql").read_text("utf-8"))
     con.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
     con.execute(
         "INSERT INTO documents(id, path, text, extracted_with, added_at) VALUES (?, ?, ?, 'old', 'then')",
@@ -71,7 +71,7 @@ def test_a_version_1_knowledge_base_is_migrated_and_indexed(tmp_path: Path) -> N
     )
     con.commit()
     con.close()
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert [h.statement_id for h in store.search_statements("boat")] == ["s1"]
         # Entities stored before versions were kept are dated by their documents.
@@ -95,7 +95,7 @@ def test_what_people_type_is_never_fts_syntax() -> None:
 
 def test_the_index_can_be_rebuilt_after_a_vacuum(tmp_path: Path) -> None:
     doc = document()
-    with Store(tmp_path / "kb.db") as store:
+    with open_store(tmp_path / "kb.db") as store:
         store.put_document(
             doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
         )

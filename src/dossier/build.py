@@ -23,8 +23,7 @@ from dossier.extract import extract_document, extraction_version
 from dossier.ingest import DEFAULT_MAX_BYTES, ReadError, iter_source_files, read_document
 from dossier.model import Document, Statement
 from dossier.resolve import resolve
-from dossier.store import Store
-from dossier.store.sqlite import now
+from dossier.store import now, open_store
 
 PROGRESS_MIN_FILES = 5
 PARALLEL_MIN_FILES = 16
@@ -78,7 +77,7 @@ def _digest(path: Path, max_bytes: int) -> str | None:
 
 def build_paths(
     paths: Iterable[Path],
-    db_path: Path,
+    db_path: Path | str,
     *,
     progress: bool = True,
     workers: int | None = None,
@@ -104,7 +103,7 @@ def build_paths(
         files.extend(iter_source_files([Path(given)]))
 
     version = extraction_version()
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         todo: list[Path] = []
         for path in files:
             digest = _digest(path, max_bytes)
@@ -129,7 +128,8 @@ def build_paths(
             report.chars += len(outcome.document.text)
 
         if report.read or not store.count("resolution"):
-            store.replace_resolution(resolve(store.statements(), store.judgements()))
+            with store.exclusive("resolution"):  # another build's documents are resolved with these
+                store.replace_resolution(resolve(store.statements(), store.judgements()))
         store.record_build(started, report.read, report.skipped, report.unchanged, report.statements)
     return report
 

@@ -17,7 +17,7 @@ from kb_helpers import build
 
 from dossier.export.json import export_data
 from dossier.export.snapshot import Snapshot
-from dossier.store import Store
+from dossier.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Path(os.environ.get("SHARED", ROOT.parent / "shared")) / "corpus" / "seeds"
@@ -38,7 +38,7 @@ def _built(tmp_path_factory: pytest.TempPathFactory, name: str, folder: Path) ->
     db = tmp_path_factory.mktemp(name) / "kb.db"
     report = build(folder, db=db)
     assert report.ok, report.problems
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         snap = Snapshot.load(store)
         return Corpus(name, db, snap, export_data(store, snap))
 
@@ -61,6 +61,6 @@ def corpus(request: pytest.FixtureRequest) -> Corpus:
 @pytest.fixture(scope="session")
 def small(kb: Any) -> Corpus:
     """The three invented profiles of tests/conftest.py (`kb`) as a Corpus."""
-    with Store(kb.db, create=False) as store:
+    with open_store(kb.db, create=False) as store:
         snap = Snapshot.load(store)
         return Corpus("small", kb.db, snap, export_data(store, snap))

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from dossier.export.factsheet_html import render_factsheet
 from dossier.export.factsheet_pdf import find_chromium
 from dossier.export.snapshot import Snapshot
-from dossier.store import Store
+from dossier.store import open_store
 from dossier.views import find_organizations
 
 
@@ -89,7 +89,7 @@ def markup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_text_from_documents_is_escaped(markup_db: Path) -> None:
-    with Store(markup_db, create=False) as store:
+    with open_store(markup_db, create=False) as store:
         snap = Snapshot.load(store)
     [entity] = find_organizations(snap.kb, "CHF")
     page = render_factsheet(snap, entity)

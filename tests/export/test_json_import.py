@@ -11,7 +11,7 @@ from kb_helpers import build, export, invoke, plain, rows, write_corpus
 
 from dossier.export.json import export_data
 from dossier.export.json_import import ImportProblem, import_file
-from dossier.store import Store
+from dossier.store import open_store
 
 
 def _write(path: Path, data: Any) -> Path:
@@ -22,7 +22,7 @@ def _write(path: Path, data: Any) -> Path:
 def test_export_import_export_gives_the_same_json(corpus, tmp_path: Path) -> None:
     source = _write(tmp_path / "kb.json", corpus.data)
     db = tmp_path / "imported.db"
-    with Store(db) as store:
+    with open_store(db) as store:
         report = import_file(source, store)
         again = export_data(store)
     assert report.documents == len(corpus.data["documents"])
@@ -68,7 +68,7 @@ def test_the_command_line_round_trip_keeps_judgements(tmp_path: Path) -> None:
 def test_import_into_a_knowledge_base_with_other_documents_resolves_again(small, tmp_path: Path) -> None:
     db = tmp_path / "both.db"
     build(write_corpus(tmp_path / "other", {"x.txt": "Name: Grey Owl Column\nAreas of operation: Peru\n"}), db=db)
-    with Store(db) as store:
+    with open_store(db) as store:
         import_file(_write(tmp_path / "small.json", small.data), store)
         data = export_data(store)
     names = {o["name"] for o in data["organizations"]}
@@ -81,7 +81,7 @@ def _refused(path: Path, tmp_path: Path) -> str:
     result = invoke("import", path, "--db", db)
     assert result.exit_code == 1
     assert not db.exists(), "a refused file must leave nothing behind"
-    with Store(tmp_path / "direct.db") as store, pytest.raises(ImportProblem):
+    with open_store(tmp_path / "direct.db") as store, pytest.raises(ImportProblem):
         import_file(path, store)
     return plain(result.stderr)
 

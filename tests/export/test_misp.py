@@ -20,7 +20,7 @@ from pymisp import MISPEvent
 
 from dossier.export.misp import GALAXY_TYPE, RELATIONSHIPS, Galaxy, galaxy_tag, misp_event, misp_uuid, write_misp
 from dossier.export.snapshot import Snapshot
-from dossier.store import Store, sqlite
+from dossier.store import base, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = Path(os.environ.get("SHARED", ROOT.parent / "shared")) / "eval" / "schemas"
@@ -177,7 +177,7 @@ def test_a_partial_date_is_its_first_day_with_its_precision_and_an_undated_incid
 
 
 def _export(db: Path, folder: Path) -> dict[str, str]:
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         write_misp(Snapshot.load(store), folder)
     return {str(p.relative_to(folder)): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -198,7 +198,7 @@ def test_a_rebuild_that_changes_nothing_changes_no_uuid(tmp_path: Path, monkeypa
     # A new document changes the knowledge base: a higher version, and the groups it does not touch keep their UUIDs.
     write_corpus(corpus, {"silver-river.txt": SILVER_RIVER})
     tomorrow = (datetime.now(UTC) + timedelta(days=1)).isoformat(timespec="seconds")
-    monkeypatch.setattr(sqlite, "now", lambda: tomorrow)  # the store counts seconds: this build is a later one
+    monkeypatch.setattr(base, "now", lambda: tomorrow)  # the store counts seconds: this build is a later one
     assert build(corpus, db=db).read == 1
     later = _export(db, tmp_path / "later")
     clusters = json.loads(first[f"clusters/{GALAXY_TYPE}.json"])

@@ -15,7 +15,7 @@ from stix2validator import ValidationOptions, validate_string
 from dossier.build import build_paths
 from dossier.export.snapshot import Snapshot, event_name
 from dossier.export.stix import EPOCH, PRODUCER, stix_id, timestamp, write_stix
-from dossier.store import Store
+from dossier.store import open_store
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +157,7 @@ def test_partial_dates_become_their_first_day(date: str, expected: str) -> None:
 
 
 def _times(db: Path) -> dict[str, tuple[str, str]]:
-    with Store(db) as store:
+    with open_store(db) as store:
         bundle = json.loads(write_stix(Snapshot.load(store)))
     return {o["id"]: (o["created"], o["modified"]) for o in bundle["objects"] if "created" in o}
 
@@ -174,7 +174,7 @@ def test_objects_are_dated_when_first_stored_and_when_last_changed(tmp_path: Pat
     db = tmp_path / "kb.db"
     build_paths([folder], db, progress=False, workers=1)
     first = _times(db)
-    with Store(db) as store:
+    with open_store(db) as store:
         snap = Snapshot.load(store)
         red_entity = next(o["id"] for o in snap.organizations if o["name"] == "Red Dawn Front")
         members = sorted(k for k, e in store.resolution().items() if e == red_entity)

@@ -12,7 +12,7 @@ from pictures import HOSTILE_SVG, data_url, docx_with_picture, html_page, pdf_wi
 from dossier.build import build_paths
 from dossier.ingest import ReadError, iter_source_files, read_document
 from dossier.ingest.images import media_type
-from dossier.store import Store
+from dossier.store import open_store
 
 
 def test_an_html_page_gives_its_pictures_inside_and_beside_it_but_not_the_sites_or_the_webs(tmp_path: Path) -> None:
@@ -85,12 +85,12 @@ def test_pictures_are_stored_with_their_document_and_replaced_with_it(tmp_path: 
     db = tmp_path / "kb.db"
     report = build_paths([folder], db, progress=False, workers=1)
     assert report.ok, report.problems  # the picture beside the page is not a document of its own
-    with Store(db) as store:
+    with open_store(db) as store:
         (stored,) = store.images()
         assert store.image_data(stored.sha256) == ("image/png", (folder / "logo.png").read_bytes())
     (folder / "page.html").write_text(page.replace("logo.png", "gone.png"), encoding="utf-8")
     build_paths([folder], db, progress=False, workers=1)
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.images() == []
 
 

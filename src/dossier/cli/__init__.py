@@ -22,7 +22,7 @@ from dossier.export.snapshot import Snapshot
 from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.model import Schema
 from dossier.resolve import resolve
-from dossier.store import Store, StoreError
+from dossier.store import Store, StoreError, display_name, open_store
 from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person, timeline
 
 app = typer.Typer(
@@ -33,7 +33,10 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # one line per problem, also in logs
 
-DbOption = Annotated[Path, typer.Option("--db", help="The knowledge base file (SQLite).")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="The knowledge base: a SQLite file, or a PostgreSQL URL (postgresql://user@host/dbname).")
+]
+DEFAULT_DB = "dossier.db"
 
 
 def _error(message: str) -> None:
@@ -41,9 +44,9 @@ def _error(message: str) -> None:
     err.print(f"[red]error:[/] {escape(message)}", highlight=False)
 
 
-def _open(db: Path) -> Store:
+def _open(db: str) -> Store:
     try:
-        return Store(db, create=False)
+        return open_store(db, create=False)
     except StoreError as e:
         _error(str(e))
         raise typer.Exit(2) from None
@@ -59,7 +62,7 @@ def _size(text: str) -> int:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: one per core).")] = None,
     max_size: Annotated[str, typer.Option("--max-size", help="Skip files larger than this.")] = "25MB",
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
@@ -81,7 +84,7 @@ def build(
         raise typer.Exit(2) from None
     err.print(
         f"{report.read} read, {report.unchanged} unchanged, {report.skipped} skipped; "
-        f"{report.statements} statements added; knowledge base: {escape(str(db))}",
+        f"{report.statements} statements added; knowledge base: {escape(display_name(db))}",
         highlight=False,
     )
     raise typer.Exit(0 if report.ok else 1)
@@ -89,7 +92,7 @@ def build(
 
 @app.command()
 def export(
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", help="json, stix, ftm, misp, csv, html or pdf.")] = "json",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout); for csv and misp, a folder.")
@@ -133,7 +136,7 @@ def export(
 @app.command("import")
 def import_command(
     file: Annotated[Path, typer.Argument(help="A dossier/1 JSON export (`dossier export --format json`).")],
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Read a dossier/1 export into DB (made if missing): its documents, statements and judgements, then resolve again.
 
@@ -144,14 +147,14 @@ def import_command(
         _error(str(e))
         raise typer.Exit(1) from None
     try:
-        with Store(db) as store:
+        with open_store(db) as store:
             report = store_export(contents, store)
     except StoreError as e:
         _error(str(e))
         raise typer.Exit(2) from None
     err.print(
         f"imported {report.documents} documents, {report.statements} statements and {report.judgements} "
-        f"judgements; knowledge base: {escape(str(db))}",
+        f"judgements; knowledge base: {escape(display_name(db))}",
         highlight=False,
     )
 
@@ -159,7 +162,7 @@ def import_command(
 @app.command()
 def show(
     name: Annotated[str, typer.Argument(help="A name, alias or acronym of the group.")],
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Print a group's factsheet, each value with markers of its sources."""
     with _open(db) as store:
@@ -174,7 +177,7 @@ def show(
 @app.command("timeline")
 def timeline_command(
     name: Annotated[str, typer.Argument(help="A name, alias or acronym of the group.")],
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
     event_type: Annotated[
         list[str] | None, typer.Option("--type", help="Only events of this type (repeatable), e.g. kidnapping.")
     ] = None,
@@ -197,12 +200,12 @@ def timeline_command(
         print_timeline(out, organization(kb, group)["name"], events, _titles(store))
 
 
-def _group(kb: KnowledgeBase, name: str, db: Path) -> str:
+def _group(kb: KnowledgeBase, name: str, db: str) -> str:
     """The group entity a name, alias or acronym answers; exits with a hint when none does."""
     found = find_organizations(kb, name)
     if not found:
         err.print(
-            f"[red]no group named {escape(repr(name))}[/]; `dossier info --db {escape(str(db))}` lists the groups"
+            f"[red]no group named {escape(repr(name))}[/]; `dossier info --db {escape(display_name(db))}` lists the groups"
         )
         raise typer.Exit(1)
     # Several entities can answer a name; take the one with the most evidence.
@@ -214,12 +217,12 @@ def _titles(store: Store) -> dict[str, str]:
 
 
 @app.command()
-def info(db: DbOption = Path("dossier.db")) -> None:
+def info(db: DbOption = DEFAULT_DB) -> None:
     """Documents, entities, statements and the last build of a knowledge base."""
     with _open(db) as store:
         kb = KnowledgeBase.load(store)
         table = Table(show_header=False, box=None)
-        table.add_row("knowledge base", escape(str(db)))
+        table.add_row("knowledge base", escape(display_name(db)))
         table.add_row("schema version", str(store.schema_version()))
         table.add_row("documents", str(store.count("documents")))
         table.add_row("statements", str(store.count("statements")))
@@ -242,8 +245,9 @@ def info(db: DbOption = Path("dossier.db")) -> None:
 
 def _reresolve(store: Store) -> list[tuple[str, str, str, float]]:
     """Resolve again with every judgement, so `show` and `export` reflect a decision at once."""
-    rows = resolve(store.statements(), store.judgements())
-    store.replace_resolution(rows)
+    with store.exclusive("resolution"):
+        rows = resolve(store.statements(), store.judgements())
+        store.replace_resolution(rows)
     return rows
 
 
@@ -272,7 +276,7 @@ _KINDS = {"person": "Person", "org": "Organization", "organization": "Organizati
 
 @app.command("merges")
 def merges_command(
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
     kind: Annotated[
         str | None, typer.Option("--kind", help="Only entities of this kind: person, org or event.")
     ] = None,
@@ -310,7 +314,7 @@ def merges_command(
 def merge_command(
     first: Annotated[str, typer.Argument(help="An entity id or a mention key.")],
     second: Annotated[str, typer.Argument(help="Another entity id or mention key, of the same kind.")],
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Record that two entities (or mentions) are one, and resolve again.
 
@@ -333,7 +337,7 @@ def merge_command(
 @app.command("split")
 def split_command(
     ident: Annotated[str, typer.Argument(help="An entity id, or a mention key to take out of its entity.")],
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Record that an entity is wrongly merged, and resolve again.
 
@@ -360,7 +364,7 @@ def split_command(
 
 @app.command()
 def serve(
-    db: DbOption = Path("dossier.db"),
+    db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
@@ -374,7 +378,7 @@ def serve(
     except StoreError as e:
         _error(str(e))
         raise typer.Exit(2) from None
-    err.print(f"serving {escape(str(db))} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
+    err.print(f"serving {escape(display_name(db))} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

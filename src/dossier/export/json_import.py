@@ -27,8 +27,7 @@ from typing import Any
 from dossier.export.json import SCHEMA
 from dossier.model import Document, Evidence, Schema, Statement
 from dossier.resolve import resolve
-from dossier.store import Store
-from dossier.store.sqlite import now
+from dossier.store import Store, now
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 JUDGEMENTS = ("positive", "negative")

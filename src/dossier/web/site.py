@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.model import ACTIVITY_KINDS, Schema, Statement, activity_kind
-from dossier.store import SearchHit, Store, StoredDocument
+from dossier.store import SearchHit, Store, StoredDocument, open_store
 from dossier.text.names import fold_name
 from dossier.views import KnowledgeBase, event, organization, person, pictures
 
@@ -255,8 +255,8 @@ class Site:
     """The knowledge base a running app serves: a snapshot, reloaded when the database changes."""
 
     def __init__(self, db: Path | str, *, check_every: float = CHECK_EVERY) -> None:
-        self.db = Path(db)
-        self.store = Store(self.db, create=False)
+        self.db = db
+        self.store = open_store(self.db, create=False)
         self.check_every = check_every
         self._lock = threading.Lock()
         self._db_lock = threading.Lock()  # one query at a time on the shared connection
@@ -267,12 +267,8 @@ class Site:
     def _load(self) -> Snapshot:
         # Its own connection, so searches go on meanwhile; one read transaction, so a
         # build committing meanwhile is seen whole or not at all.
-        with Store(self.db, create=False) as store:
-            store.db.execute("BEGIN")
-            try:
-                return Snapshot.load(store)
-            finally:
-                store.db.execute("COMMIT")
+        with open_store(self.db, create=False) as store, store.reading():
+            return Snapshot.load(store)
 
     def snapshot(self) -> Snapshot:
         now = time.monotonic()
