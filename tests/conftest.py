@@ -16,17 +16,35 @@ try:
 except ImportError:  # not installed in the venv: use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from kb_helpers import RED_DAWN, SALT_ARMY, SILVER_RIVER_HTML, BuiltKB, build, export, write_corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from collections.abc import Iterator  # noqa: E402
+
+from engines import ENGINES, drop_databases, new_database  # noqa: E402
+from kb_helpers import RED_DAWN, SALT_ARMY, SILVER_RIVER_HTML, BuiltKB, build, export, write_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The store a test runs on: every test that asks for it (or for `db`, `kb`, ...) runs on both."""
+    yield request.param
+    drop_databases()
+
+
+@pytest.fixture
+def db(engine: str, tmp_path: Path) -> str:
+    """Where a test makes its own knowledge base: a SQLite file or a fresh PostgreSQL database."""
+    return new_database(engine, tmp_path)
 
 
 @pytest.fixture(scope="session")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> BuiltKB:
+def kb(engine: str, tmp_path_factory: pytest.TempPathFactory) -> BuiltKB:
     """A knowledge base built once from three profiles; tests must only read it."""
     root = tmp_path_factory.mktemp("shared")
     folder = write_corpus(
         root / "corpus",
         {"red-dawn.txt": RED_DAWN, "salt-army.md": SALT_ARMY, "silver-river.html": SILVER_RIVER_HTML},
     )
-    db = root / "kb.db"
+    db = new_database(engine, root)
     report = build(folder, db=db)
     return BuiltKB(folder, db, report, export(db), {p.name: p for p in folder.iterdir()})

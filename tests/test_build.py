@@ -48,8 +48,7 @@ def corpus(tmp_path: Path) -> Path:
 # -- a first build ---------------------------------------------------------------
 
 
-def test_build_reports_and_stores_every_file(corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "kb.db"
+def test_build_reports_and_stores_every_file(corpus: Path, db: str) -> None:
     report = build(corpus, db=db)
     assert (report.read, report.unchanged, report.skipped, report.problems) == (2, 0, 0, [])
     assert report.ok
@@ -65,9 +64,8 @@ def test_build_reports_and_stores_every_file(corpus: Path, tmp_path: Path) -> No
     assert_grounded(db, export(db))
 
 
-def test_statements_match_a_fresh_extraction(corpus: Path, tmp_path: Path) -> None:
+def test_statements_match_a_fresh_extraction(corpus: Path, db: str) -> None:
     """What the store holds for a document is exactly what its extraction produced."""
-    db = tmp_path / "kb.db"
     build(corpus, db=db)
     for path in corpus.iterdir():
         expected = {s.id for s in extract_document(read_document(path))}
@@ -87,8 +85,7 @@ def test_parallel_build_stores_the_same_as_a_serial_one(tmp_path: Path) -> None:
 # -- idempotent and incremental -------------------------------------------------------
 
 
-def test_building_twice_adds_nothing(corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "kb.db"
+def test_building_twice_adds_nothing(corpus: Path, db: str) -> None:
     first = build(corpus, db=db)
     before, export_before = table_counts(db), export(db)
     resolution_before = rows(db, "SELECT * FROM resolution ORDER BY subject")
@@ -101,8 +98,7 @@ def test_building_twice_adds_nothing(corpus: Path, tmp_path: Path) -> None:
     assert rows(db, "SELECT COUNT(*) FROM builds")[0][0] == 2
 
 
-def test_adding_a_file_reads_only_that_file(corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "kb.db"
+def test_adding_a_file_reads_only_that_file(corpus: Path, db: str) -> None:
     first = build(corpus, db=db)
     old_ids = {p.name: statement_ids(db, sha256(p)) for p in corpus.iterdir()}
 
@@ -115,8 +111,7 @@ def test_adding_a_file_reads_only_that_file(corpus: Path, tmp_path: Path) -> Non
     assert "Silver River Brigades" in {o["name"] for o in export(db)["organizations"]}
 
 
-def test_a_copy_of_a_built_file_is_linked_not_read_again(corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "kb.db"
+def test_a_copy_of_a_built_file_is_linked_not_read_again(corpus: Path, db: str) -> None:
     build(corpus, db=db)
     before = table_counts(db)
     (corpus / "z-copy.txt").write_bytes((corpus / "a-red-dawn.txt").read_bytes())
@@ -128,8 +123,7 @@ def test_a_copy_of_a_built_file_is_linked_not_read_again(corpus: Path, tmp_path:
     assert after["paths"] == before["paths"] + 1
 
 
-def test_a_changed_file_replaces_only_its_own_document(corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "kb.db"
+def test_a_changed_file_replaces_only_its_own_document(corpus: Path, db: str) -> None:
     build(corpus, db=db)
     red, salt = corpus / "a-red-dawn.txt", corpus / "b-salt-army.txt"
     red_id, old_salt_id = sha256(red), sha256(salt)
@@ -158,8 +152,7 @@ def test_a_changed_file_replaces_only_its_own_document(corpus: Path, tmp_path: P
     assert killed["2003-06-14"] == {"min": 9, "max": 9}
 
 
-def test_a_changed_file_keeps_a_copy_that_still_has_the_old_bytes(corpus: Path, tmp_path: Path) -> None:
-    db = tmp_path / "kb.db"
+def test_a_changed_file_keeps_a_copy_that_still_has_the_old_bytes(corpus: Path, db: str) -> None:
     salt = corpus / "b-salt-army.txt"
     (corpus / "c-copy.txt").write_bytes(salt.read_bytes())
     build(corpus, db=db)
@@ -292,6 +285,41 @@ def test_a_killed_build_leaves_whole_documents_and_a_rebuild_completes_it(tmp_pa
     assert len(data["documents"]) == total
     assert assert_grounded(db, data) > total
     assert len(data["organizations"]) == total
+
+
+def test_two_builds_at_once_neither_lose_nor_duplicate_a_document(engine: str, db: str, tmp_path: Path) -> None:
+    """Two `dossier build` processes write to one knowledge base at the same time, on overlapping folders."""
+    if engine == "sqlite":
+        pytest.skip("builds at once are for a server: SQLite's one file takes one writer at a time")
+    total = 30
+    profiles = {f"g{i:02d}.txt": generated_profile(i, 3) for i in range(total)}
+    first = write_corpus(tmp_path / "first", dict(list(profiles.items())[:20]))
+    second = write_corpus(tmp_path / "second", dict(list(profiles.items())[10:]))  # ten files in both
+    procs = [
+        subprocess.Popen(
+            [*dossier_command(), "build", str(folder), "--db", db, "--no-progress", "--workers", "1"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli_env(),
+        )
+        for folder in (first, second)
+    ]
+    for proc in procs:
+        _out, errors = proc.communicate(timeout=300)
+        assert proc.returncode == 0, errors
+
+    alone = str(tmp_path / "alone.db")
+    build(write_corpus(tmp_path / "all", profiles), db=alone)
+    assert table_counts(db)["documents"] == total
+    assert table_counts(db)["paths"] == total + 10  # the shared files under both folders
+    assert table_counts(db)["statements"] == table_counts(alone)["statements"]
+    assert rows(db, "SELECT COUNT(*) FROM (SELECT DISTINCT doc_id, start_pos FROM chunks) AS c") == rows(
+        db, "SELECT COUNT(*) FROM chunks"
+    )
+    data = export(db)
+    assert_grounded(db, data)
+    assert len(data["organizations"]) == len(export(alone)["organizations"]) == total
 
 
 # -- bad input ---------------------------------------------------------------------------

@@ -24,9 +24,9 @@ def document(text: str = TEXT, path: str = "zoutmeren.txt") -> Document:
     return Document(id=hashlib.sha256(text.encode()).hexdigest(), path=path, text=text, lang="nl")
 
 
-def test_text_and_statements_are_found_with_diacritics_folded(tmp_path: Path) -> None:
+def test_text_and_statements_are_found_with_diacritics_folded(db: str) -> None:
     doc = document()
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(db) as store:
         store.put_document(
             doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
         )
@@ -40,9 +40,9 @@ def test_text_and_statements_are_found_with_diacritics_folded(tmp_path: Path) ->
         assert store.search_text("") == [] and store.search_text('" OR (') == []
 
 
-def test_replacing_or_dropping_a_document_replaces_its_search_rows(tmp_path: Path) -> None:
+def test_replacing_or_dropping_a_document_replaces_its_search_rows(db: str) -> None:
     doc = document()
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(db) as store:
         store.put_document(doc, [], "t")
         store.put_document(doc, [], "t")  # re-extracted: indexed once, not twice
         assert len(store.search_text("toll")) == 1
@@ -93,13 +93,13 @@ def test_what_people_type_is_never_fts_syntax() -> None:
     assert fts_query("***") == ""
 
 
-def test_the_index_can_be_rebuilt_after_a_vacuum(tmp_path: Path) -> None:
+def test_the_index_can_be_rebuilt_after_a_vacuum(db: str) -> None:
     doc = document()
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(db) as store:
         store.put_document(
             doc, [org_statement(doc, "funding", "smokkel", "Financiële inkomstenbronnen: smokkel en afpersing.")], "t"
         )
-        store.db.execute("VACUUM")
+        store.db.execute("VACUUM")  # SQLite renumbers rowids; PostgreSQL's index is keyed by ids
         store.reindex_search()
         assert [h.value for h in store.search_statements("smokkel")] == ["smokkel"]
         assert len(store.search_text("toll")) == 1

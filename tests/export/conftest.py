@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from engines import new_database
 from kb_helpers import build
 
 from dossier.export.json import export_data
@@ -27,15 +28,15 @@ EXAMPLES = ROOT / "examples" / "corpus"
 @dataclass
 class Corpus:
     name: str
-    db: Path
+    db: str
     snap: Snapshot
     data: dict[str, Any]  # the dossier/1 export
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, folder: Path) -> Corpus:
+def _built(engine: str, tmp_path_factory: pytest.TempPathFactory, name: str, folder: Path) -> Corpus:
     if not folder.is_dir():
         pytest.skip(f"{folder} is not here")
-    db = tmp_path_factory.mktemp(name) / "kb.db"
+    db = new_database(engine, tmp_path_factory.mktemp(name))
     report = build(folder, db=db)
     assert report.ok, report.problems
     with open_store(db, create=False) as store:
@@ -44,18 +45,18 @@ def _built(tmp_path_factory: pytest.TempPathFactory, name: str, folder: Path) ->
 
 
 @pytest.fixture(scope="session")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    return _built(tmp_path_factory, "seeds", SEEDS)
+def seeds(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    return _built(engine, tmp_path_factory, "seeds", SEEDS)
 
 
 @pytest.fixture(scope="session")
-def examples(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    return _built(tmp_path_factory, "examples", EXAMPLES)
+def examples(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    return _built(engine, tmp_path_factory, "examples", EXAMPLES)
 
 
 @pytest.fixture(params=["seeds", "examples"])
-def corpus(request: pytest.FixtureRequest) -> Corpus:
-    return request.getfixturevalue(request.param)
+def corpus(request: pytest.FixtureRequest, engine: str) -> Corpus:
+    return request.getfixturevalue(request.param)  # `engine` named above: it is a parameter of this fixture too
 
 
 @pytest.fixture(scope="session")

@@ -165,7 +165,7 @@ def _times(db: Path) -> dict[str, tuple[str, str]]:
 def test_objects_are_dated_when_first_stored_and_when_last_changed(tmp_path: Path, monkeypatch: Any) -> None:
     """A rebuild that changes nothing keeps every time; a changed fact makes its objects newer."""
     clock = iter(f"2030-01-0{day}T10:00:00+00:00" for day in range(1, 10))
-    monkeypatch.setattr("dossier.store.sqlite.now", lambda: next(clock))
+    monkeypatch.setattr("dossier.store.base.now", lambda: next(clock))
     folder = tmp_path / "docs"
     folder.mkdir()
     profiles = {"a.txt": RED_DAWN, "b.txt": "Name: Red Dawn Front\nAreas of operation: Peru\n", "salt.txt": SALT_ARMY}

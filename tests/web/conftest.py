@@ -24,6 +24,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import web_corpus as corpus  # noqa: E402
+from engines import new_database  # noqa: E402
 
 from dossier.build import build_paths  # noqa: E402
 from dossier.export.factsheet_pdf import QUIET_FLAGS  # noqa: E402
@@ -40,16 +41,16 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 @dataclass
 class WebKB:
-    db: Path
+    db: str
     folder: Path
     ids: dict[str, str]  # what the tests look for -> entity or document id
 
 
 @pytest.fixture(scope="session")
-def web_kb(tmp_path_factory: pytest.TempPathFactory) -> WebKB:
+def web_kb(engine: str, tmp_path_factory: pytest.TempPathFactory) -> WebKB:
     root = tmp_path_factory.mktemp("web")
     folder = corpus.write(root / "docs")
-    db = root / "kb.db"
+    db = new_database(engine, root)
     report = build_paths([folder], db, progress=False, workers=1)
     assert report.ok, report
     client = TestClient(create_app(db))

@@ -184,13 +184,12 @@ def test_document_derived_text_is_escaped_in_every_page(client: Any, web_kb: Web
         assert "&lt;script&gt;" in page, path  # shown, as text
 
 
-def test_the_app_reloads_when_the_database_changes(tmp_path: Path) -> None:
+def test_the_app_reloads_when_the_database_changes(tmp_path: Path, db: str) -> None:
     from fastapi.testclient import TestClient
 
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "tidewater.txt").write_text(corpus.TIDEWATER, encoding="utf-8")
-    db = tmp_path / "kb.db"
     build_paths([folder], db, progress=False, workers=1)
     client = TestClient(create_app(db, check_every=0))
     assert [g["name"] for g in client.get("/api/groups").json()["groups"]] == ["Tidewater Rifles"]

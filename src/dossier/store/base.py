@@ -161,10 +161,10 @@ class Store(ABC):
         """Open a write transaction and run `sql` in it; False (and nothing open) when another
         process applied `target` meanwhile."""
 
-    def _before_commit(self) -> None:
+    def _before_commit(self) -> None:  # noqa: B027 (most engines need nothing here)
         """Called at the end of every write transaction, inside it."""
 
-    def _lock_document(self, doc_id: str) -> None:
+    def _lock_document(self, doc_id: str) -> None:  # noqa: B027 (one writer at a time on SQLite)
         """Inside a transaction: wait until no other build writes this document."""
 
     def exclusive(self, name: str) -> AbstractContextManager[None]:
@@ -260,7 +260,9 @@ class Store(ABC):
         return StoredDocument(*row) if row else None
 
     def has_document(self, doc_id: str, extracted_with: str) -> bool:
-        row = self._x("SELECT 1 FROM documents WHERE id = ? AND extracted_with = ?", (doc_id, extracted_with)).fetchone()
+        row = self._x(
+            "SELECT 1 FROM documents WHERE id = ? AND extracted_with = ?", (doc_id, extracted_with)
+        ).fetchone()
         return row is not None
 
     def link_path(self, path: str, doc_id: str) -> None:

@@ -32,10 +32,23 @@ _WORD = re.compile(r"[^\W_]+")
 _MIGRATION_LOCK = "dossier:migrate"
 
 
+def _latin(c: str) -> bool:
+    return c < "\u0250" or "\u1e00" <= c <= "\u1eff"
+
+
 def fold(text: str) -> str:
-    """Lower case, without diacritics ('Financiële' -> 'financiele')."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    """Lower case, diacritics off Latin letters ('Financiële' -> 'financiele'), as FTS5's remove_diacritics
+    does; marks on other scripts (an Arabic hamza) stay."""
+    out: list[str] = []
+    base = ""
+    for c in unicodedata.normalize("NFD", text.lower()):
+        if unicodedata.category(c) == "Mn":
+            if _latin(base):
+                continue
+        else:
+            base = c
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def words(text: str) -> list[str]:
@@ -166,10 +179,7 @@ class PostgresStore(Store):
         self._many(
             "INSERT INTO statements_search(statement_id, doc_id, quote, words) "
             "VALUES (?, ?, ?, to_tsvector('simple', ?)) ON CONFLICT (statement_id) DO NOTHING",
-            [
-                (sid, doc_id, text[s:e], " ".join(words(value) + words(text[s:e])))
-                for sid, value, s, e in rows
-            ],
+            [(sid, doc_id, text[s:e], " ".join(words(value) + words(text[s:e]))) for sid, value, s, e in rows],
         )
 
     def _unindex(self, doc_id: str) -> None:
