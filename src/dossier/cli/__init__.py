@@ -367,18 +367,36 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes; each loads the knowledge base and reloads it after a build.")
+    ] = 1,
 ) -> None:
     """Serve the knowledge base in a browser (factsheets, timeline, map, search) with its JSON API under /api/."""
+    import os
+
     import uvicorn  # only this command needs the web stack
 
     from dossier.web.app import create_app
 
+    shown = escape(display_name(db))
+    if workers > 1:
+        try:
+            open_store(db, create=False).close()  # a missing or foreign knowledge base is refused here, once
+        except StoreError as e:
+            _error(str(e))
+            raise typer.Exit(2) from None
+        os.environ["DOSSIER_DB"] = db  # each worker process makes its own app from it
+        err.print(f"serving {shown} at http://{host}:{port}/ with {workers} workers (Ctrl+C stops)", highlight=False)
+        uvicorn.run(
+            "dossier.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning"
+        )
+        return
     try:
         web = create_app(db)
     except StoreError as e:
         _error(str(e))
         raise typer.Exit(2) from None
-    err.print(f"serving {escape(display_name(db))} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
+    err.print(f"serving {shown} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

@@ -1,7 +1,7 @@
 """The composition root of the web app: one `Site` (the knowledge base), the routes, templates and static files.
 
-    uvicorn --factory dossier.web.app:app_from_env      # DOSSIER_DB=kb.db
-    dossier serve --db kb.db                           # the same, from the command line
+    uvicorn --factory dossier.web.app:app_from_env      # DOSSIER_DB=kb.db (a file or a postgresql:// URL)
+    dossier serve --db kb.db [--workers N]             # the same, from the command line
 
 Every page at PATH has its JSON twin at /api/PATH (the home page's is
 /api/groups), described by the OpenAPI document at /openapi.json and listed
@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dossier.web.cache import PageCache
 from dossier.web.render import render
 from dossier.web.routes import documents, finding, gallery, groups, persons, search, timeline
 from dossier.web.site import CHECK_EVERY, Site
@@ -34,7 +35,7 @@ DESCRIPTION = (
 )
 
 
-def create_app(db: Path | str, *, check_every: float = CHECK_EVERY) -> FastAPI:
+def create_app(db: Path | str, *, check_every: float = CHECK_EVERY, page_cache: bool = True) -> FastAPI:
     site = Site(db, check_every=check_every)
     app = FastAPI(title="dossier", description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.site = site
@@ -89,6 +90,8 @@ def create_app(db: Path | str, *, check_every: float = CHECK_EVERY) -> FastAPI:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
+    if page_cache:  # outermost: a page asked for again is sent at once, with the headers set above
+        app.add_middleware(PageCache, site=site)
     return app
 
 

@@ -270,6 +270,14 @@ class Site:
         with open_store(self.db, create=False) as store, store.reading():
             return Snapshot.load(store)
 
+    def current(self) -> Snapshot:
+        """The snapshot loaded last, without asking the database."""
+        return self._snapshot
+
+    def check_due(self) -> bool:
+        """Whether the next `snapshot()` asks the database whether it changed."""
+        return time.monotonic() - self._checked >= self.check_every
+
     def snapshot(self) -> Snapshot:
         now = time.monotonic()
         if now - self._checked < self.check_every:
