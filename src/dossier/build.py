@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from dossier.extract import extract_document, extraction_version
-from dossier.ingest import DEFAULT_MAX_BYTES, ReadError, iter_source_files, read_document
+from dossier.ingest import (
+    DEFAULT_MAX_BYTES,
+    ReadError,
+    document_from_bytes,
+    iter_source_files,
+    load_file,
+    pictures_beside,
+    read_document,
+)
 from dossier.model import Document, Statement
 from dossier.resolve import resolve
 from dossier.store import now, open_store
@@ -57,6 +67,19 @@ def _process(path: str, max_bytes: int) -> _Outcome:
         doc = read_document(Path(path), max_bytes=max_bytes)
     except ReadError as err:
         return _Outcome(path, problem=str(err))
+    return _extract(path, doc)
+
+
+def _process_sent(path: str, data: bytes, pictures: dict[str, bytes]) -> _Outcome:
+    """`_process` on a Dask worker: the file's bytes (and the pictures beside it) were sent, not its path."""
+    try:
+        doc = document_from_bytes(path, data, pictures)
+    except ReadError as err:
+        return _Outcome(path, problem=str(err))
+    return _extract(path, doc)
+
+
+def _extract(path: str, doc: Document) -> _Outcome:
     try:
         statements = extract_document(doc)
     except Exception as err:  # an extractor bug must not stop the build of the other files
@@ -84,7 +107,10 @@ def build_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     console: Console | None = None,
     on_problem: Callable[[str], None] | None = None,
+    cluster: str | None = None,
 ) -> BuildReport:
+    """Build `paths` into `db_path`; with `cluster` (a Dask scheduler's address, tcp://HOST:8786), reading and
+    extraction run on its workers, and the results are stored here as they come back."""
     console = console or Console(stderr=True)
     report = BuildReport()
     started = now()
@@ -116,7 +142,7 @@ def build_paths(
             else:
                 todo.append(path)
 
-        for outcome in _run(todo, max_bytes, workers, console if progress else None):
+        for outcome in _run(todo, max_bytes, workers, console if progress else None, cluster):
             if outcome.document is None:
                 problem(f"{outcome.path}: {outcome.problem}")
                 continue
@@ -134,11 +160,15 @@ def build_paths(
     return report
 
 
-def _run(todo: list[Path], max_bytes: int, workers: int | None, console: Console | None) -> Iterator[_Outcome]:
+class ClusterError(Exception):
+    """The Dask cluster cannot be reached or used."""
+
+
+def _run(
+    todo: list[Path], max_bytes: int, workers: int | None, console: Console | None, cluster: str | None = None
+) -> Iterator[_Outcome]:
     if not todo:
         return
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
-    parallel = workers > 1 and len(todo) >= PARALLEL_MIN_FILES
     show = console is not None and len(todo) > PROGRESS_MIN_FILES
     with Progress(
         TextColumn("[bold]building[/]"),
@@ -151,15 +181,74 @@ def _run(todo: list[Path], max_bytes: int, workers: int | None, console: Console
         transient=False,
     ) as bar:
         task = bar.add_task("", total=len(todo))
-        if parallel:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                chunk = max(1, min(32, len(todo) // (workers * 4)))
-                results = pool.map(_process, [str(p) for p in todo], [max_bytes] * len(todo), chunksize=chunk)
-                for outcome in results:
-                    bar.update(task, advance=1, description=Path(outcome.path).name[:40])
-                    yield outcome
-        else:
-            for path in todo:
-                bar.update(task, description=path.name[:40])
-                yield _process(str(path), max_bytes)
-                bar.advance(task)
+        for outcome in _outcomes(todo, max_bytes, workers, cluster):
+            bar.update(task, advance=1, description=Path(outcome.path).name[:40])
+            yield outcome
+
+
+def _outcomes(todo: list[Path], max_bytes: int, workers: int | None, cluster: str | None) -> Iterator[_Outcome]:
+    if cluster:
+        yield from _on_cluster(todo, max_bytes, cluster)
+        return
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, min(32, len(todo) // (workers * 4)))
+            yield from pool.map(_process, [str(p) for p in todo], [max_bytes] * len(todo), chunksize=chunk)
+    else:
+        for path in todo:
+            yield _process(str(path), max_bytes)
+
+
+def _reachable(address: str) -> None:
+    """Fail at once when nothing listens at a tcp:// address (Dask would retry until its time-out)."""
+    parts = urlsplit(address)
+    if parts.scheme == "tcp" and parts.hostname and parts.port:
+        socket.create_connection((parts.hostname, parts.port), timeout=10).close()
+
+
+def _on_cluster(todo: list[Path], max_bytes: int, address: str) -> Iterator[_Outcome]:
+    """Read each file here, send its bytes to the cluster's workers, yield each result as it comes back.
+
+    A few documents per worker thread are in flight at a time, so neither this
+    process nor the scheduler holds a whole corpus in memory."""
+    from dask.distributed import Client, as_completed  # only a build on a cluster needs Dask
+
+    try:
+        _reachable(address)
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError) as err:
+        raise ClusterError(f"{address}: cannot reach the Dask scheduler ({err})") from err
+    with client:
+        window = max(8, 4 * sum(client.nthreads().values()))
+        running = as_completed()
+        files = iter(todo)
+        listings: dict[Path, list[Path]] = {}
+        path_of: dict[object, str] = {}  # task key -> file
+
+        def submit() -> Iterator[_Outcome]:
+            """Top the work in flight up to `window`; files that cannot be read here are problems at once."""
+            while running.count() < window:
+                path = next(files, None)
+                if path is None:
+                    return
+                try:
+                    data = load_file(path, max_bytes)
+                except ReadError as err:
+                    yield _Outcome(str(path), problem=str(err))
+                    continue
+                pictures = pictures_beside(path, data, listings)
+                future = client.submit(_process_sent, str(path), data, pictures, pure=False)
+                path_of[future.key] = str(path)
+                running.add(future)
+
+        yield from submit()
+        for future in running:
+            path = path_of.pop(future.key)
+            try:
+                outcome = future.result()
+            except Exception as err:  # a worker lost, or killed by the task: that file is a problem, not the build
+                outcome = _Outcome(path, problem=f"failed on the cluster ({type(err).__name__}: {err})")
+            future.release()
+            yield outcome
+            yield from submit()

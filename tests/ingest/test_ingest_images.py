@@ -10,12 +10,13 @@ import pytest
 from pictures import HOSTILE_SVG, data_url, docx_with_picture, html_page, pdf_with_picture, png
 
 from dossier.build import build_paths
-from dossier.ingest import ReadError, iter_source_files, read_document
+from dossier.ingest import ReadError, document_from_bytes, iter_source_files, load_file, pictures_beside, read_document
 from dossier.ingest.images import media_type
 from dossier.store import open_store
 
 
-def test_an_html_page_gives_its_pictures_inside_and_beside_it_but_not_the_sites_or_the_webs(tmp_path: Path) -> None:
+def _emblems_page(tmp_path: Path) -> Path:
+    """A page with pictures in it, beside it, on the web, outside its folder, missing and fake."""
     (tmp_path / "img").mkdir()
     (tmp_path / "img" / "flag.png").write_bytes(png((0, 120, 60)))
     (tmp_path / "site-logo.png").write_bytes(png((9, 9, 9)))
@@ -31,7 +32,22 @@ def test_an_html_page_gives_its_pictures_inside_and_beside_it_but_not_the_sites_
 <img src="//example.org/y.png"><img src="../outside.png" alt="outside the folder"><img src="missing.png"></p>""",
     )
     (tmp_path / "emblems.html").write_text(page, encoding="utf-8")
-    doc = read_document(tmp_path / "emblems.html")
+    return tmp_path / "emblems.html"
+
+
+def test_a_page_read_from_its_bytes_and_the_pictures_sent_with_it_is_the_page_read_from_its_folder(
+    tmp_path: Path,
+) -> None:
+    """What a Dask worker reads (`build --cluster`): the same document, pictures and warnings included."""
+    path = _emblems_page(tmp_path)
+    data = load_file(path)
+    sent = pictures_beside(path, data)
+    assert set(sent) == {"img/flag.png", "fake.png", "site-logo.png"}  # what the page names, inside its folder
+    assert document_from_bytes(str(path), data, sent) == read_document(path)
+
+
+def test_an_html_page_gives_its_pictures_inside_and_beside_it_but_not_the_sites_or_the_webs(tmp_path: Path) -> None:
+    doc = read_document(_emblems_page(tmp_path))
     shown = [(im.media_type, im.alt, im.caption) for im in doc.images]
     assert shown == [
         ("image/png", "Flag", "The flag of the Harbour Front."),

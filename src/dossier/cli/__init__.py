@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.build import build_paths
+from dossier.build import ClusterError, build_paths
 from dossier.cli.factsheet import print_factsheet, print_timeline
 from dossier.export.factsheet_pdf import PdfError
 from dossier.export.formats import BINARY_FORMATS, FOLDER_FORMATS, FORMATS, GROUP_FORMATS, write_format
@@ -66,6 +66,10 @@ def build(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: one per core).")] = None,
     max_size: Annotated[str, typer.Option("--max-size", help="Skip files larger than this.")] = "25MB",
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="A Dask scheduler (tcp://HOST:8786): its workers read and extract, this process stores."),
+    ] = None,
 ) -> None:
     """Read documents, extract grounded statements and resolve entities into DB."""
     limit = _size(max_size) if max_size else DEFAULT_MAX_BYTES
@@ -78,8 +82,9 @@ def build(
             max_bytes=limit,
             console=err,
             on_problem=lambda m: err.print(f"[red]skipped[/] {escape(m)}", highlight=False),
+            cluster=cluster,
         )
-    except StoreError as e:
+    except (StoreError, ClusterError) as e:
         _error(str(e))
         raise typer.Exit(2) from None
     err.print(

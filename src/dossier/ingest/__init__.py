@@ -13,8 +13,9 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
-from dossier.ingest.base import Extracted, ReadError, short_reason
+from dossier.ingest.base import Extracted, Pictures, ReadError, short_reason
 from dossier.ingest.docx import read_docx
 from dossier.ingest.html import read_html
 from dossier.ingest.images import finish as finish_images
@@ -28,7 +29,10 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "ReadError",
     "detect_language",
+    "document_from_bytes",
     "iter_source_files",
+    "load_file",
+    "pictures_beside",
     "read_document",
 ]
 
@@ -36,7 +40,7 @@ _MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 25 * _MB
 
 # Each reader takes the file's bytes and its folder (where an HTML page's pictures lie).
-_READERS: dict[str, tuple[str, Callable[[bytes, Path], Extracted]]] = {
+_READERS: dict[str, tuple[str, Callable[[bytes, Pictures], Extracted]]] = {
     ".txt": ("text", lambda data, _folder: read_text(data)),
     ".md": ("text", lambda data, _folder: read_text(data)),
     ".html": ("html", read_html),
@@ -52,6 +56,11 @@ PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one file into a Document, or raise ReadError saying why not."""
     path = Path(path)
+    return document_from_bytes(str(path), load_file(path, max_bytes), path.parent)
+
+
+def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file dossier can read (a known type, not too big), or ReadError saying why not."""
     size = _check_file(path)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
@@ -62,10 +71,15 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         raise ReadError(
             f"file is {_size(size)}, over the {_size(max_bytes, limit=True)} limit; raise it with --max-size"
         )
-    data = _read_bytes(path, max_bytes)
-    fmt, reader = _READERS[suffix]
+    return _read_bytes(path, max_bytes)
+
+
+def document_from_bytes(path: str, data: bytes, pictures: Pictures) -> Document:
+    """The Document a file's bytes give (`load_file` checked them); `pictures` is its folder, or the
+    pictures beside it by relative path when the file was read on another machine (`pictures_beside`)."""
+    fmt, reader = _READERS[Path(path).suffix.lower()]
     try:
-        extracted = reader(data, path.parent)
+        extracted = reader(data, pictures)
     except ReadError:
         raise
     except Exception as exc:  # a library failing in a way its reader did not foresee
@@ -76,7 +90,7 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     images, notes = finish_images(extracted.images, text)
     return Document(
         id=hashlib.sha256(data).hexdigest(),
-        path=str(path),
+        path=path,
         text=text,
         lang=detect_language(text),
         title=extracted.title,
@@ -85,6 +99,31 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         warnings=(*extracted.warnings, *notes),
         images=images,
     )
+
+
+def pictures_beside(path: Path, data: bytes, folder_pictures: dict[Path, list[Path]] | None = None) -> dict[str, bytes]:
+    """For a page read elsewhere: the picture files in its folder (or below) whose relative path its bytes name.
+
+    A page shows a picture beside it by a relative address, so only files whose
+    path (as written or URL-quoted) occurs in the page are sent; `folder_pictures`
+    keeps each folder's listing across the pages of one build."""
+    if _READERS.get(path.suffix.lower(), ("",))[0] != "html":
+        return {}
+    folder = path.parent
+    listing = folder_pictures.get(folder) if folder_pictures is not None else None
+    if listing is None:
+        listing = [p for p in folder.rglob("*") if p.suffix.lower() in PICTURE_SUFFIXES and p.is_file()]
+        if folder_pictures is not None:
+            folder_pictures[folder] = listing
+    out: dict[str, bytes] = {}
+    for picture in listing:
+        name = picture.relative_to(folder).as_posix()
+        if name.encode() in data or quote(name).encode() in data:
+            try:
+                out[name] = picture.read_bytes()
+            except OSError:
+                continue  # the reader says the picture is missing, as it would locally
+    return out
 
 
 def iter_source_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+
+# Where a reader finds the pictures a page shows beside it: the page's folder, or, for a page read
+# on another machine (a Dask worker), the pictures sent with it by their path relative to that folder.
+Pictures = Path | Mapping[str, bytes]
 
 
 class ReadError(Exception):

@@ -13,7 +13,9 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+import posixpath
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -22,7 +24,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from dossier.ingest.base import Extracted, Found, ReadError
+from dossier.ingest.base import Extracted, Found, Pictures, ReadError
 from dossier.ingest.images import MAX_IMAGE_BYTES
 from dossier.ingest.text import decode_bytes, looks_binary, normalise, row_line, title_from_text
 
@@ -35,7 +37,7 @@ _CHARSET_RE = re.compile(
 _AS_CP1252 = frozenset({"iso8859-1", "latin-1", "ascii", "us-ascii", "iso-8859-1"})
 
 
-def read_html(data: bytes, folder: Path | None = None) -> Extracted:
+def read_html(data: bytes, folder: Pictures | None = None) -> Extracted:
     """The page's main text; its pictures from data: URLs and, given the page's `folder`, from files beside it."""
     if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and looks_binary(data):
         raise ReadError("looks like binary data, not HTML")
@@ -69,7 +71,7 @@ _SITE_PARTS = frozenset({"nav", "header", "footer"})
 _DATA_URL = re.compile(r"^data:([\w/+.-]*)((?:;[\w=.+-]+)*?)(;base64)?,(.*)$", re.DOTALL | re.IGNORECASE)
 
 
-def _images(markup: str, folder: Path | None, warnings: list[str]) -> tuple[Found, ...]:
+def _images(markup: str, folder: Pictures | None, warnings: list[str]) -> tuple[Found, ...]:
     """Every <img> of the page outside its navigation, header and footer, with its alt text and caption.
 
     A picture is read from a data: URL or from a file at a relative address
@@ -112,11 +114,13 @@ def _data_url(src: str) -> bytes:
     return unquote(m.group(4)).encode("utf-8")
 
 
-def _beside(src: str, folder: Path | None, warnings: list[str]) -> bytes:
+def _beside(src: str, folder: Pictures | None, warnings: list[str]) -> bytes:
     """The bytes of a picture the page names by a relative address inside its folder; b"" otherwise."""
     parts = urlsplit(src)
     if folder is None or not parts.path or parts.scheme or parts.netloc:
         return b""  # on the web, or no file to look beside
+    if not isinstance(folder, Path):  # read on another machine: the pictures were sent along
+        return _sent(src, unquote(parts.path), folder, warnings)
     base = folder.resolve()
     path = (base / unquote(parts.path)).resolve()
     if not path.is_relative_to(base):
@@ -129,6 +133,21 @@ def _beside(src: str, folder: Path | None, warnings: list[str]) -> bytes:
     except OSError:
         warnings.append(f"image {src} is not beside the page: left out")
         return b""
+
+
+def _sent(src: str, name: str, pictures: Mapping[str, bytes], warnings: list[str]) -> bytes:
+    """`_beside` for a page read elsewhere: the picture sent with it under its relative path."""
+    name = posixpath.normpath(name)
+    if name == ".." or name.startswith(("../", "/")):
+        return b""  # outside the page's folder: not the page's to show
+    data = pictures.get(name)
+    if data is None:
+        warnings.append(f"image {src} is not beside the page: left out")
+        return b""
+    if len(data) > MAX_IMAGE_BYTES:
+        warnings.append(f"image {src} over {MAX_IMAGE_BYTES // (1024 * 1024)} MB: left out")
+        return b""
+    return data
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:
