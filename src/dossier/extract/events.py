@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from dossier.extract.context import Context
-from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
+from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
 from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
@@ -252,7 +252,8 @@ def _dated_clauses(
         opening = find_dates(between)
         leads = len(sentence[clause_start:prev_pos].split()) <= 2
         closes = opening[0].end if opening and opening[0].start == 0 and leads else -1
-        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() != closes]
+        within = opening[0].end if opening and opening[0].start == 0 else 0  # "December 26, 2001"
+        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() >= within and m.start() != closes]
         if joint is None and not commas:
             # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
             bare = list(_bare_coordinator().finditer(between))
@@ -439,10 +440,10 @@ def _event(
     # evidence, which resolution may let yield), or a sentence. (Without one, see _undated_sentence.)
     if date:
         yield say("date", date, reported=reported if reported != date else None, basis=basis)
-    for t in dict.fromkeys("other" if t == "founding" else t for t in types):
+    for t in dict.fromkeys("other" if t in KINDS_OF_OTHER else t for t in types):
         yield say("type", t)
-    if "founding" in types:
-        yield say("kind", "founding")  # exported as "other"; resolution tells foundings apart
+    for kind in KINDS_OF_OTHER.intersection(types):
+        yield say("kind", kind)  # exported as "other"; resolution tells foundings and ceasefires apart
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import NamedTuple, Protocol
 
-from dossier.model import FORMATION, Schema, schema_of
+from dossier.model import FORMATION, KINDS_OF_OTHER, Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
 from dossier.text.dates import date_span
 
@@ -414,7 +414,7 @@ class _Event:
         self.relative = "relative" in basis  # "a month later": dated from what came before
         self.country = min(props.get("country", ()), default="")
         self.place = min(props.get("place", ()), default="")
-        self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & {"founding"})
+        self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & KINDS_OF_OTHER)
         # The blocks it is compared in: its types and their families.
         self.kinds = self.types | {name for name, family in TYPE_FAMILIES.items() if self.types & family}
         if self.types & FORMATION:
