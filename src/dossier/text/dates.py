@@ -872,6 +872,18 @@ def _relative_before_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _adjacent_pattern() -> re.Pattern[str]:
+    """ "the previous year", "het volgende jaar", "l'année suivante" """
+    words = {key: lexicon.alternation("relative", key) for key in ("previous_before", "next_before", "previous_after", "next_after", "articles_before")}
+    return re.compile(
+        rf"(?<!\w)(?:(?P<previous>{words['previous_before']})|{words['next_before']})\s+(?:{_units()})(?!\w)"
+        rf"|(?<!\w)(?:{words['articles_before']})\s*(?:{_units().replace('(?P<', '(?P<fr_')})\s+"
+        rf"(?:(?P<previous_fr>{words['previous_after']})|{words['next_after']})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 def _units() -> str:
     return "|".join(f"(?P<{key}>{lexicon.alternation('relative', key)})" for key in ("day", "week", "month", "year"))
 
@@ -888,6 +900,10 @@ def find_relative(text: str) -> list[RelativeMatch]:
     the text need not give."""
     out = []
     before = _relative_before_pattern()
+    for m in _adjacent_pattern().finditer(text):  # "the previous year", "l'année suivante"
+        unit = next(key for key in ("day", "week", "month", "year") if m.group(key) or m.group(f"fr_{key}"))
+        earlier = bool(m.group("previous") or m.group("previous_fr"))
+        out.append(RelativeMatch(m.start(), m.end(), unit, 1, 1, from_start=False, before=earlier))
     matches = [*_relative_pattern().finditer(text), *before.finditer(text)]
     for m in sorted(matches, key=lambda m: m.start()):
         unit = next(key for key in ("day", "week", "month", "year") if m.group(key))
@@ -904,7 +920,7 @@ def find_relative(text: str) -> list[RelativeMatch]:
             low = high = 1  # "the day after"
         earlier = m.re is not before and bool(m.groupdict().get("earlier"))
         out.append(RelativeMatch(m.start(), m.end(), unit, low, high, from_start=m.re is before, before=earlier))
-    return out
+    return sorted(out, key=lambda r: r.start)
 
 
 @lru_cache(maxsize=1)
