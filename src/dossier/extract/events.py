@@ -67,6 +67,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        if in_section and _long_before_page(ctx, in_section):
+            in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
         context = entry.date if entry else earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, earlier)
         yield from _named_incidents(ctx, start, end)
@@ -97,6 +99,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _long_before_page(ctx: Context, iso: str) -> bool:
+    """A date years before the month a page was written in."""
+    page = ctx.page_date.iso if ctx.page_date else ""
+    return len(page) >= len("YYYY-MM") and int(iso[:4]) < int(page[:4]) - 1
 
 
 def _designation_fields(ctx: Context) -> Iterator[Statement]:

@@ -768,6 +768,10 @@ def _dateline_cues() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{words})(?!\w)", re.IGNORECASE)
 
 
+# Characters between a dateline's dates ("23/05/2016 | Updated 24/05/2017 at 10:12").
+DATELINE_GAP = 40
+
+
 def page_date(text: str) -> PageDate | None:
     """When the page was written: a date in its address ("/2004/sep/09/"), a dateline
     ("date 2019-03", "Updated October 23, 2024", "publié le 06/07/2018") or a date alone
@@ -796,8 +800,10 @@ def page_date(text: str) -> PageDate | None:
             d = min((d for d in dates if d.start >= cue.start()), key=lambda d: d.start, default=dates[0])
             d = min(dates, key=lambda x: x.start) if dates[0].start < cue.start() else d
             found.append((PageDate(d.iso, line.start() + d.start, line.start() + d.end), True))
-            # Its other dates (when it was updated) date no incident either.
-            found += [(PageDate("", line.start() + x.start, line.start() + x.end), True) for x in dates if x is not d]
+            # Its other dates (when it was updated) date no incident either; on a line that
+            # runs on into the article's text, only those right after it are the dateline's.
+            others = [x for x in dates if x is not d and (len(body) <= 60 or x.start - d.end <= DATELINE_GAP)]
+            found += [(PageDate("", line.start() + x.start, line.start() + x.end), True) for x in others]
         elif dates and len(dates) == 1 and dates[0].precision == "day" and _alone(body, dates[0]) and not alone_seen:
             # The first date alone on a line of the head is a dateline; later ones head entries.
             alone_seen = True
