@@ -168,3 +168,14 @@ def test_a_news_page_tells_its_own_time_after_a_line_that_runs_on_from_its_datel
     # "Early in August", a paragraph after one that recalled 1998 and 2004: the page's August.
     assert "2021-08" in by_date and "conviction" in by_date["2021-08"]["types"]
     assert "2004-08" not in by_date
+
+
+def test_a_life_s_private_steps_and_a_bare_relative_time_are_no_incidents(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Its founder was born on 2 March 1955 in Lamu, Kenya. Il épousa en 1979 une militante du mouvement.\n\n"
+        "On 8 May 1990 the movement bombed a police station in Garissa, Kenya.\n\n"
+        "Un an plus tard,\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert set(by_date) == {"1990-05-08"}

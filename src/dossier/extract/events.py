@@ -211,7 +211,9 @@ def _dated_sentence(
     previous: list[str] = []
     for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
         clause = ctx.text[s:e]
-        types = _types(clause, ctx) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
+        happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
+        types = _types(clause, ctx) or (["other"] if happening else [])
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         previous = types
@@ -529,6 +531,8 @@ def _tells_happening(ctx: Context, clause: str) -> bool:
     a sentence of its own (three words of prose or more, not a source's stamp such as
     "5 June 2020 | Reuters") and no verb of a state says it describes what was."""
     own = _own_words(clause)
+    for rel in find_relative(own):  # "Un an plus tard," alone tells nothing
+        own = own[: rel.start] + " " * (rel.end - rel.start) + own[rel.end :]
     words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
     if len(words) < 2:
         return False
