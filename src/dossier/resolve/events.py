@@ -206,6 +206,9 @@ def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
     another beginning: two foundings years apart (founded in 1996, formed anew in
     1998), or a split, merger or renaming in those years, not in its founding's."""
     by_group: dict[str, list[_Event]] = defaultdict(list)
+    # Foundings that name other groups too ("formed after a split within X"): they join
+    # the window that the group's own foundings give, and make none.
+    naming_others: dict[str, list[_Event]] = defaultdict(list)
     other_origins: dict[tuple[str, str], set[int]] = defaultdict(set)  # (group, document): years
     for e in events:
         if e.header or len(e.perpetrators) != 1:
@@ -215,6 +218,8 @@ def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
             by_group[group].append(e)
         elif e.types & FORMATION:
             other_origins[(group, e.doc)].add(int(e.date[:YEAR]))
+            if "founding" in e.types:
+                naming_others[group].append(e)
     for group, found in sorted(by_group.items()):
         years_by_doc: dict[str, set[int]] = defaultdict(set)
         for e in found:
@@ -237,8 +242,14 @@ def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
         low, docs = best
         window = range(low, low + FOUNDING_YEARS_APART + 1)
         # ... and of a document telling two foundings, the one in that window (when only one is).
-        docs += [doc for doc, years in plain.items() if doc not in single and len({y for y in years if y in window} ) == 1]
+        docs += [doc for doc, years in plain.items() if doc not in single and len({y for y in years if y in window}) == 1]
         chosen = [e for e in found if e.doc in docs and int(e.date[:YEAR]) in window]
+        if docs:
+            inside = [e for e in naming_others[group] if e.doc not in years_by_doc and int(e.date[:YEAR]) in window]
+            by_doc = {e.doc: e for e in inside}
+            if len(by_doc) == len(inside):  # one such founding in each document
+                chosen += inside
+                docs += list(by_doc)
         if len(docs) < 2:
             continue  # (sources that place the founding in two countries still tell one)
         first = chosen[0]
@@ -588,7 +599,8 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if same_period and named and not (a.header or b.header) and (kindred or unnamed or common):
         # Few reports give that name: in one period and of a like kind, they tell one incident.
         return Judgement(score + len(named) - 1, f"the same names in {a.date[:shared]}: {', '.join(named)} {what}", False)
-    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person):
+    same_city = bool(a.place and a.place == b.place)
+    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person or (same_city and same_group)):
         # Days apart: the same kind of incident, or a related one befalling the same person
         # ("killed by troops on 25 February" / "killed in an operation on 2 March").
         who = f" ({len(a.persons & b.persons)} person named in both)" if same_person and not specific else ""
