@@ -1,8 +1,9 @@
 """Build throughput: generate a synthetic corpus, build it into a fresh SQLite
-file with `dossier.build.build_paths`, then build it again (incremental: every
-document should come back unchanged).
+file (or an empty PostgreSQL database) with `dossier.build.build_paths`, then
+build it again (incremental: every document should come back unchanged).
 
     python bench/build_throughput.py [--n 1000] [--seed 0] [--workers W]
+                                     [--db postgresql://...] [--cluster tcp://HOST:8786]
                                      [--workdir DIR] [--keep] [--json]
 """
 
@@ -37,7 +38,13 @@ class BuildPaths(Protocol):
     """The interface of `dossier.build.build_paths` this benchmark relies on."""
 
     def __call__(
-        self, paths: list[Path], db_path: Path, *, progress: bool = True, workers: int | None = None
+        self,
+        paths: list[Path],
+        db_path: Path | str,
+        *,
+        progress: bool = True,
+        workers: int | None = None,
+        cluster: str | None = None,
     ) -> BuildReport: ...
 
 
@@ -75,15 +82,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     build_paths = import_build_paths()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     corpus_dir, db_path = workdir / "corpus", workdir / "build.sqlite"
+    db: Path | str = args.db or db_path
     try:
         if corpus_dir.exists():
             shutil.rmtree(corpus_dir)
         paths, gen_s = timed(lambda: generate_corpus(corpus_dir, args.n, args.seed, args.html_share))
+        if args.db:
+            _require_empty(args.db)
         for p in (db_path, *db_path.parent.glob(db_path.name + "-*")):  # the db and its -wal/-shm
             p.unlink(missing_ok=True)
 
         def build() -> BuildReport:
-            return build_paths(paths, db_path, progress=not args.no_progress, workers=args.workers)
+            return build_paths(
+                paths, db, progress=not args.no_progress, workers=args.workers, cluster=args.cluster
+            )
 
         first, build_s = timed(build)
         second, rerun_s = timed(build)
@@ -93,6 +105,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "n": len(paths),
             "seed": args.seed,
             "workers": args.workers,
+            "store": "postgresql" if args.db else "sqlite",
+            "cluster": args.cluster,
             "corpus_bytes": sum(p.stat().st_size for p in paths),
             "generate_s": round(gen_s, 3),
             "plain_text_chars": first.chars,
@@ -104,7 +118,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "skipped": first.skipped,
             "unchanged": first.unchanged,
             "statements": first.statements,
-            "db_bytes": db_path.stat().st_size if db_path.exists() else None,
+            "db_bytes": _size_of(db),
             "rerun_s": round(rerun_s, 3),
             "rerun_read": second.read,
             "rerun_unchanged": second.unchanged,
@@ -118,12 +132,31 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _require_empty(db: str) -> None:
+    """A benchmark measures a first build: the PostgreSQL database must hold no documents yet."""
+    from dossier.store import open_store
+
+    with open_store(db) as store:
+        if store.count("documents"):
+            sys.exit(f"error: {db} already holds documents; give the benchmark an empty database")
+
+
+def _size_of(db: Path | str) -> int | None:
+    if isinstance(db, Path):
+        return db.stat().st_size if db.exists() else None
+    import psycopg
+
+    with psycopg.connect(db) as con:
+        return int(con.execute("SELECT pg_database_size(current_database())").fetchone()[0])
+
+
 def report(r: dict[str, Any]) -> str:
     lines = [
         f"documents        {r['n']} (seed {r['seed']}, {r['corpus_bytes'] / 1e6:.2f} MB on disk, "
         f"generated in {r['generate_s']:.2f} s)",
         f"plain text       {r['plain_text_mb']:.2f} MB ({r['plain_text_chars']:,} characters)",
-        f"build            {r['build_s']:.2f} s wall, workers={r['workers'] or 'default'}",
+        f"build            {r['build_s']:.2f} s wall, {r['store']}, "
+        + (f"on the Dask cluster {r['cluster']}" if r["cluster"] else f"workers={r['workers'] or 'default'}"),
         f"throughput       {r['docs_per_s']} documents/s, {r['mb_per_s']} MB/s of plain text",
         f"read / skipped   {r['read']} / {r['skipped']}",
         f"statements       {r['statements']:,}",
@@ -142,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--html-share", type=float, default=0.1, help="share of .html documents")
     ap.add_argument("--workers", type=int, default=None, help="passed to build_paths (default: its own)")
+    ap.add_argument("--db", default=None, help="an empty PostgreSQL database (postgresql://...) instead of SQLite")
+    ap.add_argument("--cluster", default=None, help="build on this Dask scheduler (tcp://HOST:8786)")
     ap.add_argument("--workdir", type=Path, default=None, help="keep corpus and database here")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     ap.add_argument("--no-progress", action="store_true", help="no progress output from the build")
