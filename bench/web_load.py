@@ -115,6 +115,8 @@ async def client_loop(
                     continue
             except (TimeoutError, httpx.TimeoutException):
                 out["timeouts"][kind] += counted
+                if counted:
+                    out.setdefault("timed_out_at", []).append(round(started - since, 1))
                 continue
             except httpx.HTTPError:
                 out["errors"][kind] += counted
@@ -209,6 +211,7 @@ def main() -> None:
         "store": "postgresql" if db.startswith("postgres") else "sqlite",
         "groups": len(mix["factsheet"]),
         "pages": rows,
+        "timeouts_at_s": sorted(out.get("timed_out_at", []))[:50],  # seconds into the measured run
     }
     if args.json:
         print(json.dumps(figures, indent=2))

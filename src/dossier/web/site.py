@@ -278,18 +278,30 @@ class Site:
         """Whether the next `snapshot()` asks the database whether it changed."""
         return time.monotonic() - self._checked >= self.check_every
 
-    def snapshot(self) -> Snapshot:
-        now = time.monotonic()
-        if now - self._checked < self.check_every:
-            return self._snapshot
+    def stale(self) -> bool:
+        """Whether the database changed since the snapshot was loaded: one quick query, counted as the check.
+
+        Quick enough for the page cache to ask on the event loop; only a change
+        sends the slow `reload` to a thread."""
+        self._checked = time.monotonic()
+        with self._db_lock:
+            return self.store.data_version() != self._version
+
+    def reload(self) -> Snapshot:
+        """Load a new snapshot if the database changed (slow: not on the event loop). One load at a time;
+        meanwhile requests are served the old snapshot, whole."""
         with self._lock:
-            if now - self._checked >= self.check_every:
-                self._checked = now
-                with self._db_lock:
-                    version = self.store.data_version()
-                if version != self._version:
-                    self._snapshot = self._load()
-                    self._version = version
+            with self._db_lock:
+                version = self.store.data_version()
+            if version != self._version:
+                self._snapshot = self._load()
+                self._version = version
+        return self._snapshot
+
+    def snapshot(self) -> Snapshot:
+        """The snapshot to serve; every `check_every` seconds, a new one if a build committed meanwhile."""
+        if self.check_due() and self.stale():
+            return self.reload()
         return self._snapshot
 
     def image(self, sha256: str) -> tuple[str, bytes] | None:
