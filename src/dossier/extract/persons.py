@@ -272,6 +272,21 @@ class _Reader:
             and re.search(rf"(?i)(?<!\w)(?:{_words('names', 'group_articles')})\b", phrase)
         )
 
+    def subject_named_at(self, pos: int, end: int) -> int | None:
+        """Where a name of the profiled group ends that `pos` opens, past articles and a few
+        lower-case words that say what it is ("de verzetsbeweging X", "la guérilla maoïste du X")."""
+        lead = re.match(
+            rf"(?i)\s*(?:(?:{_words('persons', 'definite')}|{_words('persons', 'of')})\s*)*"
+            rf"(?:(?-i:[a-zà-ÿ][\w'’-]*)\s+(?:(?:{_words('persons', 'of')})\s*)?(?:(?:{_words('persons', 'definite')})\s+)?){{0,3}}",
+            self.text[pos:end],
+        )
+        start = pos + (lead.end() if lead else 0)
+        head = self.text[start : min(end, start + 120)].casefold()
+        lengths = [len(n) for n in self.ctx.subject_names if len(n) >= 3 and head.startswith(n.casefold())]
+        if not lengths or re.match(r"\w", self.text[start + max(lengths) : start + max(lengths) + 1]):
+            return None
+        return start + max(lengths)
+
     def whose(self, phrase: str) -> str:
         """SUBJECT, UNIT or OTHER: whose role "of PHRASE" is."""
         head = re.sub(r"^\s*(?:(?:" + _words("persons", "definite") + r")\s+)?", "", phrase, flags=re.IGNORECASE)
@@ -685,8 +700,11 @@ def _after_role(reader: _Reader, pos: int, e: int) -> tuple[int, str, bool]:
         if not m:
             continue
         end = _org_phrase_end(text, pos + m.end(), e)
+        named_end = reader.subject_named_at(pos + m.end(), e)
+        if named_end is not None:
+            end = max(end, named_end)  # "fondateur du Sentier lumineux": a name in lower case after its first word
         phrase = text[pos + m.end() : end]
-        whose = reader.whose(phrase)
+        whose = SUBJECT if named_end is not None else reader.whose(phrase)
         if key == "purpose" and not (phrase[:1].isupper() or whose):
             return end, "", True  # "leader for financing"
         if key == "within":

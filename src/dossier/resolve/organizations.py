@@ -111,6 +111,20 @@ def _shape(
     return lead, content, plain, core, core_lead, stripped, raw
 
 
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's transliteration keys without articles and connectors: what spellings of it share."""
+    shape = _shape(name)
+    return shape[1] if shape else ()
+
+
+def initials_of(name: str) -> set[str]:
+    """Ways a (non-acronym) name could be abbreviated, as `OrgName.initials` gives them."""
+    raw = raw_words(name)
+    ws = [w for w in raw if w not in _stop() and w not in articles()]
+    with_articles = [w for w in raw if w not in _stop()]
+    return {"".join(w[0] for w in ws), "".join(w[0] for w in with_articles), "".join(w[0] for w in raw)} - {""}
+
+
 def org_names(m: Mention) -> list[OrgName]:
     out = []
     for name in sorted(m.names):
@@ -277,6 +291,31 @@ def _acronyms(ms: list[Mention], names: list[OrgName], clusters: Clusters) -> No
                             strict=True,
                         )
                         break
+
+
+def join_by_founder(orgs: Iterable[Mention], clusters: Clusters) -> None:
+    """Two profiled groups with the same founder or leader, one of them named so in one document only, are one group.
+
+    A translated name that shares no word with the others ("Lichtend Pad", "Sentier lumineux")
+    meets them through the person who founded or led it; persons must be joined first. A
+    leader of two groups the documents tell apart (a splinter, a successor) joins nothing.
+    """
+    by_founder: dict[str, set[str]] = defaultdict(set)
+    for m in orgs:
+        if not m.key.endswith(":main"):
+            continue
+        for founder in m.props.get("founder", set()) | m.props.get("leader", set()):
+            if founder in clusters.parent:
+                by_founder[clusters.find(founder)].add(m.key)
+    for _founder, keys in sorted(by_founder.items()):
+        roots = sorted({clusters.find(k) for k in keys})
+        if len(roots) < 2:
+            continue
+        docs = {r: {k.split(":", 2)[1] for k in clusters.members[r] if k.count(":") >= 2} for r in roots}
+        widest = max(roots, key=lambda r: (len(docs[r]), r))
+        for root in roots:
+            if root != widest and len(docs[root]) == 1 and not docs[root] & docs[widest]:
+                clusters.union(widest, root, "the same founder as a group named in other documents", 0.7, strict=True)
 
 
 def apart_pairs(ms: Iterable[Mention]) -> list[tuple[str, str]]:
