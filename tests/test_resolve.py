@@ -309,3 +309,19 @@ def test_a_founder_of_a_splinter_does_not_join_it_to_its_parent() -> None:
     ]  # fmt: skip
     ents = entities(statements)
     assert not same(ents, "Organization:d1:main", splinter)
+
+
+def test_a_dutch_compound_is_the_english_words_written_together() -> None:
+    statements = [*org("d1", "a", "Gentle Sisterhood"), *org("d2", "b", "Zachtezusterschap")]
+    assert not same(entities(statements), "Organization:d1:a", "Organization:d2:b")  # not cognates
+    statements = [*org("d1", "a", "Moravian Brotherhood"), *org("d2", "b", "Moravischbroederschap")]
+    assert same(entities(statements), "Organization:d1:a", "Organization:d2:b")
+
+
+def test_a_peoples_adjective_before_a_name_says_where_unless_it_tells_two_groups_apart() -> None:
+    statements = [*org("d1", "a", "Kestrel Order"), *org("d2", "b", "Egyptian Kestrel Order")]
+    assert same(entities(statements), "Organization:d1:a", "Organization:d2:b")
+    statements.extend(org("d3", "c", "Jordanian Kestrel Order"))
+    ents = entities(statements)
+    assert not same(ents, "Organization:d1:a", "Organization:d2:b")
+    assert not same(ents, "Organization:d2:b", "Organization:d3:c")

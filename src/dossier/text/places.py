@@ -107,7 +107,7 @@ def demonym_of_a_country(word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return bool(re.search(r"(an|ans|ian|ese|ees|ais|aise|ijn|ijnse|se|ish|ch|ien|ienne)$", word.casefold()))
+    return bool(re.search(r"(an|ans|ian|ese|ees|ais|aise|ijn|ijnse|se|sche|ish|ch|ien|ienne)$", word.casefold()))
 
 
 def find_countries(text: str, offset: int = 0, *, demonyms: bool = True) -> list[PlaceMatch]:
