@@ -86,8 +86,7 @@ class KnowledgeBase:
                         related[a].add(b)
                         related[b].add(a)
             self._related = {
-                e: {s.value for other in others for s in self.of(other, "name")}
-                for e, others in related.items()
+                e: {s.value for other in others for s in self.of(other, "name")} for e, others in related.items()
             }
         return self._related.get(entity, set())
 

@@ -144,6 +144,7 @@ class _Reader:
 
     def register(self, start: int, end: int, quote: tuple[int, int], *, single: bool = False) -> _Person | None:
         """The person named at text[start:end] (found or new), if it can be a person's name."""
+        titled = start
         start, end = self._without_title(start, end)
         name = self.text[start:end]
         if not self._plausible(name, single=single):
@@ -153,6 +154,9 @@ class _Reader:
             person = _Person(self.ctx.key(Schema.PERSON, slug(name)))
             self.persons.append(person)
         self._add_name(person, name, quote, "variant")
+        titled = _title_before(self.text, titled) if titled == start else titled
+        if titled < start and _honorific(self.text[titled:start]):
+            self._add_name(person, self.text[titled:end], quote, "variant")  # "Sheikh X": how sources call X
         self.mentions.append((start, end, person))
         return person
 
@@ -188,7 +192,12 @@ class _Reader:
         return found[0] if len(found) == 1 else None
 
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
+        start = self._past_description(start, end)
         # "le Péruvien Abimael Guzman", "Jordanian militant X": a demonym before a name is no part of it
+        articles = f"{_words('persons', 'definite')}|{_words('persons', 'indefinite')}"
+        opening = re.match(rf"(?i:{articles})\s+(?=[A-ZÀ-Þ][\w-]+\s+\S+\s+\S)", self.text[start:end])
+        if opening and demonym_of_a_country(self.text[start + opening.end() :].split()[0]):
+            start += opening.end()  # "Le Péruvien X Y" opening a sentence: the article is in the span
         first = re.match(r"([A-ZÀ-Þ][\w-]+)\s+", self.text[start:end])
         article = re.search(
             r"(?i)(?<!\w)(?:the|a|an|le|la|du|de|het|een|un|une|l['’])\s*$", self.text[max(0, start - 6) : start]
@@ -203,6 +212,15 @@ class _Reader:
         ):
             return _skip_space(self.text, start + title.end()), end
         return start, end
+
+    def _past_description(self, start: int, end: int) -> int:
+        """ "Specially Designated Global Terrorist X Y": capitalised words that end in a word for
+        someone describe the person named after them."""
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        for i in range(len(words) - 3, -1, -1):
+            if _re("persons", "person_nouns").fullmatch(words[i].group()):
+                return start + words[i + 1].start()
+        return start
 
     def _plausible(self, name: str, *, single: bool) -> bool:
         words = name.split()
@@ -247,6 +265,9 @@ class _Reader:
                     self.mentions.append((s, end, person))
                     if self._plausible(name, single=True) and not is_acronym(name):
                         self._add_name(person, name, self.ctx.sentence_at(s), "variant")
+                        titled = _title_before(self.text, s) if s == start else start
+                        if titled < s and _honorific(self.text[titled:s]):
+                            self._add_name(person, self.text[titled:end], self.ctx.sentence_at(s), "variant")
                 break
 
     # -- what is said -------------------------------------------------------------
@@ -298,6 +319,19 @@ class _Reader:
         if first[:1].isupper():
             return OTHER
         return ""
+
+
+def _title_before(text: str, start: int) -> int:
+    """Where an honorific right before `start` begins ("le mollah X": the title in lower case
+    is outside the name's span), or `start`."""
+    before = re.search(r"(?<!\S)\S+\s+$", text[max(0, start - 12) : start])
+    return start - len(before.group()) if before and _honorific(before.group()) else start
+
+
+def _honorific(words: str) -> bool:
+    """Are `words` one title that sources write as part of a name ("Sheikh", "Mullah")?"""
+    m = _re("names", "name_honorifics", anchored="^").match(words)
+    return bool(m and not words[m.end() :].strip())
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -494,7 +494,10 @@ def _a_person(ctx: Context, group: _Group) -> bool:
 
 def _fronted(text: str, group: _Group, end: int) -> bool:
     """Is `group`, the last of a list after a cue, the subject of a verb that follows it?"""
-    before = re.search(rf",\s+(?:(?i:{lexicon.alternation('relations', 'articles')})\s+)?$", text[max(0, group.start - 12) : group.start])
+    before = re.search(
+        rf",\s+(?:(?i:{lexicon.alternation('relations', 'articles')})\s+)?$",
+        text[max(0, group.start - 12) : group.start],
+    )
     return bool(before and re.match(r"\s+[a-zà-ÿ]{3,}\s", text[group.end : end]))
 
 
