@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from dossier.extract.context import Context
-from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
+from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
 from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
@@ -67,6 +67,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        if in_section and _long_before_page(ctx, in_section):
+            in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
         context = entry.date if entry else earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, earlier)
         yield from _named_incidents(ctx, start, end)
@@ -97,6 +99,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _long_before_page(ctx: Context, iso: str) -> bool:
+    """A date years before the month a page was written in."""
+    page = ctx.page_date.iso if ctx.page_date else ""
+    return len(page) >= len("YYYY-MM") and int(iso[:4]) < int(page[:4]) - 1
 
 
 def _designation_fields(ctx: Context) -> Iterator[Statement]:
@@ -151,9 +159,11 @@ def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
     body_start = block.value_start if block.value_start >= 0 else block.start
     body = text[body_start : block.end]
     date, basis = block.date, "header" if block.date_from_header else "entry"
-    if block.date_from_header:
+    if block.date_from_header or len(block.date) == len("YYYY"):
+        # A month header's entry may give its day; a year's entry, its month or day
+        # ("2004: ... killed in late March").
         own = _own_date(body, block.date)
-        if own:
+        if own and (block.date_from_header or (own.startswith(block.date) and own != block.date)):
             date, basis = own, "entry"
     first_end = ctx.sentences_of(block)[0][1] if ctx.sentences_of(block) else block.end
     # An entry's later sentences that state their own date are events of their own,
@@ -201,7 +211,9 @@ def _dated_sentence(
     previous: list[str] = []
     for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
         clause = ctx.text[s:e]
-        types = _types(clause, ctx) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
+        happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
+        types = _types(clause, ctx) or (["other"] if happening else [])
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         previous = types
@@ -250,7 +262,8 @@ def _dated_clauses(
         opening = find_dates(between)
         leads = len(sentence[clause_start:prev_pos].split()) <= 2
         closes = opening[0].end if opening and opening[0].start == 0 and leads else -1
-        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() != closes]
+        within = opening[0].end if opening and opening[0].start == 0 else 0  # "December 26, 2001"
+        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() >= within and m.start() != closes]
         if joint is None and not commas:
             # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
             bare = list(_bare_coordinator().finditer(between))
@@ -437,10 +450,10 @@ def _event(
     # evidence, which resolution may let yield), or a sentence. (Without one, see _undated_sentence.)
     if date:
         yield say("date", date, reported=reported if reported != date else None, basis=basis)
-    for t in dict.fromkeys("other" if t == "founding" else t for t in types):
+    for t in dict.fromkeys("other" if t in KINDS_OF_OTHER else t for t in types):
         yield say("type", t)
-    if "founding" in types:
-        yield say("kind", "founding")  # exported as "other"; resolution tells foundings apart
+    for kind in KINDS_OF_OTHER.intersection(types):
+        yield say("kind", kind)  # exported as "other"; resolution tells foundings and ceasefires apart
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
@@ -481,6 +494,9 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     """The event types `text` names; with `ctx`, not in the names of the groups the
     document knows ("Liberation Tigers", "Front de libération" free no one)."""
     text = _own_words(text if ctx is None else _without_group_names(ctx, text))
+    # "the group, founded by X, released gas ...": an apposition without a date of its own
+    # describes the group; it tells no founding.
+    text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
     for key, _s, _e in lexicon.keys_in("events", text):
         if key not in found:
@@ -498,6 +514,13 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _described_group() -> re.Pattern[str]:
+    founding = lexicon.alternation("events", "founding")
+    by = lexicon.alternation("actions", "agent_by")
+    return re.compile(rf",\s*(?:{founding})\s+(?:{by})\s[^,;.()]*(?=,)", re.IGNORECASE)
+
+
 def _acts(ctx: Context, text: str) -> bool:
     """Does `text` report a happening (a verb of actions.yaml in the document's language)?"""
     return bool(lexicon.words_pattern("actions", "took_place", ctx.doc.lang).search(_own_words(text)))
@@ -508,6 +531,8 @@ def _tells_happening(ctx: Context, clause: str) -> bool:
     a sentence of its own (three words of prose or more, not a source's stamp such as
     "5 June 2020 | Reuters") and no verb of a state says it describes what was."""
     own = _own_words(clause)
+    for rel in find_relative(own):  # "Un an plus tard," alone tells nothing
+        own = own[: rel.start] + " " * (rel.end - rel.start) + own[rel.end :]
     words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
     if len(words) < 2:
         return False
@@ -537,7 +562,10 @@ def _own_words(text: str, asides: bool = True) -> str:
     `asides`, asides in parentheses ("(in which the group claims the kidnapping)").
     Blanked, so that offsets stay."""
     if asides:
-        text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+        outside = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+        # An aside that holds the only date is what the text dates ("(founded 1994)").
+        dated_aside = not find_dates(outside) and find_dates(text)
+        text = text if dated_aside else outside
     return _cause().sub(lambda m: " " * len(m.group()), text)
 
 
