@@ -417,6 +417,8 @@ def _structure(reader: _Reader) -> None:
             first_sentence = re.split(r"(?<=[a-z])\.\s", value, maxsplit=1)[0]
             quote = (block.start, block.end)
             for s, e in _field_items(text, first_sentence, block.value_start):
+                footnote = re.search(r"\[[^\]\s]{0,6}\]", text[s:e])
+                e = s + footnote.start() if footnote else e  # "X[16] Establishment": the item ends at its note
                 span = person_name_at(text, _name_start_in_item(text, s, e))
                 if span:
                     person = reader.register(*span, quote)
@@ -451,6 +453,8 @@ def _name_start_in_item(text: str, s: int, e: int) -> int:
     after the last role word, lower-case word or country before it."""
     start = s
     kunya = re.search(r"(?<!\w)(?:Abu|Abou|Abi|Umm|Ibn)\s+[A-Z]", text[s:e])
+    if kunya and any(w[:1].islower() or _roles().fullmatch(w) for w in text[s : s + kunya.start()].split()):
+        return s + kunya.start()  # "Field commander Abu X": the words before describe the post
     for m in re.finditer(r"\S+", text[s:e]):
         if kunya and m.start() == kunya.start():
             return s + m.start()  # "Head of Military Shura Abu X": a kunya opens the name
@@ -524,6 +528,10 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
                 _role_key(r.group()) == "leader" for r in _roles().finditer(sentence)
             ):
                 reader.claim(person, "leader", SUBJECT, False, quote)
+                # "X died in 1999 and was succeeded by Y as its emir": X held the post before Y.
+                first = person_name_at(text, _skip_space(text, s)) if key == "successor" else None
+                if first and first[1] < m.start():
+                    reader.claim(reader.register(*first, quote, single=True), "leader", SUBJECT, False, quote)
     for m in _re("persons", "named").finditer(text, s, e):
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
@@ -1014,11 +1022,11 @@ def _statements(ctx: Context, person: _Person) -> Iterator[Statement]:
         yield ctx.statement(subject, "born", year, *quote, EXTRACTOR)
     # One document calling someone "a leader" and "the leader" of the group: the lesser
     # claim is the one both readings share (news items say "the leader" loosely).
-    one_of_several = any(c.role in _HEAD_ROLES and c.scope == SUBJECT and c.weak for c in person.claims)
+    one_of_several = {c.role for c in person.claims if c.role in _HEAD_ROLES and c.scope == SUBJECT and c.weak}
     for c in person.claims:
         if c.scope not in (SUBJECT, UNIT):
             continue
-        head = c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or not one_of_several)
+        head = c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or c.role not in one_of_several)
         role = c.role if head or c.role not in _HEAD_ROLES else ("commander" if c.scope == UNIT else "leader")
         yield ctx.statement(subject, "role", ctx.subject, *c.quote, EXTRACTOR, role=role)
         if head:
