@@ -524,9 +524,10 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
-    for vague in ("other", "founding"):
-        if vague in found and len(found) > 1:
-            found.remove(vague)
+    if "other" in found and len(found) > 1:
+        found.remove("other")
+    if "founding" in found and set(found) - FORMATION:
+        found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
 
 
