@@ -54,6 +54,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # entry's, or else the page's own date), and "three weeks later" counts from that
     # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
+    previous_end = -1  # where the last sentence with a date of its own ended
     # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
@@ -75,7 +76,13 @@ def extract(ctx: Context) -> Iterator[Statement]:
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
+            previous_end = end
         else:
+            told_before = previous_end == start or not ctx.text[previous_end:start].strip()
+            if entry is None and told_before and earlier and _goes_on(ctx, start, end):
+                # "The guerrillas then killed eight soldiers": of the month told just before.
+                yield from _event(ctx, f"c{start}", earlier[:7], start, end, (start, end), basis="relative")
+                continue
             if entry is None and _in_lead(ctx, block) and ctx.page_date and len(ctx.page_date.iso) >= 7:
                 # A news page's lead tells what happened just before it was written: "police
                 # have arrested 15 suspects", dated by the page (its month: the day may be before).
@@ -99,6 +106,14 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _goes_on(ctx: Context, start: int, end: int) -> bool:
+    """Does the sentence go on from the one before ("then", "daarna", "ensuite") to tell
+    an incident of a kind its words name?"""
+    text = ctx.text[start:end]
+    sequence = lexicon.words_pattern("time", "sequence", ctx.doc.lang).search(text[:80])
+    return bool(sequence) and bool(set(_types(text, ctx)) - {"other", "statement"})
 
 
 def _long_before_page(ctx: Context, iso: str) -> bool:
@@ -412,12 +427,14 @@ def _year_after_cue(sentence: str, d: DateMatch) -> bool:
 
 @lru_cache(maxsize=1)
 def _named_incident() -> re.Pattern[str]:
-    """After a year: up to four capitalised words and an incident noun ("Bali bombings")."""
+    """After a year: a capitalised word, up to three more (no verb of a state, no
+    preposition) and an incident noun ("Bali bombings", "Jakarta embassy bombing")."""
     nouns = "|".join(
         lexicon.alternation("events", key)
         for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
     )
-    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+){{0,4}}(?i:{nouns})(?!\w)")
+    small = r"(?!(?:was|were|is|are|has|had|by|in|on|of|the|and|to|for)\s)[a-z][\w'’-]*"
+    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|{small})\s+){{0,3}})?(?i:{nouns})(?!\w)")
 
 
 # A cited source's date: the last item of a parenthesis after a title or a publisher
