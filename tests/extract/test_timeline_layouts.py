@@ -179,3 +179,17 @@ def test_a_life_s_private_steps_and_a_bare_relative_time_are_no_incidents(tmp_pa
     )
     by_date = _dated(_events(tmp_path, {"pale.txt": text}))
     assert set(by_date) == {"1990-05-08"}
+
+
+def test_a_named_incident_and_a_sentence_that_goes_on_from_a_dated_one(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Its best-known attacks are the 2009 Lamu ferry bombing and the raids on the coast.\n\n"
+        "In May 2012 the movement kidnapped twelve miners near Garissa, Kenya. "
+        "Its fighters then ambushed the soldiers sent to free them.\n"
+    )
+    events = _events(tmp_path, {"pale.txt": text})
+    assert any(e["date"] == "2009" and "bombing" in e["types"] for e in events)
+    ambush = [e for e in events if "ambush" in e["types"]]
+    assert len(ambush) == 1 and ambush[0]["date"] == "2012-05"
+    assert any("kidnapping" in e["types"] and e["date"] == "2012-05" for e in events)

@@ -54,6 +54,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # entry's, or else the page's own date), and "three weeks later" counts from that
     # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
+    previous_end = -1  # where the last sentence with a date of its own ended
     # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
@@ -75,7 +76,13 @@ def extract(ctx: Context) -> Iterator[Statement]:
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
+            previous_end = end
         else:
+            told_before = previous_end == start or not ctx.text[previous_end:start].strip()
+            if entry is None and told_before and earlier and _goes_on(ctx, start, end):
+                # "The guerrillas then killed eight soldiers": of the month told just before.
+                yield from _event(ctx, f"c{start}", earlier[:7], start, end, (start, end), basis="relative")
+                continue
             if entry is None and _in_lead(ctx, block) and ctx.page_date and len(ctx.page_date.iso) >= 7:
                 # A news page's lead tells what happened just before it was written: "police
                 # have arrested 15 suspects", dated by the page (its month: the day may be before).
@@ -99,6 +106,14 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _goes_on(ctx: Context, start: int, end: int) -> bool:
+    """Does the sentence go on from the one before ("then", "daarna", "ensuite") to tell
+    an incident of a kind its words name?"""
+    text = ctx.text[start:end]
+    sequence = lexicon.words_pattern("time", "sequence", ctx.doc.lang).search(text[:80])
+    return bool(sequence) and bool(set(_types(text, ctx)) - {"other", "statement"})
 
 
 def _long_before_page(ctx: Context, iso: str) -> bool:
@@ -412,12 +427,14 @@ def _year_after_cue(sentence: str, d: DateMatch) -> bool:
 
 @lru_cache(maxsize=1)
 def _named_incident() -> re.Pattern[str]:
-    """After a year: up to four capitalised words and an incident noun ("Bali bombings")."""
+    """After a year: a capitalised word, up to three more (no verb of a state, no
+    preposition) and an incident noun ("Bali bombings", "Jakarta embassy bombing")."""
     nouns = "|".join(
         lexicon.alternation("events", key)
         for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
     )
-    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+){{0,4}}(?i:{nouns})(?!\w)")
+    small = r"(?!(?:was|were|is|are|has|had|by|in|on|of|the|and|to|for)\s)[a-z][\w'’-]*"
+    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|{small})\s+){{0,3}})?(?i:{nouns})(?!\w)")
 
 
 # A cited source's date: the last item of a parenthesis after a title or a publisher
@@ -514,8 +531,8 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     # describes the group; it tells no founding.
     text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
-    for key, _s, _e in lexicon.keys_in("events", text):
-        if key not in found:
+    for key, start, _e in lexicon.keys_in("events", text):
+        if key not in found and not _in_a_name(text, start):
             found.append(key)
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
@@ -524,10 +541,39 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
-    for vague in ("other", "founding"):
-        if vague in found and len(found) > 1:
-            found.remove(vague)
+    if "other" in found and len(found) > 1:
+        found.remove("other")
+    if "founding" in found and set(found) - FORMATION:
+        found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+# Capitalised words, with the small words a name holds between them ("Tigres de Libération de l'Eelam").
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+# The small words a name holds between its capitalised ones, before and after a word.
+_LINKS = r"(?<!\w)(?:de|du|des|la|le|l['’]|d['’]|of|the|van|der|het)\s*"
+_LINKS_BEFORE = re.compile(rf"(?:{_LINKS})*$", re.IGNORECASE)
+_LINKS_AFTER = re.compile(rf"\s*(?:{_LINKS})*", re.IGNORECASE)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Is the cue at `start` a word of a proper name, capitalised beside another
+    capitalised word inside a sentence ("les Tigres de Libération", "Liberation Tigers")?
+    Not in a headline, whose words are all capitalised."""
+    word = _CAPITALISED.match(text, start)
+    if not word or not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:•—–-|":
+        return False
+    words = text.split()
+    if sum(w[:1].isupper() for w in words) > len(words) * 0.6:
+        return False  # a headline in title case
+    before = text[max(0, start - 40) : start].rstrip()
+    links = _LINKS_BEFORE.search(before)
+    before = before[: links.start()] if links else before
+    after = text[word.end() : word.end() + 40]
+    links = _LINKS_AFTER.match(after)
+    after = after[links.end() :] if links else after
+    previous = before.split()[-1:]
+    return bool((previous and _CAPITALISED.fullmatch(previous[0].strip(",;()"))) or _CAPITALISED.match(after))
 
 
 @lru_cache(maxsize=1)
