@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -221,6 +222,14 @@ class BuiltKB:
 
 
 # -- the command line ------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,16 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from kb_helpers import build, cli_env, export, run_dossier
+from kb_helpers import build, cli_env, export, free_port, run_dossier
 
 SHARED = Path(os.environ.get("SHARED", Path(__file__).resolve().parents[1].parent / "shared")) / "corpus"
 DASK = Path(sys.executable).parent / "dask"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _start(*args: str, log: Path) -> subprocess.Popen[bytes]:
@@ -35,7 +28,7 @@ def _start(*args: str, log: Path) -> subprocess.Popen[bytes]:
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[str]:
     """A scheduler and two single-threaded workers on loopback; the scheduler's address."""
-    port = _free_port()
+    port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     procs = [_start("scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard", log=tmp_path / "s.log")]
     worker = ["worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard"]
@@ -73,7 +66,7 @@ def test_a_build_on_a_dask_cluster_gives_the_export_of_a_local_build(cluster: st
 def test_an_unreachable_scheduler_is_an_error_naming_it(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Name: An Invented Front\n", encoding="utf-8")
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     result = run_dossier("build", tmp_path / "docs", "--db", tmp_path / "kb.db", "--cluster", address, timeout=120)
     assert result.returncode == 2
     assert address in result.stderr and "cannot reach the Dask scheduler" in result.stderr

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -12,13 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 import web_corpus as corpus
-from kb_helpers import build, cli_env, dossier_command
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from kb_helpers import build, cli_env, dossier_command, free_port
 
 
 @pytest.fixture
@@ -27,7 +20,7 @@ def two_workers(db: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     folder.mkdir()
     (folder / "tidewater.txt").write_text(corpus.TIDEWATER, encoding="utf-8")
     assert build(folder, db=db).ok
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [*dossier_command(), "serve", "--db", db, "--port", str(port), "--workers", "2"],
         stdout=subprocess.DEVNULL,

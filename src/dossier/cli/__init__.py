@@ -397,7 +397,7 @@ def serve(
         )
         return
     try:
-        web = create_app(db)
+        web = create_app(db, watch=True)
     except StoreError as e:
         _error(str(e))
         raise typer.Exit(2) from None

@@ -39,6 +39,8 @@ def _latin(c: str) -> bool:
 def fold(text: str) -> str:
     """Lower case, diacritics off Latin letters ('Financiële' -> 'financiele'), as FTS5's remove_diacritics
     does; marks on other scripts (an Arabic hamza) stay."""
+    if text.isascii():  # most text: nothing to take off
+        return text.lower()
     out: list[str] = []
     base = ""
     for c in unicodedata.normalize("NFD", text.lower()):

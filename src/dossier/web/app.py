@@ -35,8 +35,13 @@ DESCRIPTION = (
 )
 
 
-def create_app(db: Path | str, *, check_every: float = CHECK_EVERY, page_cache: bool = True) -> FastAPI:
+def create_app(
+    db: Path | str, *, check_every: float = CHECK_EVERY, page_cache: bool = True, watch: bool = False
+) -> FastAPI:
+    """The app; with `watch`, a thread checks for builds (a server), else the requests do (tests, one process)."""
     site = Site(db, check_every=check_every)
+    if watch:
+        site.watch()
     app = FastAPI(title="dossier", description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.site = site
     static = resources.files("dossier.web").joinpath("static")
@@ -97,4 +102,4 @@ def create_app(db: Path | str, *, check_every: float = CHECK_EVERY, page_cache: 
 
 def app_from_env() -> FastAPI:
     """For `uvicorn --factory`: the knowledge base named by $DOSSIER_DB (default dossier.db)."""
-    return create_app(os.environ.get("DOSSIER_DB", "dossier.db"))
+    return create_app(os.environ.get("DOSSIER_DB", "dossier.db"), watch=True)

@@ -60,8 +60,8 @@ class PageCache:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        if self.site.check_due() and self.site.stale():  # cached pages must not keep a worker from noticing a build
-            await anyio.to_thread.run_sync(self.site.reload)
+        if not self.site.watching and self.site.check_due() and self.site.stale():
+            await anyio.to_thread.run_sync(self.site.reload)  # cached pages must not keep a worker from noticing a build
         lang = _cookie_key(scope["headers"])
         if lang is None:
             await self.app(scope, receive, send)

@@ -258,6 +258,8 @@ class Site:
         self.db = db
         self.store = open_store(self.db, create=False)
         self.check_every = check_every
+        self._watcher: threading.Thread | None = None
+        self._stopped = threading.Event()
         self._lock = threading.Lock()
         self._db_lock = threading.Lock()  # one query at a time on the shared connection
         self._version = self.store.data_version()
@@ -300,9 +302,32 @@ class Site:
 
     def snapshot(self) -> Snapshot:
         """The snapshot to serve; every `check_every` seconds, a new one if a build committed meanwhile."""
-        if self.check_due() and self.stale():
+        if not self.watching and self.check_due() and self.stale():
             return self.reload()
         return self._snapshot
+
+    @property
+    def watching(self) -> bool:
+        return self._watcher is not None
+
+    def watch(self) -> None:
+        """Check for a build from a thread of its own from now on, so that no request waits on the check.
+
+        (A server under load measured one burst of time-outs per check when
+        requests made it themselves on PostgreSQL.)"""
+        if self._watcher is not None:
+            return
+
+        def loop() -> None:
+            while not self._stopped.wait(self.check_every):
+                try:
+                    if self.stale():
+                        self.reload()
+                except Exception:  # a database briefly away: serve what is loaded, try again
+                    continue
+
+        self._watcher = threading.Thread(target=loop, name="dossier-watch", daemon=True)
+        self._watcher.start()
 
     def image(self, sha256: str) -> tuple[str, bytes] | None:
         """(media type, bytes) of a picture the knowledge base holds."""
@@ -315,4 +340,7 @@ class Site:
             return self.store.search_text(query), self.store.search_statements(query)
 
     def close(self) -> None:
+        self._stopped.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=10)
         self.store.close()
