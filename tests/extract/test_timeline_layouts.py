@@ -193,3 +193,13 @@ def test_a_named_incident_and_a_sentence_that_goes_on_from_a_dated_one(tmp_path:
     ambush = [e for e in events if "ambush" in e["types"]]
     assert len(ambush) == 1 and ambush[0]["date"] == "2012-05"
     assert any("kidnapping" in e["types"] and e["date"] == "2012-05" for e in events)
+
+
+def test_a_weekday_dates_its_day_on_an_undated_page_from_the_years_it_recalls(tmp_path: Path) -> None:
+    text = (
+        "Pale River Movement\n\n"
+        "The movement, blamed for the Lamu ferry bombing of 2002 and a raid in 2003, struck again.\n\n"
+        "Garissa – Op donderdag 9 september is het politiebureau van Garissa het doelwit van een terreuraanslag.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert "2004-09-09" in by_date  # the first Thursday 9 September from 2003 on

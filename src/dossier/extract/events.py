@@ -6,6 +6,7 @@ numbers and summary; every value carries the entry or sentence it was read in.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -14,7 +15,15 @@ from dossier.extract.context import Context
 from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
-from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
+from dossier.text.dates import (
+    DateMatch,
+    RelativeMatch,
+    date_after,
+    find_dates,
+    find_relative,
+    weekday_numbers,
+    with_year,
+)
 from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import PlaceMatch, find_cities, find_countries
 
@@ -347,7 +356,7 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
                 out.append((start + d.start, d.iso))
             told = d.iso  # "numerous attacks in 2001, including one in January"
             continue
-        iso = _completed(ctx, d, told)
+        iso = _completed(ctx, d, told, sentence[d.start : d.end])
         if iso:
             out.append((start + d.start, iso))
             told = iso
@@ -370,20 +379,52 @@ def _counted(rel: RelativeMatch, since: str, fallback: str) -> str | None:
     return date_after(base, rel) if base and not base.startswith("--") else None
 
 
-def _completed(ctx: Context, d: DateMatch, context_date: str) -> str:
+def _completed(ctx: Context, d: DateMatch, context_date: str, written: str = "") -> str:
     """A date with its missing year (and month) from the context; without context, from
-    the page's own date: a month after the page's is of the year before."""
+    the page's own date: a month after the page's is of the year before; without one,
+    a weekday's day and month ("Thursday 9 September") of the first year that fits it
+    from the last year the page recalls on."""
     if d.has_year:
         return d.iso
     if context_date and not context_date.startswith("-"):
-        return with_year(d.iso, context_date)
+        # A weekday that the context's year does not give its day to tells a later year.
+        year = int(context_date[:4])
+        near = [year + step * sign for step in range(WEEKDAY_YEARS_AFTER + 1) for sign in (1, -1)]
+        return _year_of_weekday(d.iso, written, near) or with_year(d.iso, context_date)
     page = ctx.page_date.iso if ctx.page_date else ""
+    if not page and len(d.iso) == len("--MM-DD"):
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", ctx.text)]
+        later = range(max(years), max(years) + WEEKDAY_YEARS_AFTER + 1) if years else range(0)
+        return _year_of_weekday(d.iso, written, list(later))
     if not page or d.iso.startswith("---"):
         return ""
     iso = with_year(d.iso, page)
     if iso[:7] > page[:7] and len(page) >= 7:
         iso = with_year(d.iso, f"{int(page[:4]) - 1:04d}")
     return iso
+
+
+# Years from the one a context gives (or after the last one an undated page recalls)
+# that a "Thursday 9 September" may be in.
+WEEKDAY_YEARS_AFTER = 3
+
+
+def _year_of_weekday(iso: str, written: str, years: list[int]) -> str:
+    """ "donderdag 9 september": the first of `years` whose 9 September is a Thursday;
+    "" when the date names no weekday or none fits."""
+    if len(iso) != len("--MM-DD") or not written.split():
+        return ""
+    weekday = weekday_numbers().get(written.split()[0].strip(",").lower())
+    if not weekday:
+        return ""
+    month, day = int(iso[2:4]), int(iso[5:7])
+    for year in years:
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+        except ValueError:
+            return ""
+    return ""
 
 
 def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
