@@ -49,6 +49,7 @@ def add_account(store: Store, name: str, role: str, password: str) -> None:
 class SignIn:
     account: Account | None  # None: refused
     wait: float = 0.0  # seconds until the name may try again, when it is locked
+    locked: bool = False  # refused unchecked: the name was locked already
 
 
 def lockout(failures: int) -> float:
@@ -65,7 +66,7 @@ def sign_in(store: Store, name: str, password: str, at: float | None = None) -> 
     failures, last = editors.failures(name)
     wait = last + lockout(failures) - at
     if wait > 0:
-        return SignIn(None, wait)
+        return SignIn(None, wait, locked=True)
     account = editors.account(name)
     ok: bool
     try:

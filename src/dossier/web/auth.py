@@ -107,12 +107,11 @@ def _routes(site: Site) -> APIRouter:
         with site.lock():
             outcome = sign_in(site.store, name, form.get("password", ""))
         if outcome.account is None:
+            message = "Wrong name or password."
             if outcome.wait > 0:
-                message = f"Too many failed sign-ins for this name: try again in {int(outcome.wait) + 1} seconds."
-            else:
-                message = "Wrong name or password."
+                message += f" Too many failed sign-ins for this name: try again in {int(outcome.wait) + 1} seconds."
             data = {"csrf": csrf_token(request), "next": target, "message": message, "admin": site.has_admin()}
-            response = render(request, "login.html", data, status=429 if outcome.wait > 0 else 401)
+            response = render(request, "login.html", data, status=429 if outcome.locked else 401)
             if outcome.wait > 0:
                 response.headers["Retry-After"] = str(int(outcome.wait) + 1)
             return response
