@@ -15,7 +15,8 @@ import pytest
 from editors_kb import EDITOR, PASSWORD, READER, EditorsKB, add_user, csrf_of, make_kb, sign_in
 
 import dossier.build
-from dossier.accounts import FREE_FAILURES, sign_in as check_sign_in
+from dossier.accounts import FREE_FAILURES
+from dossier.accounts import sign_in as check_sign_in
 from dossier.build import build_paths
 from dossier.export.formats import render as render_format
 from dossier.export.formats import write_format
@@ -190,3 +191,25 @@ def test_a_private_server_shows_nothing_before_signing_in(kb: EditorsKB) -> None
         assert c.get("/login").status_code == 200
         assert sign_in(c, READER).status_code == 303
         assert c.get("/api/groups").status_code == 200
+
+
+def test_an_editor_merges_two_groups_by_name_and_confirms_a_value(tmp_path: Path) -> None:
+    kb = make_kb(tmp_path)
+    with TestClient(create_app(kb.db, check_every=0)) as c:
+        amber, tidewater = _group(c, "Amber Coast"), _group(c, "Tidewater")
+        assert sign_in(c, EDITOR).status_code == 303
+        token = csrf_of(c.get(f"/groups/{amber}").text)
+        refused = c.post("/review/merge-with", data={"csrf": token, "entity": amber, "other": "no such group"})
+        assert refused.status_code == 404
+        done = c.post("/review/merge-with", data={"csrf": token, "entity": amber, "other": "tidewater rifles"}, follow_redirects=False)
+        assert done.status_code == 303
+        merged = done.headers["location"].split("/groups/")[1].split("#")[0]
+        names = {g["name"] for g in c.get("/api/groups").json()["groups"]}
+        assert "Tidewater Rifles" not in names and merged in {amber, tidewater}
+        aliases = [a["value"] for a in c.get(f"/api/groups/{merged}").json()["group"]["aliases"]]
+        assert "Tidewater Rifles" in aliases
+        confirm = {"csrf": token, "entity": merged, "prop": "origin_country", "value": "SN", "action": "confirm"}
+        assert c.post("/review/value", data=confirm).status_code == 200  # followed back to the page
+        page = c.get(f"/groups/{merged}").text
+        assert re.search(r'<tr class="confirmed" data-prop="origin_country">', page)
+        assert "merged" in c.get("/history").text
