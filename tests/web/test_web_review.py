@@ -77,7 +77,10 @@ def test_a_reader_reaches_no_form_and_every_post_is_refused(client: TestClient) 
 
 def test_a_post_without_the_sessions_csrf_token_is_refused(client: TestClient, kb: EditorsKB) -> None:
     amber = _group(client, "Amber Coast")
-    assert sign_in(client, EDITOR).status_code == 303
+    signed = sign_in(client, EDITOR)
+    assert signed.status_code == 303
+    cookie = signed.headers["set-cookie"].lower()
+    assert "dossier_session=" in cookie and "httponly" in cookie and "samesite=lax" in cookie
     page = client.get(f"/groups/{amber}")
     assert REVIEW_FORM.search(page.text)
     fields = {"entity": amber, "prop": "country", "value": "SN", "action": "reject", "reason": "test"}
@@ -188,7 +191,8 @@ def test_a_private_server_shows_nothing_before_signing_in(kb: EditorsKB) -> None
     with TestClient(create_app(kb.db, private=True)) as c:
         assert c.get("/", follow_redirects=False).status_code == 303
         assert c.get("/api/groups").status_code == 401
-        assert c.get("/login").status_code == 200
+        login = c.get("/login")
+        assert login.status_code == 200 and "dossier user add NAME --role admin" in login.text  # no admin yet
         assert sign_in(c, READER).status_code == 303
         assert c.get("/api/groups").status_code == 200
 
