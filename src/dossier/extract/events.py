@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from dossier.extract.context import Context
-from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
+from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
 from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
@@ -151,9 +151,11 @@ def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
     body_start = block.value_start if block.value_start >= 0 else block.start
     body = text[body_start : block.end]
     date, basis = block.date, "header" if block.date_from_header else "entry"
-    if block.date_from_header:
+    if block.date_from_header or len(block.date) == len("YYYY"):
+        # A month header's entry may give its day; a year's entry, its month or day
+        # ("2004: ... killed in late March").
         own = _own_date(body, block.date)
-        if own:
+        if own and (block.date_from_header or (own.startswith(block.date) and own != block.date)):
             date, basis = own, "entry"
     first_end = ctx.sentences_of(block)[0][1] if ctx.sentences_of(block) else block.end
     # An entry's later sentences that state their own date are events of their own,
@@ -250,7 +252,8 @@ def _dated_clauses(
         opening = find_dates(between)
         leads = len(sentence[clause_start:prev_pos].split()) <= 2
         closes = opening[0].end if opening and opening[0].start == 0 and leads else -1
-        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() != closes]
+        within = opening[0].end if opening and opening[0].start == 0 else 0  # "December 26, 2001"
+        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() >= within and m.start() != closes]
         if joint is None and not commas:
             # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
             bare = list(_bare_coordinator().finditer(between))
@@ -437,10 +440,10 @@ def _event(
     # evidence, which resolution may let yield), or a sentence. (Without one, see _undated_sentence.)
     if date:
         yield say("date", date, reported=reported if reported != date else None, basis=basis)
-    for t in dict.fromkeys("other" if t == "founding" else t for t in types):
+    for t in dict.fromkeys("other" if t in KINDS_OF_OTHER else t for t in types):
         yield say("type", t)
-    if "founding" in types:
-        yield say("kind", "founding")  # exported as "other"; resolution tells foundings apart
+    for kind in KINDS_OF_OTHER.intersection(types):
+        yield say("kind", kind)  # exported as "other"; resolution tells foundings and ceasefires apart
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
@@ -481,6 +484,9 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     """The event types `text` names; with `ctx`, not in the names of the groups the
     document knows ("Liberation Tigers", "Front de libération" free no one)."""
     text = _own_words(text if ctx is None else _without_group_names(ctx, text))
+    # "the group, founded by X, released gas ...": an apposition without a date of its own
+    # describes the group; it tells no founding.
+    text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
     for key, _s, _e in lexicon.keys_in("events", text):
         if key not in found:
@@ -496,6 +502,13 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
         if vague in found and len(found) > 1:
             found.remove(vague)
     return found
+
+
+@lru_cache(maxsize=1)
+def _described_group() -> re.Pattern[str]:
+    founding = lexicon.alternation("events", "founding")
+    by = lexicon.alternation("actions", "agent_by")
+    return re.compile(rf",\s*(?:{founding})\s+(?:{by})\s[^,;.()]*(?=,)", re.IGNORECASE)
 
 
 def _acts(ctx: Context, text: str) -> bool:
@@ -537,7 +550,10 @@ def _own_words(text: str, asides: bool = True) -> str:
     `asides`, asides in parentheses ("(in which the group claims the kidnapping)").
     Blanked, so that offsets stay."""
     if asides:
-        text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+        outside = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+        # An aside that holds the only date is what the text dates ("(founded 1994)").
+        dated_aside = not find_dates(outside) and find_dates(text)
+        text = text if dated_aside else outside
     return _cause().sub(lambda m: " " * len(m.group()), text)
 
 

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import NamedTuple, Protocol
 
-from dossier.model import FORMATION, Schema, schema_of
+from dossier.model import FORMATION, KINDS_OF_OTHER, Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
 from dossier.text.dates import date_span
 
@@ -189,12 +189,14 @@ def join_events(
 
 
 def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
-    """A group is founded once: where each document tells one founding of a group (its
-    own, naming no other group) and they lie a few years apart, the sources date one
-    founding differently ("formed in 1969" / "in 1970" / "in November 1970"). Where a
-    document tells two (founded in 1996, formed anew in 1998) it is left as it is."""
+    """A group is founded once: where documents each tell one founding of a group (its
+    own, naming no other group) a few years apart, the sources date one founding
+    differently ("formed in 1969" / "in 1970" / "in November 1970"). The documents
+    whose years lie closest together join; a document is left out where it may tell
+    another beginning: two foundings years apart (founded in 1996, formed anew in
+    1998), or a split, merger or renaming in those years, not in its founding's."""
     by_group: dict[str, list[_Event]] = defaultdict(list)
-    other_origins: set[tuple[str, str]] = set()  # (group, document) telling a split, merger or renaming too
+    other_origins: dict[tuple[str, str], set[int]] = defaultdict(set)  # (group, document): years
     for e in events:
         if e.header or len(e.perpetrators) != 1:
             continue
@@ -202,22 +204,35 @@ def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
         if "founding" in e.types and e.groups <= e.perpetrators:
             by_group[group].append(e)
         elif e.types & FORMATION:
-            other_origins.add((group, e.doc))
+            other_origins[(group, e.doc)].add(int(e.date[:YEAR]))
     for group, found in sorted(by_group.items()):
         years_by_doc: dict[str, set[int]] = defaultdict(set)
         for e in found:
-            years_by_doc[e.doc].add(int(e.date[:4]))
-        if len(years_by_doc) < 2 or any((group, doc) in other_origins for doc in years_by_doc):
-            continue  # one source, or a history of several beginnings (founded, then split off)
-        if any(max(y) - min(y) > 1 for y in years_by_doc.values()):
-            continue  # a document that dates two foundings years apart tells two
-        years = [int(e.date[:4]) for e in found]
-        if max(years) - min(years) > FOUNDING_YEARS_APART or not all(
-            _consistent(a, b) for a, b in combinations(found, 2)
-        ):
-            continue
-        first = found[0]
-        for e in found[1:]:
+            years_by_doc[e.doc].add(int(e.date[:YEAR]))
+        every_year = {y for years in years_by_doc.values() for y in years}
+        plain = {
+            doc: years
+            for doc, years in years_by_doc.items()
+            if not any(  # another beginning, in a year others date a founding
+                abs(y - f) <= 1 and y not in years for y in other_origins.get((group, doc), ()) for f in every_year
+            )
+        }
+        single = {doc: min(years) for doc, years in plain.items() if max(years) - min(years) <= 1}
+        # The window of years that holds the most documents (the earliest of equals) ...
+        best: tuple[int, list[str]] = (0, [])
+        for low in sorted(set(single.values())):
+            inside = [doc for doc, year in single.items() if low <= year <= low + FOUNDING_YEARS_APART]
+            if len(inside) > len(best[1]):
+                best = (low, inside)
+        low, docs = best
+        window = range(low, low + FOUNDING_YEARS_APART + 1)
+        # ... and of a document telling two foundings, the one in that window (when only one is).
+        docs += [doc for doc, years in plain.items() if doc not in single and len({y for y in years if y in window} ) == 1]
+        chosen = [e for e in found if e.doc in docs and int(e.date[:YEAR]) in window]
+        if len(docs) < 2:
+            continue  # (sources that place the founding in two countries still tell one)
+        first = chosen[0]
+        for e in chosen[1:]:
             clusters.union(first.key, e.key, f"the one founding of the group: {first.date} / {e.date}", 0.5)
 
 
@@ -306,6 +321,12 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
                 blocks[("city", e.place, e.date[:YEAR], kind)].append(e)
         for person in e.persons:
             blocks[("person", person)].append(e)
+        # A happening no word typed may be any kind of incident: it meets every mention of
+        # its day, and of its month while they are few.
+        if e.day:
+            blocks[("untyped day", e.date)].append(e)
+        if len(e.date) >= MONTH:
+            blocks[("untyped month", e.date[:MONTH])].append(e)
 
         if e.header:
             if e.place:
@@ -330,6 +351,8 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
             yield from _meetings(block, block) if len(block) <= MAX_CANDIDATES else ()
         elif name[0] == "month":
             yield from _meetings(block, block, limit=MAX_CANDIDATES)
+        elif name[0] in ("untyped day", "untyped month"):
+            yield from _meetings(block, [e for e in block if _untyped(e)], limit=MAX_CANDIDATES)
         else:
             yield from _meetings(block, block)
 
@@ -391,7 +414,7 @@ class _Event:
         self.relative = "relative" in basis  # "a month later": dated from what came before
         self.country = min(props.get("country", ()), default="")
         self.place = min(props.get("place", ()), default="")
-        self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & {"founding"})
+        self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & KINDS_OF_OTHER)
         # The blocks it is compared in: its types and their families.
         self.kinds = self.types | {name for name, family in TYPE_FAMILIES.items() if self.types & family}
         if self.types & FORMATION:
@@ -439,11 +462,17 @@ class _NameIndex:
     def named_in(self, text: str) -> set[str]:
         words = _name_words(text)
         found: set[str] = set()
-        for i, word in enumerate(words):
-            if word not in self.firsts:
-                continue
-            for n in range(1, min(self.MAX_WORDS, len(words) - i) + 1):
-                found |= self.by_words.get(tuple(words[i : i + n]), set())
+        i = 0
+        while i < len(words):
+            # The longest name at each word: "Copper Ridge Movement" is not also "Copper Ridge".
+            for n in range(min(self.MAX_WORDS, len(words) - i), 0, -1):
+                owners = self.by_words.get(tuple(words[i : i + n])) if words[i] in self.firsts else None
+                if owners:
+                    found |= owners
+                    i += n
+                    break
+            else:
+                i += 1
         return found
 
 
@@ -474,10 +503,13 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if formation and a.perpetrators != b.perpetrators and not a.types & b.types & FORMATION:
         formation = False  # in two groups' histories, one group's renaming is not the other's split
     same_group = bool(a.perpetrators & b.perpetrators)
-    unnamed = not (a.types - {"other"}) or not (b.types - {"other"})  # a happening no word typed
-    if not common and not formation and not _related(a, b) and not unnamed:
-        return None
+    unnamed = _untyped(a) or _untyped(b)
     shared = min(len(a.date), len(b.date))
+    # One group's day: sources type one incident in other words ("released sarin" /
+    # "a gas attack"); two of its incidents on one day are rare.
+    same_day = shared == DAY and a.date == b.date and same_group
+    if not common and not formation and not _related(a, b) and not unnamed and not same_day:
+        return None
     where = a.place or a.country or b.place or b.country or "?"
     what = ",".join(sorted(common)) or "related types"
     score = {DAY: 3.0, MONTH: 2.0}.get(shared, 1.0)
@@ -513,6 +545,11 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         who = f" ({len(a.persons & b.persons)} person named in both)" if same_person and not specific else ""
         return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}{who}", False)
     return None
+
+
+def _untyped(e: _Event) -> bool:
+    """A happening no word typed."""
+    return not e.types - {"other"}
 
 
 def _specific(a: _Event, b: _Event) -> set[str]:
