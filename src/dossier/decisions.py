@@ -113,7 +113,9 @@ def apply_decisions(
     added: list[Statement] = []
     for (e, prop), d in sorted(corrections.items()):
         ev = d.target.get("evidence", {})
-        where = relocate(texts, str(ev.get("doc", "")), int(ev.get("start", -1)), int(ev.get("end", -1)), ev.get("text", ""))
+        where = relocate(
+            texts, str(ev.get("doc", "")), int(ev.get("start", -1)), int(ev.get("end", -1)), ev.get("text", "")
+        )
         if where is None:
             applied.unapplied.append(d)
             continue

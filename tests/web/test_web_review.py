@@ -134,7 +134,9 @@ def test_a_rejected_value_leaves_pages_api_and_exports_and_stays_rejected_after_
     shown = '<span class="value">Guinea-Bissau</span>'
     assert shown in client.get(f"/groups/{amber}").text
     before = _exports(kb.db, tmp_path / "before")
-    assert all(_says_gw(fmt, text) for fmt, text in before.items()), [f for f, t in before.items() if not _says_gw(f, t)]
+    assert all(_says_gw(fmt, text) for fmt, text in before.items()), [
+        f for f, t in before.items() if not _says_gw(f, t)
+    ]
 
     assert sign_in(client, EDITOR).status_code == 303
     token = csrf_of(client.get(f"/groups/{amber}").text)
@@ -144,7 +146,7 @@ def test_a_rejected_value_leaves_pages_api_and_exports_and_stays_rejected_after_
     assert done.status_code == 303 and done.headers["location"] == f"/groups/{amber}#review"
 
     editor_page = client.get(f"/groups/{amber}").text
-    assert "<s class=\"value\">GW</s>" in editor_page and "camps only, no operations" in editor_page
+    assert '<s class="value">GW</s>' in editor_page and "camps only, no operations" in editor_page
 
     def gone() -> None:
         with TestClient(client.app) as anonymous:
@@ -163,7 +165,9 @@ def test_a_rejected_value_leaves_pages_api_and_exports_and_stays_rejected_after_
     assert any(d["action"] == "reject" and d["what"] == "country: GW" and d["author"] == EDITOR for d in history)
 
 
-def test_the_json_export_carries_decisions_and_accounts_but_no_password(client: TestClient, kb: EditorsKB, tmp_path: Path) -> None:
+def test_the_json_export_carries_decisions_and_accounts_but_no_password(
+    client: TestClient, kb: EditorsKB, tmp_path: Path
+) -> None:
     amber = _group(client, "Amber Coast")
     assert sign_in(client, EDITOR).status_code == 303
     token = csrf_of(client.get(f"/groups/{amber}").text)
@@ -205,7 +209,11 @@ def test_an_editor_merges_two_groups_by_name_and_confirms_a_value(tmp_path: Path
         token = csrf_of(c.get(f"/groups/{amber}").text)
         refused = c.post("/review/merge-with", data={"csrf": token, "entity": amber, "other": "no such group"})
         assert refused.status_code == 404
-        done = c.post("/review/merge-with", data={"csrf": token, "entity": amber, "other": "tidewater rifles"}, follow_redirects=False)
+        done = c.post(
+            "/review/merge-with",
+            data={"csrf": token, "entity": amber, "other": "tidewater rifles"},
+            follow_redirects=False,
+        )
         assert done.status_code == 303
         merged = done.headers["location"].split("/groups/")[1].split("#")[0]
         names = {g["name"] for g in c.get("/api/groups").json()["groups"]}

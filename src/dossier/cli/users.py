@@ -77,7 +77,11 @@ def list_accounts(db: DbOption = Path("dossier.db")) -> None:
 
 
 @users.command("set-role")
-def set_role(name: str, role: Annotated[str, typer.Argument(help=f"One of {', '.join(ROLES)}.")], db: DbOption = Path("dossier.db")) -> None:
+def set_role(
+    name: str,
+    role: Annotated[str, typer.Argument(help=f"One of {', '.join(ROLES)}.")],
+    db: DbOption = Path("dossier.db"),
+) -> None:
     """Give an account another role."""
     if role not in ROLES:
         raise _fail(f"unknown role {role!r} (one of {', '.join(ROLES)})", 2)

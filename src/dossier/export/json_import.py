@@ -291,7 +291,9 @@ def _accounts(path: Path, data: dict[str, Any]) -> list[tuple[str, str]]:
 def _store_editors(contents: ExportContents, editors: Editors) -> None:
     """The export's decisions (those not already here) and accounts; an account new here has no
     password, and signs in once `dossier user add` gives it one."""
-    known = {(d.action, d.entity, json.dumps(d.target, sort_keys=True), d.author, d.created_at) for d in editors.decisions()}
+    known = {
+        (d.action, d.entity, json.dumps(d.target, sort_keys=True), d.author, d.created_at) for d in editors.decisions()
+    }
     for d in contents.decisions:
         if (d.action, d.entity, json.dumps(d.target, sort_keys=True), d.author, d.created_at) not in known:
             editors.decide(d.action, d.entity, d.target, d.author, d.reason, at=d.created_at)

@@ -350,7 +350,16 @@ class Store:
             )
 
     def count(self, table: str) -> int:
-        if table not in {"documents", "statements", "resolution", "judgements", "paths", "images", "decisions", "accounts"}:
+        if table not in {
+            "documents",
+            "statements",
+            "resolution",
+            "judgements",
+            "paths",
+            "images",
+            "decisions",
+            "accounts",
+        }:
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 

@@ -73,8 +73,10 @@ def describe(snap: Snapshot, d: Decision) -> dict[str, Any]:
         what = str(target.get("text", ""))
     else:
         what = ", ".join(target.get("subjects", []) + target.get("others", [])[:3])
-    entity = d.entity if snap.kind(d.entity) else next(
-        (snap.kb.entity(k) for k in target.get("subjects", []) if snap.kind(snap.kb.entity(k))), d.entity
+    entity = (
+        d.entity
+        if snap.kind(d.entity)
+        else next((snap.kb.entity(k) for k in target.get("subjects", []) if snap.kind(snap.kb.entity(k))), d.entity)
     )
     return {**_who(d), "what": what, "entity": entity, "page": page_of(snap, entity), "name": _name(snap, entity)}
 
@@ -99,8 +101,14 @@ def panel(site: Site, entity: str) -> dict[str, Any]:
     def item(s: Statement) -> dict[str, Any]:
         key = (s.prop, s.value)
         if key not in values:
-            values[key] = {"prop": s.prop, "value": s.value, "label": _label(snap, s), "state": "", "by": None,
-                           "statements": []}
+            values[key] = {
+                "prop": s.prop,
+                "value": s.value,
+                "label": _label(snap, s),
+                "state": "",
+                "by": None,
+                "statements": [],
+            }
         values[key]["statements"].append(s)
         return values[key]
 
@@ -146,6 +154,14 @@ def _editor(request: Request) -> None:
         raise HTTPException(403, "Only editors can see this page; sign in as an editor.")
 
 
+def _author(request: Request) -> str:
+    """The signed-in editor's name (after `checked_form`, which refuses anyone else)."""
+    account = user(request)
+    if account is None:
+        raise HTTPException(403, "Sign in first.")
+    return account.name
+
+
 def _entity(snap: Snapshot, form: dict[str, str]) -> str:
     entity = form.get("entity", "")
     if snap.kind(entity) is None:
@@ -175,7 +191,12 @@ def routes(site: Site) -> APIRouter:
         form = await checked_form(request)
         snap = site.snapshot()
         entity = _entity(snap, form)
-        action, prop, value, reason = form.get("action", ""), form.get("prop", ""), form.get("value", ""), form.get("reason", "").strip()
+        action, prop, value, reason = (
+            form.get("action", ""),
+            form.get("prop", ""),
+            form.get("value", ""),
+            form.get("reason", "").strip(),
+        )
         if action not in ("reject", "confirm", "restore"):
             raise HTTPException(422, "action: reject, confirm or restore.")
         if action == "reject" and not reason:
@@ -183,12 +204,13 @@ def routes(site: Site) -> APIRouter:
         review = snap.kb.review
         candidates = list(snap.kb.by_entity.get(entity, [])) + [s for s, _d in (review.withheld if review else [])]
         group = [
-            s for s in candidates
+            s
+            for s in candidates
             if s.prop == prop and s.value == value and snap.kb.entity(s.subject) == entity and not is_editors(s)
         ]
         if not group:
             raise HTTPException(404, f"The entity has no value {value!r} of {prop!r}.")
-        decide(action, entity, value_target(group, snap.kb.texts, _members(snap, entity)), user(request).name, reason)  # type: ignore[union-attr]
+        decide(action, entity, value_target(group, snap.kb.texts, _members(snap, entity)), _author(request), reason)
         return _back(snap, entity)
 
     @router.post("/review/merge")
@@ -205,7 +227,9 @@ def routes(site: Site) -> APIRouter:
             raise HTTPException(422, "action: unmerge or confirm_merge.")
         others = [k for k in members if k != mention]
         reresolve([(mention, k) for k in others], "negative" if action == "unmerge" else "positive")
-        after = decide(action, entity, {"subjects": [mention], "others": others}, user(request).name, form.get("reason", "").strip())  # type: ignore[union-attr]
+        after = decide(
+            action, entity, {"subjects": [mention], "others": others}, _author(request), form.get("reason", "").strip()
+        )
         return _back(after, after.kb.entity(others[0]))
 
     @router.post("/review/merge-with")
@@ -223,13 +247,17 @@ def routes(site: Site) -> APIRouter:
             found = {e for n, e in snap.folded_names if n == folded and snap.kind(e) is kind and e != entity}
             if len(found) != 1:
                 which = "no" if not found else "more than one"
-                raise HTTPException(404, f"There is {which} {KINDS.get(kind, 'entity') if kind else 'entity'} named {wanted!r}.")
+                raise HTTPException(
+                    404, f"There is {which} {KINDS.get(kind, 'entity') if kind else 'entity'} named {wanted!r}."
+                )
             other = found.pop()
         if other == entity:
             raise HTTPException(422, "An entity is already one with itself.")
         mine, theirs = _members(snap, entity), _members(snap, other)
         reresolve([(mine[0], theirs[0])], "positive")
-        after = decide("merge", entity, {"subjects": mine, "others": theirs}, user(request).name, form.get("reason", "").strip())  # type: ignore[union-attr]
+        after = decide(
+            "merge", entity, {"subjects": mine, "others": theirs}, _author(request), form.get("reason", "").strip()
+        )
         return _back(after, after.kb.entity(mine[0]))
 
     @router.post("/review/correct")
@@ -259,7 +287,9 @@ def routes(site: Site) -> APIRouter:
         statements = snap.kb.by_entity.get(entity, [])
         review = snap.kb.review
         extracted = [s for s in statements if s.prop == prop and not is_editors(s)]
-        extracted += [s for s, _d in (review.withheld if review else []) if s.prop == prop and snap.kb.entity(s.subject) == entity]
+        extracted += [
+            s for s, _d in (review.withheld if review else []) if s.prop == prop and snap.kb.entity(s.subject) == entity
+        ]
         read = (extracted or [s for s in statements if s.prop == "summary"] or statements)[0]
         target = {
             "prop": prop,
@@ -268,10 +298,14 @@ def routes(site: Site) -> APIRouter:
             "subjects": _members(snap, entity),
             "quotes": sorted({(s.evidence.doc, quote_of(snap.kb.texts, s)) for s in extracted}),
             # The editor's evidence: the quote they read the value in (the extracted value's own).
-            "evidence": {"doc": read.evidence.doc, "start": read.evidence.start, "end": read.evidence.end,
-                         "text": quote_of(snap.kb.texts, read)},
+            "evidence": {
+                "doc": read.evidence.doc,
+                "start": read.evidence.start,
+                "end": read.evidence.end,
+                "text": quote_of(snap.kb.texts, read),
+            },
         }
-        decide("correct", entity, target, user(request).name, form.get("reason", "").strip())  # type: ignore[union-attr]
+        decide("correct", entity, target, _author(request), form.get("reason", "").strip())
         return _back(snap, entity)
 
     @router.post("/review/note")
@@ -282,7 +316,7 @@ def routes(site: Site) -> APIRouter:
         text = form.get("text", "").strip()
         if not text:
             raise HTTPException(422, "A note needs some text.")
-        decide("note", entity, {"subjects": _members(snap, entity), "text": text}, user(request).name, "")  # type: ignore[union-attr]
+        decide("note", entity, {"subjects": _members(snap, entity), "text": text}, _author(request), "")
         return _back(snap, entity)
 
     def queue_data(group: str) -> dict[str, Any]:
@@ -337,7 +371,8 @@ def review_queue(site: Site, snap: Snapshot, group: str = "") -> dict[str, Any]:
     for _k, e, _r, _s in rows:
         sizes[e] += 1
     merges = sorted(
-        (r for r in rows if sizes[r[1]] > 1 and r[2] != "only mention" and wanted(r[1])), key=lambda r: (r[3], r[1], r[0])
+        (r for r in rows if sizes[r[1]] > 1 and r[2] != "only mention" and wanted(r[1])),
+        key=lambda r: (r[3], r[1], r[0]),
     )[:QUEUE_ITEMS]
     by_subject: dict[str, list[Statement]] = defaultdict(list)
     for e in {r[1] for r in merges}:
@@ -354,24 +389,40 @@ def review_queue(site: Site, snap: Snapshot, group: str = "") -> dict[str, Any]:
             continue
         disputed.extend({"entity": e, "name": _name(snap, e), "page": page_of(snap, e), "conflict": c} for c in found)
     incomplete = [
-        {"entity": ev["id"], "name": _name(snap, ev["id"]), "page": page_of(snap, ev["id"]),
-         "missing": [k for k in ("types", "country") if not ev[k]], "evidence": ev["evidence"][:3]}
+        {
+            "entity": ev["id"],
+            "name": _name(snap, ev["id"]),
+            "page": page_of(snap, ev["id"]),
+            "missing": [k for k in ("types", "country") if not ev[k]],
+            "evidence": ev["evidence"][:3],
+        }
         for ev in snap.events
         if (not ev["types"] or not ev["country"]) and wanted(ev["id"])
     ][:QUEUE_ITEMS]
     since = last["started_at"] if last else ""
     new = sorted(
-        ({"entity": e, "name": _name(snap, e), "page": page_of(snap, e), "kind": KINDS[kind]}
-         for e, (created, _m) in kb.versions.items()
-         if since and created >= since and wanted(e) and (kind := snap.kind(e)) is not None),
+        (
+            {"entity": e, "name": _name(snap, e), "page": page_of(snap, e), "kind": KINDS[kind]}
+            for e, (created, _m) in kb.versions.items()
+            if since and created >= since and wanted(e) and (kind := snap.kind(e)) is not None
+        ),
         key=lambda x: (x["kind"], x["name"]),
     )[:QUEUE_ITEMS]
     return {
         "group": group,
         "groups": [{"id": g["id"], "name": g["name"]} for g in snap.groups],
         "merges": [
-            {"entity": e, "name": _name(snap, e), "page": page_of(snap, e), "mention": k, "reason": reason,
-             "score": score, "evidence": kb.evidence([s for s in by_subject.get(k, []) if s.prop in ("name", "alias", "date", "summary")][:3])}
+            {
+                "entity": e,
+                "name": _name(snap, e),
+                "page": page_of(snap, e),
+                "mention": k,
+                "reason": reason,
+                "score": score,
+                "evidence": kb.evidence(
+                    [s for s in by_subject.get(k, []) if s.prop in ("name", "alias", "date", "summary")][:3]
+                ),
+            }
             for k, e, reason, score in merges
         ],
         "disputed": disputed[:QUEUE_ITEMS],
