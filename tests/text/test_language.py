@@ -26,6 +26,11 @@ def test_first_quantity(text: str, lo: int | None, hi: int | None) -> None:
     assert (found[0].min, found[0].max) == (lo, hi)
 
 
+@pytest.mark.parametrize(("text", "kind"), CASES["country_kinds"])
+def test_country_kinds(text: str, kind: str) -> None:
+    assert find_countries(text)[0].kind == kind
+
+
 @pytest.mark.parametrize(("text", "codes"), CASES["countries"])
 def test_countries(text: str, codes: list[str]) -> None:
     assert [m.code for m in find_countries(text, demonyms=False)] == codes

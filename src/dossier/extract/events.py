@@ -67,6 +67,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        if in_section and _long_before_page(ctx, in_section):
+            in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
         context = entry.date if entry else earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, earlier)
         yield from _named_incidents(ctx, start, end)
@@ -97,6 +99,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _long_before_page(ctx: Context, iso: str) -> bool:
+    """A date years before the month a page was written in."""
+    page = ctx.page_date.iso if ctx.page_date else ""
+    return len(page) >= len("YYYY-MM") and int(iso[:4]) < int(page[:4]) - 1
 
 
 def _designation_fields(ctx: Context) -> Iterator[Statement]:
@@ -203,7 +211,9 @@ def _dated_sentence(
     previous: list[str] = []
     for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
         clause = ctx.text[s:e]
-        types = _types(clause, ctx) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
+        happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
+        types = _types(clause, ctx) or (["other"] if happening else [])
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         previous = types
@@ -521,6 +531,8 @@ def _tells_happening(ctx: Context, clause: str) -> bool:
     a sentence of its own (three words of prose or more, not a source's stamp such as
     "5 June 2020 | Reuters") and no verb of a state says it describes what was."""
     own = _own_words(clause)
+    for rel in find_relative(own):  # "Un an plus tard," alone tells nothing
+        own = own[: rel.start] + " " * (rel.end - rel.start) + own[rel.end :]
     words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
     if len(words) < 2:
         return False
