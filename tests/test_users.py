@@ -60,3 +60,29 @@ def test_sign_ins_are_slowed_after_five_failures_and_the_lock_ends(tmp_path: Pat
         for i in range(FREE_FAILURES):
             sign_in(store, "ghost", "whatever", at=2000.0 + i)
         assert sign_in(store, "ghost", "whatever", at=2000.0 + FREE_FAILURES).locked
+
+
+def test_a_server_without_an_admin_says_how_to_make_one(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+
+    from kb_helpers import cli_env, dossier_command
+
+    db = _kb(tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [*dossier_command(), "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=cli_env(),
+    )
+    try:
+        assert server.stderr is not None
+        first = server.stderr.readline()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "no admin account yet" in first and "dossier user add NAME --role admin" in first

@@ -71,6 +71,7 @@ class Applied:
     withheld: list[tuple[Statement, Decision]] = field(default_factory=list)  # rejected or corrected, for editors
     confirmed: dict[str, Decision] = field(default_factory=dict)  # statement id -> the confirmation that holds
     unapplied: list[Decision] = field(default_factory=list)  # corrections whose quote no document holds now
+    changed: dict[str, str] = field(default_factory=dict)  # mention key -> when a decision last changed what it says
 
 
 def apply_decisions(
@@ -123,6 +124,7 @@ def apply_decisions(
         subject = next((k for k in d.target.get("subjects", []) if entity(k) == e), by_entity[e][0].subject)
         for s in extracted:
             corrected[s.id] = d
+        applied.changed[subject] = max(applied.changed.get(subject, ""), d.created_at)
         added.append(
             Statement(
                 subject=subject,
@@ -138,6 +140,7 @@ def apply_decisions(
         held = corrected.get(s.id) or (verdict[s.id] if s.id in verdict and verdict[s.id].action == "reject" else None)
         if held is not None:
             applied.withheld.append((s, held))
+            applied.changed[s.subject] = max(applied.changed.get(s.subject, ""), held.created_at)
             continue
         if s.id in verdict and verdict[s.id].action == "confirm":
             applied.confirmed[s.id] = verdict[s.id]

@@ -68,6 +68,11 @@ class KnowledgeBase:
             decisions=decisions,
             review=review,
         )
+        # An entity a decision changed is changed then (STIX `modified`), as a build dates what it changes.
+        for subject, at in review.changed.items():
+            entity = kb.entity(subject)
+            if entity in kb.versions and kb.versions[entity][1] < at:
+                kb.versions[entity] = (kb.versions[entity][0], at)
         grouped: dict[str, list[Statement]] = defaultdict(list)
         for s in statements:
             grouped[kb.entity(s.subject)].append(s)
