@@ -225,3 +225,25 @@ def test_an_editor_merges_two_groups_by_name_and_confirms_a_value(tmp_path: Path
         page = c.get(f"/groups/{merged}").text
         assert re.search(r'<tr class="confirmed" data-prop="origin_country">', page)
         assert "merged" in c.get("/history").text
+
+
+def test_the_review_queue_puts_the_weakest_merges_first_and_filters_by_group(tmp_path: Path) -> None:
+    kb = make_kb(tmp_path)
+    with TestClient(create_app(kb.db, check_every=0)) as c:
+        amber, tidewater = _group(c, "Amber Coast"), _group(c, "Tidewater")
+        assert sign_in(c, EDITOR).status_code == 303
+        queue = c.get("/api/review").json()
+        scores = [m["score"] for m in queue["merges"]]
+        assert scores == sorted(scores) and scores[0] < 1
+        weakest = queue["merges"][0]
+        assert weakest["page"].startswith("/events/") and weakest["evidence"]  # the two foundings, with quotes
+        assert {x["entity"] for x in queue["new"]} >= {amber, tidewater}  # the first build made everything
+        assert all(x["missing"] for x in queue["incomplete"])
+        own = c.get("/api/review", params={"group": tidewater}).json()
+        assert weakest["entity"] not in {m["entity"] for m in own["merges"]}
+        assert {x["entity"] for x in own["new"]} <= {tidewater} | {
+            e["id"] for e in c.get("/api/events", params={"group": tidewater}).json()["events"]
+        } | {k for k, v in c.get(f"/api/groups/{tidewater}").json()["names"].items() if v["kind"] == "person"}
+        page = c.get("/review", params={"group": tidewater})
+        assert page.status_code == 200 and f'<option value="{tidewater}" selected' in page.text
+        assert c.get("/api/review", params={"group": "nothing"}).status_code == 404

@@ -122,6 +122,13 @@ class Editors:
             )
         return str(self.store.db.execute("SELECT value FROM meta WHERE key = 'session_secret'").fetchone()[0])
 
+    # -- the review queue -----------------------------------------------------------
+
+    def last_reading_build(self) -> str:
+        """When the last build that read any document began ('' before any): what is new is newer."""
+        row = self.store.db.execute("SELECT max(started_at) FROM builds WHERE read > 0").fetchone()
+        return str(row[0]) if row and row[0] else ""
+
     # -- decisions ----------------------------------------------------------------
 
     def decide(

@@ -366,7 +366,7 @@ def review_queue(site: Site, snap: Snapshot, group: str = "") -> dict[str, Any]:
 
     with site.lock():
         rows = site.store.resolution_rows()
-        last = site.store.last_build()
+        since = Editors(site.store).last_reading_build()
     sizes: dict[str, int] = defaultdict(int)
     for _k, e, _r, _s in rows:
         sizes[e] += 1
@@ -399,7 +399,6 @@ def review_queue(site: Site, snap: Snapshot, group: str = "") -> dict[str, Any]:
         for ev in snap.events
         if (not ev["types"] or not ev["country"]) and wanted(ev["id"])
     ][:QUEUE_ITEMS]
-    since = last["started_at"] if last else ""
     new = sorted(
         (
             {"entity": e, "name": _name(snap, e), "page": page_of(snap, e), "kind": KINDS[kind]}
