@@ -73,6 +73,16 @@ def test_an_editor_reviews_in_the_browser_and_a_rebuild_keeps_every_decision(
     assert page.locator('#review tr.rejected[data-prop="ideology"] s.value').inner_text() == "coastal separatism"
     assert "an invented label" in page.locator('#review tr.rejected[data-prop="ideology"]').inner_text()
 
+    # Or beside the value itself, where the page shows it: an alias, here.
+    shown_alias = page.locator("span.value", has_text="Armée de la Côte d'Ambre")
+    alias = page.locator("#identity ul.values > li", has=shown_alias)
+    alias.locator("details.review-inline summary").click()
+    alias.locator("form.reject input[name=reason]").fill("a translation, not a name the group uses")
+    alias.locator("form.reject button").click()
+    page.wait_for_url(f"**/groups/{amber}#review")
+    assert page.locator("#identity ul.values > li", has=shown_alias).count() == 0
+    page.screenshot(path=str(_screenshots() / "editor-factsheet.png"), full_page=True)
+
     # Undo a merge: the weakest one in the review queue (two foundings of the group in two documents).
     page.goto("/review")
     page.locator("#weak-merges a").first.click()
@@ -100,7 +110,8 @@ def test_an_editor_reviews_in_the_browser_and_a_rebuild_keeps_every_decision(
         reader.goto(f"/groups/{amber}")
         assert "coastal separatism" not in reader.locator("#ideology").inner_text()
         assert reader.locator("#review").count() == 0 and reader.locator("form[method=post]").count() == 0
-        assert not _json(reader, f"/api/groups/{amber}")["group"]["ideology"]
+        group = _json(reader, f"/api/groups/{amber}")["group"]
+        assert not group["ideology"] and "Armée de la Côte d'Ambre" not in [a["value"] for a in group["aliases"]]
         events = _events(reader, amber)
         assert sorted(e["date"] for e in events if e["date"] in ("2004", "2006")) == ["2004", "2006"]
         assert [e["date"] for e in events if e["id"] == attack["id"]] == ["2006-09-13"]
@@ -114,8 +125,8 @@ def test_an_editor_reviews_in_the_browser_and_a_rebuild_keeps_every_decision(
     every_decision_holds()
     page.goto("/history")
     history = page.locator("table.history tbody tr")
-    assert history.count() == 3
-    assert {history.nth(i).get_attribute("class") for i in range(3)} == {"reject", "unmerge", "correct"}
+    assert history.count() == 4
+    assert {history.nth(i).get_attribute("class") for i in range(4)} == {"reject", "unmerge", "correct"}
 
 
 def _screenshots() -> Any:

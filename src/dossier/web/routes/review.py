@@ -34,6 +34,8 @@ LABEL_CHARS = 160
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 WORD = re.compile(r"^[a-z_]{2,40}$")
+# A page lists names and aliases together: a decision on one of them is on every statement of those words.
+SAME_VALUE = {"alias": ("name", "alias")}
 
 
 def page_of(snap: Snapshot, entity: str) -> str:
@@ -203,14 +205,20 @@ def routes(site: Site) -> APIRouter:
             raise HTTPException(422, "A rejection needs a reason.")
         review = snap.kb.review
         candidates = list(snap.kb.by_entity.get(entity, [])) + [s for s, _d in (review.withheld if review else [])]
-        group = [
-            s
-            for s in candidates
-            if s.prop == prop and s.value == value and snap.kb.entity(s.subject) == entity and not is_editors(s)
-        ]
-        if not group:
+        props = SAME_VALUE.get(prop, (prop,))
+        found: dict[str, list[Statement]] = defaultdict(list)
+        for s in candidates:
+            if s.prop in props and s.value == value and snap.kb.entity(s.subject) == entity and not is_editors(s):
+                found[s.prop].append(s)
+        if not found:
             raise HTTPException(404, f"The entity has no value {value!r} of {prop!r}.")
-        decide(action, entity, value_target(group, snap.kb.texts, _members(snap, entity)), _author(request), reason)
+        members = _members(snap, entity)
+        with site.lock():
+            for group in found.values():  # one decision per property: a name and an alias of the same words
+                Editors(site.store).decide(
+                    action, entity, value_target(group, snap.kb.texts, members), _author(request), reason
+                )
+        site.reload()
         return _back(snap, entity)
 
     @router.post("/review/merge")
