@@ -214,6 +214,8 @@ def _dated_sentence(
         private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
         happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
         types = _types(clause, ctx) or (["other"] if happening else [])
+        if _founding_dated(ctx.text[s:e]):
+            types = ["founding"]  # "Hamas, founded in 1987, had fighters ...": the date is the founding's
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         previous = types
@@ -383,6 +385,20 @@ def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
             yield from _event(
                 ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)
             )
+
+
+def _founding_dated(clause: str) -> bool:
+    """The clause's only date follows a founding word and a preposition at most
+    ("founded in 1987", "opgericht in 1987", "fondé en 1987")."""
+    dates = [d for d in find_dates(clause) if not d.is_period]
+    return len(dates) == 1 and bool(_founding_before().search(clause[max(0, dates[0].start - 40) : dates[0].start]))
+
+
+@lru_cache(maxsize=1)
+def _founding_before() -> re.Pattern[str]:
+    founding = lexicon.alternation("events", "founding")
+    prepositions = lexicon.alternation("time", "date_prepositions")
+    return re.compile(rf"(?<!\w)(?:{founding})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
 
 
 def _year_after_cue(sentence: str, d: DateMatch) -> bool:

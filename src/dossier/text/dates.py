@@ -560,6 +560,12 @@ def resolve_deictic(match: DateMatch, reference: str) -> str:
     if kind == "weekday":
         number, _, which = rest.partition(":")
         if not exact:
+            if len(reference) >= 7 and which == "last-week":
+                # A weekday of the week before a page of some day of that month: one to
+                # thirteen days before it, which its year (or month) holds.
+                first = dt.date.fromordinal(span[0] - 13).isoformat()
+                last = dt.date.fromordinal(span[1] - 1).isoformat()
+                return _shared_prefix(first, last, (7, 4))
             return reference[:7] if len(reference) >= 7 and not which else ""
         back = (ref_day.isoweekday() - int(number)) % 7
         if which == "last-week":

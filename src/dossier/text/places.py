@@ -107,7 +107,7 @@ def demonym_of_a_country(word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    if re.search(r"(an|ans|ian|ese|ees|ais|aise|ain|aine|ijn|ijnse|se|ish|ch|ien|ienne)$", word.casefold()):
+    if re.search(r"(an|ans|ian|ese|ees|ais|aise|ain|aine|ijn|ijnse|se|sche|ish|ch|ien|ienne)$", word.casefold()):
         return True
     # A country's name and -i ("Israeli", "Iraqi", "Pakistani"); not a name cut short ("Russi").
     return word.endswith("i") and _is_country_name(word[:-1])
