@@ -514,8 +514,8 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     # describes the group; it tells no founding.
     text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
-    for key, _s, _e in lexicon.keys_in("events", text):
-        if key not in found:
+    for key, start, _e in lexicon.keys_in("events", text):
+        if key not in found and not _in_a_name(text, start):
             found.append(key)
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
@@ -524,10 +524,39 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
-    for vague in ("other", "founding"):
-        if vague in found and len(found) > 1:
-            found.remove(vague)
+    if "other" in found and len(found) > 1:
+        found.remove("other")
+    if "founding" in found and set(found) - FORMATION:
+        found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+# Capitalised words, with the small words a name holds between them ("Tigres de Libération de l'Eelam").
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+# The small words a name holds between its capitalised ones, before and after a word.
+_LINKS = r"(?<!\w)(?:de|du|des|la|le|l['’]|d['’]|of|the|van|der|het)\s*"
+_LINKS_BEFORE = re.compile(rf"(?:{_LINKS})*$", re.IGNORECASE)
+_LINKS_AFTER = re.compile(rf"\s*(?:{_LINKS})*", re.IGNORECASE)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Is the cue at `start` a word of a proper name, capitalised beside another
+    capitalised word inside a sentence ("les Tigres de Libération", "Liberation Tigers")?
+    Not in a headline, whose words are all capitalised."""
+    word = _CAPITALISED.match(text, start)
+    if not word or not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:•—–-|":
+        return False
+    words = text.split()
+    if sum(w[:1].isupper() for w in words) > len(words) * 0.6:
+        return False  # a headline in title case
+    before = text[max(0, start - 40) : start].rstrip()
+    links = _LINKS_BEFORE.search(before)
+    before = before[: links.start()] if links else before
+    after = text[word.end() : word.end() + 40]
+    links = _LINKS_AFTER.match(after)
+    after = after[links.end() :] if links else after
+    previous = before.split()[-1:]
+    return bool((previous and _CAPITALISED.fullmatch(previous[0].strip(",;()"))) or _CAPITALISED.match(after))
 
 
 @lru_cache(maxsize=1)

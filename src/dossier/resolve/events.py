@@ -242,13 +242,15 @@ def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
         low, docs = best
         window = range(low, low + FOUNDING_YEARS_APART + 1)
         # ... and of a document telling two foundings, the one in that window (when only one is).
-        docs += [doc for doc, years in plain.items() if doc not in single and len({y for y in years if y in window}) == 1]
+        docs += [
+            doc for doc, years in plain.items() if doc not in single and len({y for y in years if y in window}) == 1
+        ]
         chosen = [e for e in found if e.doc in docs and int(e.date[:YEAR]) in window]
         if docs:
-            inside = [e for e in naming_others[group] if e.doc not in years_by_doc and int(e.date[:YEAR]) in window]
-            by_doc = {e.doc: e for e in inside}
-            if len(by_doc) == len(inside):  # one such founding in each document
-                chosen += inside
+            naming = [e for e in naming_others[group] if e.doc not in years_by_doc and int(e.date[:YEAR]) in window]
+            by_doc = {e.doc: e for e in naming}
+            if len(by_doc) == len(naming):  # one such founding in each document
+                chosen += naming
                 docs += list(by_doc)
         if len(docs) < 2:
             continue  # (sources that place the founding in two countries still tell one)
@@ -598,7 +600,9 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
             return Judgement(score - 1.5, f"the one such happening of {a.date[:shared]}: {where} {what}", False, True)
     if same_period and named and not (a.header or b.header) and (kindred or unnamed or common):
         # Few reports give that name: in one period and of a like kind, they tell one incident.
-        return Judgement(score + len(named) - 1, f"the same names in {a.date[:shared]}: {', '.join(named)} {what}", False)
+        return Judgement(
+            score + len(named) - 1, f"the same names in {a.date[:shared]}: {', '.join(named)} {what}", False
+        )
     same_city = bool(a.place and a.place == b.place)
     if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person or (same_city and same_group)):
         # Days apart: the same kind of incident, or a related one befalling the same person

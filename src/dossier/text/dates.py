@@ -563,9 +563,9 @@ def resolve_deictic(match: DateMatch, reference: str) -> str:
             if len(reference) >= 7 and which == "last-week":
                 # A weekday of the week before a page of some day of that month: one to
                 # thirteen days before it, which its year (or month) holds.
-                first = dt.date.fromordinal(span[0] - 13).isoformat()
-                last = dt.date.fromordinal(span[1] - 1).isoformat()
-                return _shared_prefix(first, last, (7, 4))
+                earliest = dt.date.fromordinal(span[0] - 13).isoformat()
+                latest = dt.date.fromordinal(span[1] - 1).isoformat()
+                return _shared_prefix(earliest, latest, (7, 4))
             return reference[:7] if len(reference) >= 7 and not which else ""
         back = (ref_day.isoweekday() - int(number)) % 7
         if which == "last-week":
@@ -887,7 +887,10 @@ def _relative_before_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _adjacent_pattern() -> re.Pattern[str]:
     """ "the previous year", "het volgende jaar", "l'année suivante" """
-    words = {key: lexicon.alternation("relative", key) for key in ("previous_before", "next_before", "previous_after", "next_after", "articles_before")}
+    words = {
+        key: lexicon.alternation("relative", key)
+        for key in ("previous_before", "next_before", "previous_after", "next_after", "articles_before")
+    }
     return re.compile(
         rf"(?<!\w)(?:(?P<previous>{words['previous_before']})|{words['next_before']})\s+(?:{_units()})(?!\w)"
         rf"|(?<!\w)(?:{words['articles_before']})\s*(?:{_units().replace('(?P<', '(?P<fr_')})\s+"
