@@ -203,3 +203,12 @@ def test_a_weekday_dates_its_day_on_an_undated_page_from_the_years_it_recalls(tm
     )
     by_date = _dated(_events(tmp_path, {"pale.txt": text}))
     assert "2004-09-09" in by_date  # the first Thursday 9 September from 2003 on
+
+
+def test_where_people_come_from_is_not_where_it_happened(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Jailed in 1998 for a raid on a depot, its founder learned tactics from prisoners from Uganda.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert by_date["1998"]["country"] is None
