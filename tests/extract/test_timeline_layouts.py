@@ -212,3 +212,13 @@ def test_where_people_come_from_is_not_where_it_happened(tmp_path: Path) -> None
     )
     by_date = _dated(_events(tmp_path, {"pale.txt": text}))
     assert by_date["1998"]["country"] is None
+
+
+def test_a_participle_announcing_a_new_name_is_an_incident_of_its_own(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "In October 2010 Omar Kimani assumed leadership, announcing a new coalition under the name Pale River Front.\n"
+    )
+    october = [e for e in _events(tmp_path, {"pale.txt": text}) if e["date"] == "2010-10"]
+    assert sorted(t for e in october for t in e["types"]) == ["leadership_change", "renaming"]
+    assert len(october) == 2

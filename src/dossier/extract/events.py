@@ -249,7 +249,29 @@ def _dated_sentence(
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
             basis = "relative" if relative else "sentence"
-            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, basis, types=types)
+            for part_start, part_end, part_types in _participle_parts(ctx, s, e, types):
+                slug = f"s{s}" if part_start == s else f"s{s}.{part_start}"
+                yield from _event(ctx, slug, date, part_start, part_end, (s, e), context_date, basis, types=part_types)
+
+
+def _participle_parts(ctx: Context, start: int, end: int, types: list[str]) -> list[tuple[int, int, list[str]]]:
+    """A clause and a participle after its comma that announces the group's new form,
+    at the same date ("X assumed leadership, announcing a new coalition under the name
+    Y", "..., en annonçant la création de ..."): two incidents. Else the clause as one.
+    (A participle of anything else may tell what followed later.)"""
+    clause = ctx.text[start:end]
+    joint = _participle().search(clause)
+    if joint:
+        first, second = _types(clause[: joint.start()], ctx), _types(clause[joint.start() :], ctx)
+        main = set(first) - {"other", "statement"}
+        if main and not main & FORMATION and set(second) & FORMATION:
+            return [(start, start + joint.start(), first), (start + joint.start() + 1, end, second)]
+    return [(start, end, types)]
+
+
+@lru_cache(maxsize=1)
+def _participle() -> re.Pattern[str]:
+    return re.compile(r",\s+(?:(?:and|en)\s+)?(?!(?:according|including|following|during)\b)(?:[a-z]+ing|[a-zé]+ant)\b")
 
 
 def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
