@@ -765,10 +765,10 @@ def _says_where(text: str, place: PlaceMatch) -> bool:
         return False
     if (
         place.code == "ZZ"
-        or re.match(r"\s+[a-z]", text[place.end : place.end + 2])
+        or re.match(r"\s+[A-Za-z]", text[place.end : place.end + 2])
         and text[place.start : place.end].isupper()
     ):
-        return False  # "US air strike": a code used as an adjective
+        return False  # "US air strike", "the US Airbase in Aviano": a code used as an adjective
     return (
         _after_locative(text, place.start)
         or bool(lexicon.regex("places", "targets", _ENDING).search(before))
