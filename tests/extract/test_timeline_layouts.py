@@ -222,3 +222,10 @@ def test_a_participle_announcing_a_new_name_is_an_incident_of_its_own(tmp_path: 
     october = [e for e in _events(tmp_path, {"pale.txt": text}) if e["date"] == "2010-10"]
     assert sorted(t for e in october for t in e["types"]) == ["leadership_change", "renaming"]
     assert len(october) == 2
+
+
+def test_a_year_coordinated_with_one_after_a_preposition_dates_an_incident_too(tmp_path: Path) -> None:
+    text = "Nom : Mouvement de la Rivière Pâle\n\nHistoire\n\nSon chef a été condamné à deux reprises, en 2006 et 2018.\n"
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert {"2006", "2018"} <= set(by_date)
+    assert "conviction" in by_date["2018"]["types"]

@@ -485,7 +485,19 @@ def _year_after_cue(sentence: str, d: DateMatch) -> bool:
     before = sentence[max(0, d.start - 40) : d.start]
     if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
         return True
+    if _coordinated_year().search(before):
+        return True  # "en 2006 et 2018", "in 2001 and 2005": a year beside one after a preposition
     return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
+
+
+@lru_cache(maxsize=1)
+def _coordinated_year() -> re.Pattern[str]:
+    prepositions = lexicon.alternation("time", "year_prepositions")
+    coordinators = lexicon.alternation("time", "clause_coordinators")
+    return re.compile(
+        rf"(?<!\w)(?:{prepositions})\s+(?:1[6-9]|20)\d\d(?:\s*,\s*(?:1[6-9]|20)\d\d)*\s*(?:,|(?:{coordinators}))\s+$",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)
