@@ -178,7 +178,7 @@ def test_a_failure_inside_a_document_write_leaves_none_of_it(
 
     if where == "statements":
         # Half of the statements are inserted, then the database fails.
-        real_many = store_module.SqliteStore._many
+        real_many = store_module.SqliteStore._execute_many
 
         def many(self, sql, rows):  # type: ignore[no-untyped-def]
             rows = list(rows)
@@ -187,7 +187,7 @@ def test_a_failure_inside_a_document_write_leaves_none_of_it(
                 raise sqlite3.OperationalError("database or disk is full (simulated)")
             return real_many(self, sql, rows)
 
-        monkeypatch.setattr(store_module.SqliteStore, "_many", many)
+        monkeypatch.setattr(store_module.SqliteStore, "_execute_many", many)
         expected: type[Exception] = sqlite3.OperationalError
     else:
         # Document and statements are written; the last step, the path, fails.

@@ -14,6 +14,8 @@ from rich.table import Table
 
 from dossier.build import ClusterError, build_paths
 from dossier.cli.factsheet import print_factsheet, print_timeline
+from dossier.cli.options import DEFAULT_DB, DbOption
+from dossier.cli.users import users
 from dossier.export.factsheet_pdf import PdfError
 from dossier.export.formats import BINARY_FORMATS, FOLDER_FORMATS, FORMATS, GROUP_FORMATS, write_format
 from dossier.export.json import write_json
@@ -23,6 +25,7 @@ from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.model import Schema
 from dossier.resolve import resolve
 from dossier.store import Store, StoreError, display_name, open_store
+from dossier.store.editors import Editors
 from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person, timeline
 
 app = typer.Typer(
@@ -30,13 +33,10 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Build a source-grounded knowledge base of armed groups from documents.",
 )
+app.add_typer(users, name="user")
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # one line per problem, also in logs
 
-DbOption = Annotated[
-    str, typer.Option("--db", help="The knowledge base: a SQLite file, or a PostgreSQL URL (postgresql://user@host/dbname).")
-]
-DEFAULT_DB = "dossier.db"
 
 
 def _error(message: str) -> None:
@@ -375,6 +375,7 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, help="Server processes; each loads the knowledge base and reloads it after a build.")
     ] = 1,
+    private: Annotated[bool, typer.Option("--private", help="Nobody reads without signing in.")] = False,
 ) -> None:
     """Serve the knowledge base in a browser (factsheets, timeline, map, search) with its JSON API under /api/."""
     import os
@@ -384,23 +385,26 @@ def serve(
     from dossier.web.app import create_app
 
     shown = escape(display_name(db))
+    try:
+        with open_store(db, create=False) as store:  # a missing or foreign knowledge base is refused here, once
+            if not Editors(store).has_admin():
+                err.print(
+                    f"no admin account yet: `dossier user add NAME --role admin --db {shown}` makes one",
+                    highlight=False,
+                )
+        if workers == 1:
+            web = create_app(db, private=private, watch=True)
+    except StoreError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
     if workers > 1:
-        try:
-            open_store(db, create=False).close()  # a missing or foreign knowledge base is refused here, once
-        except StoreError as e:
-            _error(str(e))
-            raise typer.Exit(2) from None
-        os.environ["DOSSIER_DB"] = db  # each worker process makes its own app from it
+        # Each worker process makes its own app from these (`app_from_env`).
+        os.environ.update(DOSSIER_DB=db, DOSSIER_PRIVATE="1" if private else "")
         err.print(f"serving {shown} at http://{host}:{port}/ with {workers} workers (Ctrl+C stops)", highlight=False)
         uvicorn.run(
             "dossier.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning"
         )
         return
-    try:
-        web = create_app(db, watch=True)
-    except StoreError as e:
-        _error(str(e))
-        raise typer.Exit(2) from None
     err.print(f"serving {shown} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
 

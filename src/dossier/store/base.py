@@ -27,7 +27,7 @@ from typing import Any
 from dossier.model import Document, Evidence, Schema, Statement
 from dossier.text.sentences import sentence_spans
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # A line longer than this is indexed sentence by sentence, so a search hit points at a sentence.
 CHUNK_CHARS = 400
 SEARCH_LIMIT = 50
@@ -110,8 +110,8 @@ class StoredDocument:
 class _Transaction:
     """BEGIN ... COMMIT, or ROLLBACK when the block raises."""
 
-    def __init__(self, store: Store, begin: str, *, write: bool) -> None:
-        self.store, self.begin, self.write = store, begin, write
+    def __init__(self, store: Store, begin: str) -> None:
+        self.store, self.begin = store, begin
 
     def __enter__(self) -> Any:
         self.store.db.execute(self.begin)
@@ -121,8 +121,6 @@ class _Transaction:
         if exc_type:
             self.store.db.execute("ROLLBACK")
             return
-        if self.write:
-            self.store._before_commit()
         self.store.db.execute("COMMIT")
 
 
@@ -141,10 +139,11 @@ class Store(ABC):
         """`sql` with `?` placeholders in the engine's own style."""
         return sql
 
-    def _x(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement (`?` placeholders) on this store's connection; its cursor. For the store's modules."""
         return self.db.execute(self._sql(sql), params)
 
-    def _many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    def _execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
         if rows:
             self.db.cursor().executemany(self._sql(sql), rows)
@@ -160,9 +159,6 @@ class Store(ABC):
     def _apply_migration(self, target: int, sql: str) -> bool:
         """Open a write transaction and run `sql` in it; False (and nothing open) when another
         process applied `target` meanwhile."""
-
-    def _before_commit(self) -> None:  # noqa: B027 (most engines need nothing here)
-        """Called at the end of every write transaction, inside it."""
 
     def _lock_document(self, doc_id: str) -> None:  # noqa: B027 (one writer at a time on SQLite)
         """Inside a transaction: wait until no other build writes this document."""
@@ -190,10 +186,6 @@ class Store(ABC):
     def search_statements(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """Statements whose value or quote holds every word of `query`, best first; the quote is marked."""
 
-    @abstractmethod
-    def data_version(self) -> int:
-        """A number that changes whenever another connection commits to the database."""
-
     # -- schema -------------------------------------------------------------
 
     def _migrate(self) -> None:
@@ -215,7 +207,7 @@ class Store(ABC):
                     self._fill_search_index()
                 if target == 3:
                     self._date_entities_by_documents()
-                self._x(
+                self._execute(
                     "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     (str(target),),
@@ -223,12 +215,11 @@ class Store(ABC):
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
-            self._before_commit()
             self.db.execute("COMMIT")
 
     def _fill_search_index(self) -> None:
         """Index the documents and statements a knowledge base already holds."""
-        for doc_id, text in self._x("SELECT id, text FROM documents").fetchall():
+        for doc_id, text in self._execute("SELECT id, text FROM documents").fetchall():
             self._index(doc_id, text)
 
     def close(self) -> None:
@@ -243,16 +234,16 @@ class Store(ABC):
     # -- transactions ---------------------------------------------------------
 
     def transaction(self) -> _Transaction:
-        return _Transaction(self, self.BEGIN_WRITE, write=True)
+        return _Transaction(self, self.BEGIN_WRITE)
 
     def reading(self) -> AbstractContextManager[Any]:
         """One read transaction: what other connections commit meanwhile is seen whole or not at all."""
-        return _Transaction(self, self.BEGIN_READ, write=False)
+        return _Transaction(self, self.BEGIN_READ)
 
     # -- documents ------------------------------------------------------------
 
     def document_at(self, path: str) -> StoredDocument | None:
-        row = self._x(
+        row = self._execute(
             "SELECT d.id, d.path, d.title, d.lang, d.publisher, d.format, d.extracted_with "
             "FROM paths p JOIN documents d ON d.id = p.doc_id WHERE p.path = ?",
             (path,),
@@ -260,7 +251,7 @@ class Store(ABC):
         return StoredDocument(*row) if row else None
 
     def has_document(self, doc_id: str, extracted_with: str) -> bool:
-        row = self._x(
+        row = self._execute(
             "SELECT 1 FROM documents WHERE id = ? AND extracted_with = ?", (doc_id, extracted_with)
         ).fetchone()
         return row is not None
@@ -276,8 +267,8 @@ class Store(ABC):
             self._lock_document(doc.id)  # two builds storing the same bytes write it one after the other
             # Re-extraction replaces the statements; other paths to the same bytes stay linked.
             self._unindex(doc.id)
-            self._x("DELETE FROM statements WHERE doc_id = ?", (doc.id,))
-            self._x(
+            self._execute("DELETE FROM statements WHERE doc_id = ?", (doc.id,))
+            self._execute(
                 "INSERT INTO documents(id, path, title, lang, publisher, format, text, warnings, "
                 "extracted_with, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET path = excluded.path, title = excluded.title, "
@@ -297,7 +288,7 @@ class Store(ABC):
                     now(),
                 ),
             )
-            self._many(
+            self._execute_many(
                 "INSERT INTO statements(id, doc_id, subject, schema, prop, value, qualifiers, "
                 "start_pos, end_pos, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
                 [
@@ -321,8 +312,8 @@ class Store(ABC):
             self._set_path(doc.path, doc.id)
 
     def _set_path(self, path: str, doc_id: str) -> None:
-        old = self._x("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
-        self._x(
+        old = self._execute("SELECT doc_id FROM paths WHERE path = ?", (path,)).fetchone()
+        self._execute(
             "INSERT INTO paths(path, doc_id) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id",
             (path, doc_id),
         )
@@ -330,19 +321,19 @@ class Store(ABC):
             self._drop_if_orphan(old[0])
 
     def _drop_if_orphan(self, doc_id: str) -> None:
-        still_used = self._x("SELECT 1 FROM paths WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
+        still_used = self._execute("SELECT 1 FROM paths WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
         if not still_used:
             self._unindex(doc_id)
-            self._x("DELETE FROM documents WHERE id = ?", (doc_id,))
+            self._execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def documents(self) -> list[StoredDocument]:
-        rows = self._x(
+        rows = self._execute(
             "SELECT id, path, title, lang, publisher, format, extracted_with FROM documents ORDER BY path, id"
         ).fetchall()
         return [StoredDocument(*r) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
-        row = self._x(
+        row = self._execute(
             "SELECT id, path, text, lang, title, publisher, format, warnings FROM documents WHERE id = ?",
             (doc_id,),
         ).fetchone()
@@ -360,7 +351,7 @@ class Store(ABC):
         )
 
     def texts(self) -> dict[str, str]:
-        return dict(self._x("SELECT id, text FROM documents").fetchall())
+        return dict(self._execute("SELECT id, text FROM documents").fetchall())
 
     # -- statements -----------------------------------------------------------
 
@@ -371,7 +362,7 @@ class Store(ABC):
             keys = list(subjects)
             sql += f" WHERE subject IN ({','.join('?' * len(keys))})"
             params = keys
-        for row in self._x(sql + " ORDER BY doc_id, start_pos, id", params).fetchall():
+        for row in self._execute(sql + " ORDER BY doc_id, start_pos, id", params).fetchall():
             yield Statement(
                 subject=row[0],
                 schema=Schema(row[1]),
@@ -383,9 +374,18 @@ class Store(ABC):
             )
 
     def count(self, table: str) -> int:
-        if table not in {"documents", "statements", "resolution", "judgements", "paths", "images"}:
+        if table not in {
+            "documents",
+            "statements",
+            "resolution",
+            "judgements",
+            "paths",
+            "images",
+            "decisions",
+            "accounts",
+        }:
             raise ValueError(table)
-        return int(self._x(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return int(self._execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def reindex_search(self) -> None:
         """Build the full-text index again from the documents and statements, in one transaction."""
@@ -393,23 +393,41 @@ class Store(ABC):
             self._clear_search()
             self._fill_search_index()
 
+    # -- what a server serves ----------------------------------------------------
+
+    def _publish(self) -> None:
+        """Inside a transaction that finishes a change (a build, a resolution, a decision): a server reloads."""
+        self._execute(
+            "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
+        )
+
+    def generation(self) -> int:
+        """A number that grows with every finished change, whichever process made it. A server loads the
+        knowledge base again when it grows, never in the middle of a build (whose documents commit one
+        by one, its resolution last)."""
+        row = self._execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
     # -- resolution and judgements ---------------------------------------------
 
     def replace_resolution(self, rows: Iterable[tuple[str, str, str, float]]) -> None:
         with self.transaction():
-            self._x("DELETE FROM resolution")
-            self._many("INSERT INTO resolution(subject, entity_id, reason, score) VALUES (?, ?, ?, ?)", rows)
+            self._execute("DELETE FROM resolution")
+            self._execute_many("INSERT INTO resolution(subject, entity_id, reason, score) VALUES (?, ?, ?, ?)", rows)
         self.stamp_entities()  # entities are what resolution makes of the statements: date what changed
+        with self.transaction():
+            self._publish()
 
     def resolution(self) -> dict[str, str]:
-        return dict(self._x("SELECT subject, entity_id FROM resolution").fetchall())
+        return dict(self._execute("SELECT subject, entity_id FROM resolution").fetchall())
 
     def resolution_rows(self) -> list[tuple[str, str, str, float]]:
-        rows = self._x("SELECT subject, entity_id, reason, score FROM resolution ORDER BY entity_id, subject")
+        rows = self._execute("SELECT subject, entity_id, reason, score FROM resolution ORDER BY entity_id, subject")
         return [tuple(r) for r in rows.fetchall()]
 
     def judgements(self) -> list[tuple[str, str, str]]:
-        return [tuple(r) for r in self._x("SELECT left_key, right_key, judgement FROM judgements").fetchall()]
+        return [tuple(r) for r in self._execute("SELECT left_key, right_key, judgement FROM judgements").fetchall()]
 
     def judge(self, left: str, right: str, judgement: str) -> None:
         self.judge_many([(left, right)], judgement)
@@ -418,7 +436,7 @@ class Store(ABC):
         """Record one judgement on many pairs in one transaction; the number of pairs."""
         rows = [(*sorted((a, b)), judgement, now()) for a, b in pairs if a != b]
         with self.transaction():
-            self._many(
+            self._execute_many(
                 "INSERT INTO judgements(left_key, right_key, judgement, created_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(left_key, right_key) DO UPDATE SET judgement = excluded.judgement, "
                 "created_at = excluded.created_at",
@@ -430,25 +448,26 @@ class Store(ABC):
 
     def record_build(self, started_at: str, read: int, skipped: int, unchanged: int, statements: int) -> None:
         with self.transaction():
-            self._x(
+            self._execute(
                 "INSERT INTO builds(started_at, finished_at, read, skipped, unchanged, statements) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (started_at, now(), read, skipped, unchanged, statements),
             )
+            self._publish()
 
     def last_change(self) -> str | None:
         """When the knowledge base last changed: a document stored, a build that read files, a judgement.
 
         A build that found every file unchanged changes nothing, so it leaves this as it was."""
-        row = self._x(
+        row = self._execute(
             "SELECT max(t) FROM (SELECT max(added_at) AS t FROM documents "
             "UNION ALL SELECT max(finished_at) FROM builds WHERE read > 0 "
-            "UNION ALL SELECT max(created_at) FROM judgements) AS changes"
+            "UNION ALL SELECT max(created_at) FROM judgements UNION ALL SELECT max(created_at) FROM decisions) AS changes"
         ).fetchone()
         return row[0] if row and row[0] else None
 
     def last_build(self) -> dict[str, Any] | None:
-        row = self._x(
+        row = self._execute(
             "SELECT started_at, finished_at, read, skipped, unchanged, statements FROM builds ORDER BY id DESC LIMIT 1"
         ).fetchone()
         if not row:
@@ -460,8 +479,8 @@ class Store(ABC):
 
     def _put_images(self, doc: Document) -> None:
         """Replace a document's pictures with those `doc` holds (inside `put_document`'s transaction)."""
-        self._x("DELETE FROM images WHERE doc_id = ?", (doc.id,))
-        self._many(
+        self._execute("DELETE FROM images WHERE doc_id = ?", (doc.id,))
+        self._execute_many(
             "INSERT INTO images(doc_id, seq, sha256, media_type, width, height, alt, caption, start_pos, end_pos, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -484,7 +503,7 @@ class Store(ABC):
 
     def images(self) -> list[StoredImage]:
         """Every document's pictures, by document and place, without their bytes."""
-        rows = self._x(
+        rows = self._execute(
             "SELECT doc_id, seq, sha256, media_type, width, height, alt, caption, start_pos, end_pos "
             "FROM images ORDER BY doc_id, seq"
         ).fetchall()
@@ -492,12 +511,12 @@ class Store(ABC):
 
     def image_data(self, sha256: str) -> tuple[str, bytes] | None:
         """(media type, bytes) of the picture with this digest, or None."""
-        row = self._x("SELECT media_type, data FROM images WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+        row = self._execute("SELECT media_type, data FROM images WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
         return (str(row[0]), bytes(row[1])) if row else None
 
     def _statement_digests(self) -> Iterator[tuple[str, str, str, str]]:
         """(entity, digest of its statements' ids, earliest and latest time its documents were stored)."""
-        rows = self._x(
+        rows = self._execute(
             "SELECT COALESCE(r.entity_id, s.subject) AS entity, s.id, d.added_at FROM statements s "
             "JOIN documents d ON d.id = s.doc_id LEFT JOIN resolution r ON r.subject = s.subject "
             "ORDER BY entity, s.id"
@@ -515,7 +534,7 @@ class Store(ABC):
 
     def _date_entities_by_documents(self) -> None:
         """For a knowledge base built before versions were kept: each entity dated by its documents."""
-        self._many(
+        self._execute_many(
             "INSERT INTO entity_versions(entity_id, fingerprint, created_at, modified_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(entity_id) DO UPDATE SET fingerprint = excluded.fingerprint, "
             "created_at = excluded.created_at, modified_at = excluded.modified_at",
@@ -527,7 +546,7 @@ class Store(ABC):
         (now by default), a new one created `at`, an unchanged one keeps its times. The number changed."""
         at = at or now()
         with self.transaction():
-            known = {e: f for e, f in self._x("SELECT entity_id, fingerprint FROM entity_versions").fetchall()}
+            known = {e: f for e, f in self._execute("SELECT entity_id, fingerprint FROM entity_versions").fetchall()}
             new, changed, current = [], [], set()
             for entity, fingerprint, _first, _last in self._statement_digests():
                 current.add(entity)
@@ -535,14 +554,16 @@ class Store(ABC):
                     new.append((entity, fingerprint, at, at))
                 elif known[entity] != fingerprint:
                     changed.append((fingerprint, at, entity))
-            self._many(
+            self._execute_many(
                 "INSERT INTO entity_versions(entity_id, fingerprint, created_at, modified_at) VALUES (?, ?, ?, ?)", new
             )
-            self._many("UPDATE entity_versions SET fingerprint = ?, modified_at = ? WHERE entity_id = ?", changed)
-            self._many("DELETE FROM entity_versions WHERE entity_id = ?", [(e,) for e in set(known) - current])
+            self._execute_many(
+                "UPDATE entity_versions SET fingerprint = ?, modified_at = ? WHERE entity_id = ?", changed
+            )
+            self._execute_many("DELETE FROM entity_versions WHERE entity_id = ?", [(e,) for e in set(known) - current])
         return len(new) + len(changed)
 
     def entity_versions(self) -> dict[str, tuple[str, str]]:
         """Entity id -> (first stored, last changed), ISO 8601 in UTC."""
-        rows = self._x("SELECT entity_id, created_at, modified_at FROM entity_versions").fetchall()
+        rows = self._execute("SELECT entity_id, created_at, modified_at FROM entity_versions").fetchall()
         return {e: (c, m) for e, c, m in rows}

@@ -151,9 +151,6 @@ class PostgresStore(Store):
         self.db.execute(sql)
         return True
 
-    def _before_commit(self) -> None:
-        self.db.execute("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'changes'")
-
     def _lock_document(self, doc_id: str) -> None:
         self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", ("dossier:doc:" + doc_id,))
 
@@ -166,35 +163,33 @@ class PostgresStore(Store):
         finally:
             self.db.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,))
 
-    def data_version(self) -> int:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'changes'").fetchone()
-        return int(row[0]) if row else 0
-
     # -- search ---------------------------------------------------------------------
 
     def _index(self, doc_id: str, text: str) -> None:
-        self._many(
+        self._execute_many(
             "INSERT INTO chunks(doc_id, start_pos, end_pos, text, words) VALUES (?, ?, ?, ?, to_tsvector('simple', ?))",
             [(doc_id, s, e, text[s:e], " ".join(words(text[s:e]))) for s, e in text_chunks(text)],
         )
-        rows = self._x("SELECT id, value, start_pos, end_pos FROM statements WHERE doc_id = ?", (doc_id,)).fetchall()
-        self._many(
+        rows = self._execute(
+            "SELECT id, value, start_pos, end_pos FROM statements WHERE doc_id = ?", (doc_id,)
+        ).fetchall()
+        self._execute_many(
             "INSERT INTO statements_search(statement_id, doc_id, quote, words) "
             "VALUES (?, ?, ?, to_tsvector('simple', ?)) ON CONFLICT (statement_id) DO NOTHING",
             [(sid, doc_id, text[s:e], " ".join(words(value) + words(text[s:e]))) for sid, value, s, e in rows],
         )
 
     def _unindex(self, doc_id: str) -> None:
-        self._x("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
-        self._x("DELETE FROM statements_search WHERE doc_id = ?", (doc_id,))
+        self._execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        self._execute("DELETE FROM statements_search WHERE doc_id = ?", (doc_id,))
 
     def _clear_search(self) -> None:
-        self._x("DELETE FROM chunks")
-        self._x("DELETE FROM statements_search")
+        self._execute("DELETE FROM chunks")
+        self._execute("DELETE FROM statements_search")
 
     def _ranked(self, table: str, key: str, query: str, limit: int) -> list[Any]:
         # The first SEARCH_CANDIDATES matches in index order, the best `limit` of them (as on SQLite).
-        return self._x(
+        return self._execute(
             f"SELECT m.{key} FROM (SELECT {key}, ts_rank(words, q) AS score FROM {table}, "
             f"to_tsquery('simple', ?) AS q WHERE words @@ q ORDER BY {key} LIMIT ?) m "
             f"ORDER BY m.score DESC, m.{key} LIMIT ?",
@@ -210,7 +205,7 @@ class PostgresStore(Store):
             return []
         rows = {
             r[0]: r[1:]
-            for r in self._x(
+            for r in self._execute(
                 f"SELECT id, doc_id, start_pos, end_pos, text FROM chunks WHERE id IN ({','.join('?' * len(ids))})",
                 ids,
             ).fetchall()
@@ -229,7 +224,7 @@ class PostgresStore(Store):
             return []
         rows = {
             r[0]: r[1:]
-            for r in self._x(
+            for r in self._execute(
                 "SELECT s.id, s.doc_id, s.start_pos, s.end_pos, x.quote, s.subject, s.prop, s.value "
                 "FROM statements s JOIN statements_search x ON x.statement_id = s.id "
                 f"WHERE s.id IN ({','.join('?' * len(ids))})",

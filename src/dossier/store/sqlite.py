@@ -73,7 +73,7 @@ class SqliteStore(Store):
             )
             self.db.execute("INSERT INTO chunks_fts(rowid, text) VALUES (?, ?)", (cursor.lastrowid, text[start:end]))
         rows = self.db.execute("SELECT rowid, value, start_pos, end_pos FROM statements WHERE doc_id = ?", (doc_id,))
-        self._many(
+        self._execute_many(
             "INSERT INTO statements_fts(rowid, value, quote) VALUES (?, ?, ?)",
             [(rowid, value, text[start:end]) for rowid, value, start, end in rows.fetchall()],
         )
@@ -114,6 +114,3 @@ class SqliteStore(Store):
             (match, SEARCH_CANDIDATES, limit),
         ).fetchall()
         return [SearchHit(r[0], int(r[1]), int(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
-
-    def data_version(self) -> int:
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])

@@ -23,9 +23,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dossier.web import auth
 from dossier.web.cache import PageCache
 from dossier.web.render import render
-from dossier.web.routes import documents, finding, gallery, groups, persons, search, timeline
+from dossier.web.routes import documents, events, finding, gallery, groups, persons, review, search, timeline
 from dossier.web.site import CHECK_EVERY, Site
 
 DESCRIPTION = (
@@ -36,9 +37,15 @@ DESCRIPTION = (
 
 
 def create_app(
-    db: Path | str, *, check_every: float = CHECK_EVERY, page_cache: bool = True, watch: bool = False
+    db: Path | str,
+    *,
+    check_every: float = CHECK_EVERY,
+    private: bool = False,
+    page_cache: bool = True,
+    watch: bool = False,
 ) -> FastAPI:
-    """The app; with `watch`, a thread checks for builds (a server), else the requests do (tests, one process)."""
+    """The app; `private`: nobody reads without signing in (see `web/auth.py`); with `watch`, a thread checks
+    for builds (a server), else the requests do (tests, one process)."""
     site = Site(db, check_every=check_every)
     if watch:
         site.watch()
@@ -46,8 +53,9 @@ def create_app(
     app.state.site = site
     static = resources.files("dossier.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (groups, finding, persons, timeline, documents, gallery, search):
+    for module in (groups, finding, persons, timeline, events, documents, gallery, search, review):
         app.include_router(module.routes(site))
+    app.state.review_panel = lambda entity: review.panel(site, entity)  # what an editor sees under an entity's page
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_index(request: Request) -> HTMLResponse:
@@ -95,11 +103,16 @@ def create_app(
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
-    if page_cache:  # outermost: a page asked for again is sent at once, with the headers set above
+    auth.install(app, site, private=private)  # its session middleware runs before the others
+    if page_cache:
+        # Outermost, so it sees the request's cookies and the response's as they go out: a page that
+        # opens a session (a sign-in form's CSRF token) sets a cookie and is never kept.
         app.add_middleware(PageCache, site=site)
     return app
 
 
 def app_from_env() -> FastAPI:
-    """For `uvicorn --factory`: the knowledge base named by $DOSSIER_DB (default dossier.db)."""
-    return create_app(os.environ.get("DOSSIER_DB", "dossier.db"), watch=True)
+    """For `uvicorn --factory`: the knowledge base named by $DOSSIER_DB (default dossier.db); $DOSSIER_PRIVATE=1
+    for `--private`."""
+    private = os.environ.get("DOSSIER_PRIVATE", "") not in ("", "0")
+    return create_app(os.environ.get("DOSSIER_DB", "dossier.db"), private=private, watch=True)

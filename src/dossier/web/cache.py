@@ -61,7 +61,9 @@ class PageCache:
             await self.app(scope, receive, send)
             return
         if not self.site.watching and self.site.check_due() and self.site.stale():
-            await anyio.to_thread.run_sync(self.site.reload)  # cached pages must not keep a worker from noticing a build
+            await anyio.to_thread.run_sync(
+                self.site.refresh
+            )  # cached pages must not keep a worker from noticing a build
         lang = _cookie_key(scope["headers"])
         if lang is None:
             await self.app(scope, receive, send)

@@ -20,6 +20,7 @@ from typing import Any
 
 from dossier.model import ACTIVITY_KINDS, Schema, Statement, activity_kind
 from dossier.store import SearchHit, Store, StoredDocument, open_store
+from dossier.store.editors import Account, Editors
 from dossier.text.names import fold_name
 from dossier.views import KnowledgeBase, event, organization, person, pictures
 
@@ -262,7 +263,7 @@ class Site:
         self._stopped = threading.Event()
         self._lock = threading.Lock()
         self._db_lock = threading.Lock()  # one query at a time on the shared connection
-        self._version = self.store.data_version()
+        self._version = self.store.generation()
         self._snapshot = self._load()
         self._checked = time.monotonic()
 
@@ -281,20 +282,21 @@ class Site:
         return time.monotonic() - self._checked >= self.check_every
 
     def stale(self) -> bool:
-        """Whether the database changed since the snapshot was loaded: one quick query, counted as the check.
+        """Whether a change was finished since the snapshot was loaded (`Store.generation`): one quick query,
+        counted as the check.
 
         Quick enough for the page cache to ask on the event loop; only a change
-        sends the slow `reload` to a thread."""
+        sends the slow `refresh` to a thread."""
         self._checked = time.monotonic()
         with self._db_lock:
-            return self.store.data_version() != self._version
+            return self.store.generation() != self._version
 
-    def reload(self) -> Snapshot:
+    def refresh(self) -> Snapshot:
         """Load a new snapshot if the database changed (slow: not on the event loop). One load at a time;
         meanwhile requests are served the old snapshot, whole."""
         with self._lock:
             with self._db_lock:
-                version = self.store.data_version()
+                version = self.store.generation()
             if version != self._version:
                 self._snapshot = self._load()
                 self._version = version
@@ -303,7 +305,7 @@ class Site:
     def snapshot(self) -> Snapshot:
         """The snapshot to serve; every `check_every` seconds, a new one if a build committed meanwhile."""
         if not self.watching and self.check_due() and self.stale():
-            return self.reload()
+            return self.refresh()
         return self._snapshot
 
     @property
@@ -322,12 +324,32 @@ class Site:
             while not self._stopped.wait(self.check_every):
                 try:
                     if self.stale():
-                        self.reload()
+                        self.refresh()
                 except Exception:  # a database briefly away: serve what is loaded, try again
                     continue
 
         self._watcher = threading.Thread(target=loop, name="dossier-watch", daemon=True)
         self._watcher.start()
+    def lock(self) -> threading.Lock:
+        """Held around every use of the shared connection `store`."""
+        return self._db_lock
+
+    def reload(self) -> Snapshot:
+        """Load again at once, after this app wrote to the database."""
+        with self._lock:
+            self._snapshot = self._load()
+            with self._db_lock:
+                self._version = self.store.generation()
+            self._checked = time.monotonic()
+        return self._snapshot
+
+    def account(self, name: str) -> Account | None:
+        with self._db_lock:
+            return Editors(self.store).account(name)
+
+    def has_admin(self) -> bool:
+        with self._db_lock:
+            return Editors(self.store).has_admin()
 
     def image(self, sha256: str) -> tuple[str, bytes] | None:
         """(media type, bytes) of a picture the knowledge base holds."""

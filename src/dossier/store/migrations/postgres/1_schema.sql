@@ -5,8 +5,6 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT COLLATE "C" PRIMARY KEY,
     value TEXT NOT NULL
 );
--- Bumped by every write transaction, inside it: a server sees a commit by this number changing.
-INSERT INTO meta(key, value) VALUES ('changes', '0') ON CONFLICT (key) DO NOTHING;
 CREATE TABLE IF NOT EXISTS documents (
     id             TEXT COLLATE "C" PRIMARY KEY,  -- sha256 of the file's bytes
     path           TEXT COLLATE "C" NOT NULL,
