@@ -281,12 +281,12 @@ class _Reader:
     def about_subject(self, phrase: str) -> bool:
         """Does `phrase` name the profiled group: one of its names, its head noun alone ("the
         Brigades", "the Front"), or "the group"?"""
-        folded = f" {_fold(phrase)} "
-        if any(f" {f} " in folded for f in self.subject_folded):
+        folded = f" {_singular(_fold(phrase))} "
+        if any(f" {_singular(f)} " in folded for f in self.subject_folded):
             return True
-        heads = {f.split()[-1] for f in self.subject_folded if " " in f and len(f.split()[-1]) >= 4}
+        heads = {_singular(f.split()[-1]) for f in self.subject_folded if " " in f and len(f.split()[-1]) >= 4}
         articles = _re("names", "group_articles", anchored="^")
-        if _fold(articles.sub("", phrase)) in heads:
+        if _singular(_fold(articles.sub("", phrase))) in heads:
             return True
         return bool(
             _re("names", "group_nouns").search(phrase)
@@ -296,17 +296,18 @@ class _Reader:
     def subject_named_at(self, pos: int, end: int) -> int | None:
         """Where a name of the profiled group ends that `pos` opens, past articles and a few
         lower-case words that say what it is ("de verzetsbeweging X", "la guérilla maoïste du X")."""
-        lead = re.match(
-            rf"(?i)\s*(?:(?:{_words('persons', 'definite')}|{_words('persons', 'of')})\s*)*"
-            rf"(?:(?-i:[a-zà-ÿ][\w'’-]*)\s+(?:(?:{_words('persons', 'of')})\s*)?(?:(?:{_words('persons', 'definite')})\s+)?){{0,3}}",
-            self.text[pos:end],
-        )
-        start = pos + (lead.end() if lead else 0)
-        head = self.text[start : min(end, start + 120)].casefold()
-        lengths = [len(n) for n in self.ctx.subject_names if len(n) >= 3 and head.startswith(n.casefold())]
-        if not lengths or re.match(r"\w", self.text[start + max(lengths) : start + max(lengths) + 1]):
-            return None
-        return start + max(lengths)
+        names = [n.casefold() for n in self.ctx.subject_names if len(n) >= 3]
+        for _ in range(5):
+            pos = _skip_space(self.text, pos)
+            head = self.text[pos : min(end, pos + 120)].casefold()
+            lengths = [len(n) for n in names if head.startswith(n) and not re.match(r"\w", head[len(n) : len(n) + 1])]
+            if lengths:
+                return pos + max(lengths)
+            word = re.match(r"[a-zà-ÿ][\w'’-]*\s+|(?i:l['’])", self.text[pos:end])
+            if not word or _re("persons", "not_a_copula_tail").fullmatch(word.group().strip()):
+                return None  # "leader of the talks with X": X is no one's group here
+            pos += word.end()
+        return None
 
     def whose(self, phrase: str) -> str:
         """SUBJECT, UNIT or OTHER: whose role "of PHRASE" is."""
@@ -319,6 +320,11 @@ class _Reader:
         if first[:1].isupper():
             return OTHER
         return ""
+
+
+def _singular(folded: str) -> str:
+    """Folded words without a plural -s ("red brigades" = "red brigade")."""
+    return re.sub(r"(?<=\w{4})s\b", "", folded)
 
 
 def _title_before(text: str, start: int) -> int:
@@ -517,6 +523,7 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         founders = list(_listed_persons(text, _past_description(text, s + m.end(), e), e))
         for span in founders:  # one of several founders is no leader by that alone
             reader.claim(reader.register(*span, quote), "founder", scope, len(founders) > 1, quote)
+    _founded_named(reader, s, e, quote)
     for key in ("predecessor", "successor"):
         for m in _re("persons", key).finditer(text, s, e):
             span = person_name_at(text, _skip_space(text, m.end()))
@@ -548,6 +555,25 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         name = sentence[start:end]
         if re.search(rf"\s(?:{markers})\s", name):  # "Karim bin Tahir", "Musa ag Ibrahim"
             reader.register(s + start, s + end, quote)
+
+
+def _founded_named(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "X organized a terrorist group called NAME", "X forms NAME": X founded the profiled group."""
+    text = reader.text
+    verbs = "|".join(
+        re.escape(w).replace(r"\ …\ ", r"\s+(?:\S+\s+){0,3}?").replace(r"\ ", r"\s+")
+        for w in sorted(
+            {str(w) for ws in lexicon.load("persons")["founded_active"].values() for w in ws}, key=len, reverse=True
+        )
+    )
+    articles = f"{_words('persons', 'definite')}|{_words('persons', 'indefinite')}"
+    described = rf"(?:(?:{articles})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_words('persons', 'called')})\s+)?"
+    for m in re.finditer(rf"(?<!\w)(?:{verbs})\s+{described}", text[s:e]):
+        if reader.subject_named_at(s + m.end(), e) is None:
+            continue
+        founder = _named_before(reader, s, s + m.start(), quote)
+        if founder is not None:
+            reader.claim(founder, "founder", SUBJECT, False, quote)
 
 
 def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
@@ -692,7 +718,7 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
     "NLF leader" are not.
     """
     text = reader.text
-    pos, scope, adjectives = start, "", 0
+    pos, scope, adjectives, role_at = start, "", 0, start
     modifiers = _re("persons", "leader_modifiers")
     for _ in range(4):
         before = text[s:pos]
@@ -720,8 +746,10 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
         token = word.group(1)
         if modifiers.fullmatch(token):
             pass
-        elif token[:1].isupper() and reader.about_subject(token):
-            scope = scope or SUBJECT  # "NLF commander X", "former NLF battalion leader X"
+        elif token[:1].isupper() and (
+            reader.about_subject(token) or (scope == SUBJECT and reader.about_subject(text[s + word.start() : role_at]))
+        ):
+            scope = scope or SUBJECT  # "NLF commander X", "former NLF battalion leader X", "Red Hand leader X"
             start = s + word.start()
         else:
             adjectives += 1
@@ -1026,7 +1054,9 @@ def _statements(ctx: Context, person: _Person) -> Iterator[Statement]:
     for c in person.claims:
         if c.scope not in (SUBJECT, UNIT):
             continue
-        head = c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or c.role not in one_of_several)
+        head = (
+            c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or c.role not in one_of_several)
+        )
         role = c.role if head or c.role not in _HEAD_ROLES else ("commander" if c.scope == UNIT else "leader")
         yield ctx.statement(subject, "role", ctx.subject, *c.quote, EXTRACTOR, role=role)
         if head:
