@@ -649,6 +649,22 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
         if len(names) >= 2:
             for span in names:
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
+    # "prominent members of the group, including A and B": some of its members, named.
+    including = re.compile(
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:{_words('persons', 'of')})\s+([^,.;:]{{2,60}}?)\s*,?\s+"
+        rf"(?:{_words('persons', 'including')})\s+(?=[‘’'\"“]?[A-Z])"
+    )
+    for m in including.finditer(text, s, e):
+        if reader.whose(m.group(1)) == SUBJECT:
+            for span in _listed_persons(text, m.end(), e):
+                reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
+    # "X, alias Y, who led the southern branch of the group": X led it.
+    led = re.compile(
+        rf"(?i),?\s*(?:{_words('persons', 'relative')})\s+(?:{_words('persons', 'led_verb')})\s+([^,.;:]{{2,80}})"
+    )
+    for m in led.finditer(text, s, e):
+        if reader.about_subject(m.group(1)):
+            reader.claim(_named_before(reader, s, m.start(), quote), "leader", SUBJECT, False, quote)
 
 
 def _describes_someone(reader: _Reader, s: int, e: int, block: Block) -> bool:
@@ -865,7 +881,7 @@ def _joins(between: str) -> bool:
     between = re.sub(r"\([^)]*\)", " ", between)
     between = re.sub(rf"(?i),\s*(?:{_words('names', 'person_alias')})\s+[^,]+,", ",", between)
     between = re.sub(r",[^,]{1,80},", ",", between)  # one apposition: ", voormalig commandant voor de FBZ,"
-    if re.fullmatch(r"[\s,|:;–-]*", between) or re.fullmatch(r"[\s,]*\|\s*(?:[a-zà-ÿ-]+\s+){0,3}", between):
+    if re.fullmatch(r"[\s,|:;–\"”’'-]*", between) or re.fullmatch(r"[\s,]*\|\s*(?:[a-zà-ÿ-]+\s+){0,3}", between):
         return True  # an apposition, or the next cell of a table row: "| X | eastern commander |"
     relative = _words("persons", "relative")
     # "X was (until recently) the leader", "X, who served as", "X, the man police describe as"
