@@ -64,6 +64,7 @@ MAX_NAME_WORDS = 10
 GAP = r"\s+((?:\S+\s+){0,4}?)"  # "…" in a cue: the words Dutch and French put inside a verb
 _PX = re.compile(r"\d+(?:x\d+)?px\s+")  # an image size left over from a copied infobox ("20px Name", "23x15px")
 _FOOTNOTES = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+\s*$")
+_NOTES = re.compile(r"(?:\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+")
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -127,6 +128,8 @@ class _Relations:
         quote: tuple[int, int],
         start: str | None = None,
         end: str | None = None,
+        *,
+        part: bool = False,
     ) -> None:
         if not source or not target or source == target:
             return
@@ -135,7 +138,9 @@ class _Relations:
         qs, qe = quote
         statement = self.ctx.statement(source, "relation", target, qs, qe, EXTRACTOR, type=rel_type)
         # "start"/"end" name the offsets of Context.statement, so the period is added here.
-        period = {k: v for k, v in (("start", start), ("end", end)) if v}
+        period: dict[str, str | bool] = {k: v for k, v in (("start", start), ("end", end)) if v}
+        if part:
+            period["part"] = True  # "split into A and B": one part may carry the group on under a name of its own
         self.statements.append(replace(statement, qualifiers={**statement.qualifiers, **period}))
 
 
@@ -248,39 +253,50 @@ def _stars_before(text: str, pos: int) -> int:
 def _from_cues(ctx: Context, found: _Relations) -> None:
     text = ctx.text
     for s, e, block in ctx.sentences:
-        for rel_type, reverse, pattern in _cue_patterns():
-            for m in pattern.finditer(text, s, e):
-                if lexicon.regex("relations", "passive", r"\s+(?:{words})\b").match(text, m.end()):
-                    continue  # "was joined by X": X is the one who joined
-                quote = (s, e)
-                in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
-                pos = m.end() if in_field or rel_type == "subunit_of" else _past_unit_of(text, m.end(), e)
-                targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
-                targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
-                if not targets or _inside_earlier_cue(text, s, m.start()):
-                    continue
-                # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
-                source = ctx.subject if in_field else _source(ctx, found, s, m, quote, rel_type)
-                if source is None and len(targets) > 1 and _fronted(text, targets[-1], e):
-                    # "An outgrowth of X, Y emerged in 1987": the cue is an apposition put before Y.
-                    *targets, last = targets
-                    source = found.org(last, quote)
-                since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
-                target_keys = [found.org(t, quote) for t in targets]
-                if rel_type == "merged_into" and not reverse:
-                    into = lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, after, e)
-                    if into:
-                        merged, _ = _groups_after(text, into.end(), e, many=False)
-                        if merged:
-                            result = found.org(merged[0], quote)
-                            for key in [source, *target_keys]:
-                                found.relate(key, rel_type, result, quote, since)
-                            continue
-                for key in target_keys:
-                    if reverse:
-                        found.relate(key, rel_type, source, quote, since)
-                    else:
-                        found.relate(source, rel_type, key, quote, since)
+        cues = [
+            (rel_type, reverse, m)
+            for rel_type, reverse, pattern in _cue_patterns()
+            for m in pattern.finditer(text, s, e)
+        ]
+        for rel_type, reverse, m in cues:
+            if any(
+                o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
+                for _t, _r, o in cues
+            ):
+                continue  # "a splinter cell of": the longer cue says what the relation is
+            if lexicon.regex("relations", "passive", r"\s+(?:{words})\b").match(text, m.end()):
+                continue  # "was joined by X": X is the one who joined
+            quote = (s, e)
+            in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
+            pos = m.end() if in_field or rel_type == "subunit_of" else _past_unit_of(text, m.end(), e)
+            parts = _past_parts(text, pos, e) if reverse and not in_field else pos
+            pos, part = parts, parts > pos or (reverse and rel_type == "splinter_of" and _splits_into(m.group()))
+            targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
+            targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
+            if not targets or _inside_earlier_cue(text, s, m.start()):
+                continue
+            # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
+            source = ctx.subject if in_field else _source(ctx, found, s, m, quote, rel_type)
+            if source is None and len(targets) > 1 and _fronted(text, targets[-1], e):
+                # "An outgrowth of X, Y emerged in 1987": the cue is an apposition put before Y.
+                *targets, last = targets
+                source = found.org(last, quote)
+            since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
+            target_keys = [found.org(t, quote) for t in targets]
+            if rel_type == "merged_into" and not reverse:
+                into = lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, after, e)
+                if into:
+                    merged, _ = _groups_after(text, into.end(), e, many=False)
+                    if merged:
+                        result = found.org(merged[0], quote)
+                        for key in [source, *target_keys]:
+                            found.relate(key, rel_type, result, quote, since)
+                        continue
+            for key in target_keys:
+                if reverse:
+                    found.relate(key, rel_type, source, quote, since, part=part)
+                else:
+                    found.relate(source, rel_type, key, quote, since)
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +338,8 @@ def _groups_after(text: str, pos: int, end: int, *, many: bool = True) -> tuple[
         for s, e in _split_conjoined(text, *span):
             groups.append(_Group(s, e))
         pos = _attach_parentheses(text, groups[-1], end)
+        note = _NOTES.match(text, pos, end)
+        pos = note.end() if note and note.end() > pos else pos  # "X[12] and Y": a footnote ends no list
         joint = _list_joint().match(text, pos, end)
         if not many or not joint or lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, pos, end):
             break
@@ -484,6 +502,9 @@ def _source(
     left = text[start : cue.start()]
     if ctx.about_subject(left) or (not names and ctx.about_subject(text[quote[0] : quote[1]])):
         return ctx.subject
+    pronouns = lexicon.alternation("names", "group_pronouns")
+    if not names and re.search(rf"(?i)(?<!\w)(?:{pronouns})\s+(?:[a-z]+\s+)?$", left):
+        return ctx.subject  # "In 1984 it split into": a sentence about the group the text is about
     return None
 
 
@@ -499,6 +520,18 @@ def _fronted(text: str, group: _Group, end: int) -> bool:
         text[max(0, group.start - 12) : group.start],
     )
     return bool(before and re.match(r"\s+[a-zà-ÿ]{3,}\s", text[group.end : end]))
+
+
+def _splits_into(cue: str) -> bool:
+    """A cue that divides the group into parts ("split into", "s'est scindé en"), not one that tells a part left."""
+    return bool(re.search(r"(?i)(?:\binto|\bin|\ben)$", cue.strip()))
+
+
+def _past_parts(text: str, pos: int, end: int) -> int:
+    """ "split into two factions: A and B": past the words that count the parts, to their names."""
+    parts = lexicon.alternation("relations", "parts")
+    m = re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{parts})\s*[:,]?(?=\s)", text[pos:end], re.IGNORECASE)
+    return pos + m.end() if m else pos
 
 
 def _past_unit_of(text: str, pos: int, end: int) -> int:
