@@ -105,7 +105,14 @@ def _role_key(word: str) -> str:
 def _alias_after() -> re.Pattern[str]:
     """ ", alias Y", " (alias Y", ", who also uses the name "Y"" right after a name."""
     cue = _words("names", "person_alias")
-    return re.compile(rf"\s*(?:,\s*|\(\s*)?(?:{cue})\s+(?:the\s+name\s+)?", re.IGNORECASE)
+    return re.compile(rf"\s*(?:,\s*|\(\s*)?(?:[a-z]+ly\s+)?(?:{cue})\s+(?:the\s+name\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alias_before() -> re.Pattern[str]:
+    """ "Y [pronunciation], known as X", "Y (widely known as X": the cue right before a name."""
+    cue = _words("names", "person_alias")
+    return re.compile(rf"\s*(?:\[[^\]]{{0,40}}\])?\s*(?:,|\()\s*(?:[a-z]+ly\s+)?(?:{cue})\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -956,6 +963,12 @@ def _aliases(reader: _Reader) -> None:
         quote = reader.ctx.sentence_at(start)
         if quote[1] <= quote[0]:
             quote = (start, end)
+        before = _alias_before().search(text[max(0, start - 120) : start])
+        if before:
+            head = max(0, start - 120)
+            names = [(a, b) for a, b in person_name_spans(text[head : head + before.start()]) if b == before.start()]
+            if names and reader._plausible(text[head + names[-1][0] : head + names[-1][1]], single=False):
+                reader.add_alias(person, text[head + names[-1][0] : head + names[-1][1]], quote)
         pos = end
         born = _born_after().match(text, pos)
         if born:

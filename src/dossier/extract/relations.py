@@ -281,6 +281,9 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
                 # "An outgrowth of X, Y emerged in 1987": the cue is an apposition put before Y.
                 *targets, last = targets
                 source = found.org(last, quote)
+            apposed = _apposed_after(text, s, m.start(), after, e) if source in (None, ctx.subject) else None
+            if apposed is not None:
+                source = found.org(apposed, quote)  # "An elite unit of X, the “Y,” is ...": Y is the unit
             since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
             target_keys = [found.org(t, quote) for t in targets]
             if rel_type == "merged_into" and not reverse:
@@ -520,6 +523,23 @@ def _fronted(text: str, group: _Group, end: int) -> bool:
         text[max(0, group.start - 12) : group.start],
     )
     return bool(before and re.match(r"\s+[a-zà-ÿ]{3,}\s", text[group.end : end]))
+
+
+def _apposed_after(text: str, start: int, cue: int, after: int, end: int) -> _Group | None:
+    """ "An elite unit of X, the “Y,” is": a sentence that opens with the cue names its subject in
+    an apposition after the cue's group."""
+    articles = lexicon.alternation("relations", "articles")
+    opening = re.fullmatch(rf"\s*(?:(?i:{articles})\s+)?(?:[a-zà-ÿ][\w'’-]*\s+){{0,2}}", text[start:cue])
+    if not opening:
+        return None
+    m = re.match(
+        rf",\s+(?:(?i:{articles})\s+)?[\"“«]?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}),?[\"”»]?,",
+        text[after:end],
+    )
+    if not m:
+        return None
+    group = _Group(after + m.start(1), after + m.end(1))
+    return group if _plausible(text[group.start : group.end]) else None
 
 
 def _splits_into(cue: str) -> bool:
