@@ -151,6 +151,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _from_fields(ctx, found)
     _from_cues(ctx, found)
     _from_splinter_nouns(ctx, found)
+    _from_aligned(ctx, found)
+    _from_fellow(ctx, found)
     _from_unit_nouns(ctx, found)
     spellings = list(_spellings(ctx, found.statements))
     for statement in (*found.statements, *spellings):
@@ -430,6 +432,8 @@ def _without_opening(text: str, s: int, e: int) -> tuple[int, int]:
         if not m or not name_at(text, s + m.end()):
             return s, e
         word = m.group(1)
+        if re.match(r"[IVXLC]+\b", text[s + m.end() : e]) and word.casefold() in month_numbers():
+            return s, e  # "October XXII Circle": a month with a numeral names the group
         if not (word.isdigit() or word.casefold() in _opening_words() or word.casefold() in month_numbers()):
             return s, e
         s += m.end()
@@ -684,6 +688,49 @@ def _from_splinter_nouns(ctx: Context, found: _Relations) -> None:
                 found.relate(
                     found.org(groups[0], (s, e)), "splinter_of", ctx.subject, (s, e), _date_near(text, s, e, m.start())
                 )
+
+
+def _from_aligned(ctx: Context, found: _Relations) -> None:
+    """ "X and other Y-aligned groups", "the Y-linked group X": X is Y's ally (or affiliate)."""
+    text = ctx.text
+    nouns = lexicon.alternation("names", "group_nouns")
+    for rel_type, words in lexicon.load("relations")["aligned"].items():
+        suffix = "|".join(re.escape(str(w)) for w in words)
+        pattern = re.compile(rf"-(?:{suffix})\s+(?:[a-z]+\s+)?(?:{nouns})s?\b")
+        for s, e, _block in ctx.sentences:
+            for m in pattern.finditer(text, s, e):
+                allies = [g for g in _names_in(text, s, m.start()) if g.end == m.start()]
+                if not allies:
+                    continue
+                ally = allies[-1]
+                other = re.search(r"\s+(?:and|en|et)\s+(?:other|andere|autres)\s+$", text[s : ally.start])
+                if other:  # "X and other Y-aligned groups"
+                    members = [g for g in _names_in(text, s, s + other.start()) if g.end <= s + other.start()]
+                    member = members[-1] if members else None
+                else:  # "the Y-linked group X"
+                    after, _ = _groups_after(text, m.end(), e, many=False)
+                    member = after[0] if after else None
+                if member is not None:
+                    quote = (s, e)
+                    found.relate(found.org(member, quote), rel_type, found.org(ally, quote), quote)
+
+
+def _from_fellow(ctx: Context, found: _Relations) -> None:
+    """ "the X, a fellow leftist militant group": X is an ally of the group the text is about."""
+    text = ctx.text
+    nouns = lexicon.alternation("names", "group_nouns")
+    fellow = lexicon.alternation("relations", "fellow")
+    pattern = re.compile(rf",\s+(?:a|an|een|une?)\s+(?:{fellow})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE)
+    for s, e, _block in ctx.sentences:
+        for m in pattern.finditer(text, s, e):
+            named = [
+                g
+                for g in _names_in(text, s, m.start())
+                if g.end == m.start() or g.acronym and g.acronym[1] + 1 == m.start()
+            ]
+            if named:
+                quote = (s, e)
+                found.relate(found.org(named[-1], quote), "ally", ctx.subject, quote)
 
 
 def _from_unit_nouns(ctx: Context, found: _Relations) -> None:
