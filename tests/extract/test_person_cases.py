@@ -38,3 +38,13 @@ def test_a_name_with_an_honorific_is_kept_as_a_spelling(text: str, alias: str) -
     doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
     names = {s.value for s in extract_document(doc) if s.prop in ("name", "alias") and s.schema.value == "Person"}
     assert alias in names, names
+
+
+def test_a_group_that_leads_is_no_person() -> None:
+    text = (
+        "The Silver Front (SF) is an armed group. The merged group is led by the Copper Front and former "
+        "Hill Army leaders. The SF was formed as a merger of the Copper Front and the Hill Army."
+    )
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    persons = {s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"}
+    assert "Copper Front" not in persons

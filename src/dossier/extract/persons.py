@@ -241,6 +241,8 @@ class _Reader:
             return False
         if lexicon.lookup("labels", name) or country_code(name) or find_dates(name):
             return False
+        if _re("organizations", "org_nouns", flags=0).fullmatch(words[-1]):
+            return False  # "al-Nusra Front": a group's name ends in a word for a group
         for word in words:
             if lexicon.lookup("names", word) == "group_nouns" or _re("persons", "unit_nouns").fullmatch(word):
                 return False
