@@ -48,3 +48,17 @@ def test_a_group_that_leads_is_no_person() -> None:
     doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
     persons = {s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"}
     assert "Copper Front" not in persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Silver Front (SF) is an armed group. The SF is led by Jabhat al-Wadi and former Hill Army leaders.",
+        "The Silver Front (SF) is an armed group. Its leader, Lowland Intelligence, was named by police.",
+        "The Silver Front (SF) is an armed group. Maoist, the group's leader said, is what it is.",
+    ],
+)
+def test_institutions_and_adjectives_are_no_persons(text: str) -> None:
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    persons = {s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"}
+    assert not persons & {"Jabhat al-Wadi", "Lowland Intelligence", "Maoist"}, persons

@@ -31,7 +31,7 @@ from dossier.extract.context import Context, slug
 from dossier.model import DEATH_STATUSES, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
-from dossier.text.dates import find_dates, with_year
+from dossier.text.dates import find_dates, month_numbers, with_year
 from dossier.text.names import is_acronym, name_at, name_core, person_name_at, person_name_spans, split_list
 from dossier.text.places import country_code, demonym_of_a_country
 
@@ -243,6 +243,14 @@ class _Reader:
             return False
         if _re("organizations", "org_nouns", flags=0).fullmatch(words[-1]):
             return False  # "al-Nusra Front": a group's name ends in a word for a group
+        if _re("persons", "group_heads_first", flags=0).fullmatch(words[0]):
+            return False  # "Jabhat X", "Jaysh Y": the Arabic head word opens a group's name
+        if any(_re("persons", "not_a_person_word", flags=0).fullmatch(w) for w in words):
+            return False
+        if len(words) == 1 and (
+            re.fullmatch(r"[A-Z][a-z]+ists?|[A-Z][a-z]+istes?", name) or name.casefold() in month_numbers()
+        ):
+            return False  # "Islamist", "Maoist": an adjective opening a sentence; "December"
         for word in words:
             if lexicon.lookup("names", word) == "group_nouns" or _re("persons", "unit_nouns").fullmatch(word):
                 return False
