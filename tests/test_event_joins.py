@@ -23,6 +23,8 @@ Timeline
 
 - 3 March 2005: members of the movement released chlorine gas in the Lusaka metro, killing 9 people.
 - 2007: Founder Mulenga Chanda killed in a Tanzanian air strike in late June.
+
+Its attacks in 2011 included the bombing of the Seabreeze hotel in Ndola. In 2011 it also attacked a police post.
 """
 
 # A news-style page: its own words for the same day, no type word in them.
@@ -30,6 +32,10 @@ FRENCH = """\
 Copper Ridge Movement
 
 Le 3 mars 2005, plusieurs membres du mouvement, fondé par des mineurs, répandaient un gaz dans le métro de Lusaka.
+
+En août 2011, un attentat du mouvement a frappé l'hôtel Seabreeze.
+
+Le 13 octobre 2009, des combattants du mouvement défilaient à Kitwe, en Zambie.
 """
 
 # A second profile dates the founding a year later, and tells a refounding years after.
@@ -55,6 +61,10 @@ Name: Copper Ridge Movement
 News
 
 On 27 June 2007 the movement's founder Mulenga Chanda was killed in an air strike.
+
+The Copper Ridge Movement, founded in 1998, carried out bombings from the start.
+
+On 12 October 2009 fighters of the movement paraded through Kitwe, Zambia.
 """
 
 
@@ -90,7 +100,8 @@ def test_one_founding_dated_a_year_apart_by_three_sources(data: dict[str, Any]) 
     founding = _with(data, "profile.md", "1998")
     # The aside "(founded 1999)" dates the subtitle's founding; the sources place it in
     # two countries and still tell one founding. The refounding of 2012 stays apart.
-    assert _docs(founding, data) == {"profile.md", "second.txt", "third.txt"}
+    # "founded in 1998, carried out bombings": the date is the founding's.
+    assert _docs(founding, data) == {"profile.md", "second.txt", "third.txt", "death.txt"}
     refounding = _with(data, "second.txt", "2012")
     assert _docs(refounding, data) == {"second.txt"}
 
@@ -99,3 +110,17 @@ def test_a_years_entry_takes_the_month_its_text_gives(data: dict[str, Any]) -> N
     death = _with(data, "death.txt", "2007-06-27")
     assert death["date"] == "2007-06-27" and _docs(death, data) == {"profile.md", "death.txt"}
     assert death["country"] is None  # "a Tanzanian air strike" says who struck, not where
+
+
+def test_a_rare_name_two_reports_give_joins_them_in_one_period(data: dict[str, Any]) -> None:
+    hotel = _with(data, "french.txt", "2011-08")
+    assert _docs(hotel, data) == {"profile.md", "french.txt"}
+    assert any("Seabreeze hotel" in q["quote"] for q in hotel["evidence"])
+    # The year's other attack, which names no hotel, stays apart.
+    post = [e for e in data["events"] if any("police post" in q["quote"] for q in e["evidence"])]
+    assert len(post) == 1 and _docs(post[0], data) == {"profile.md"}
+
+
+def test_untyped_reports_a_day_apart_in_one_city_are_one_incident(data: dict[str, Any]) -> None:
+    parade = _with(data, "death.txt", "2009-10-12")
+    assert _docs(parade, data) == {"death.txt", "french.txt"} and parade["place"] == "Kitwe"

@@ -63,3 +63,10 @@ def test_sentences_glued_by_a_lost_space_are_two() -> None:
         "The leaders fled.",
         "The U.S. Army stayed.",
     ]
+
+
+def test_a_cue_ending_in_an_elision_runs_on_into_the_next_word() -> None:
+    from dossier.text.lexicon import keys_in
+
+    assert ("founding", 11, 25) in keys_in("events", "Il annonce la création d'Al-Qaida")
+    assert not [k for k in keys_in("events", "une bombe") if k[0] == "founding"]

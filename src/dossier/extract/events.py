@@ -6,6 +6,7 @@ numbers and summary; every value carries the entry or sentence it was read in.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -14,7 +15,15 @@ from dossier.extract.context import Context
 from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
-from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
+from dossier.text.dates import (
+    DateMatch,
+    RelativeMatch,
+    date_after,
+    find_dates,
+    find_relative,
+    weekday_numbers,
+    with_year,
+)
 from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import PlaceMatch, find_cities, find_countries
 
@@ -54,6 +63,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # entry's, or else the page's own date), and "three weeks later" counts from that
     # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
+    previous_end = -1  # where the last sentence with a date of its own ended
     # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
@@ -75,7 +85,13 @@ def extract(ctx: Context) -> Iterator[Statement]:
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
+            previous_end = end
         else:
+            told_before = previous_end == start or not ctx.text[previous_end:start].strip()
+            if entry is None and told_before and earlier and _goes_on(ctx, start, end):
+                # "The guerrillas then killed eight soldiers": of the month told just before.
+                yield from _event(ctx, f"c{start}", earlier[:7], start, end, (start, end), basis="relative")
+                continue
             if entry is None and _in_lead(ctx, block) and ctx.page_date and len(ctx.page_date.iso) >= 7:
                 # A news page's lead tells what happened just before it was written: "police
                 # have arrested 15 suspects", dated by the page (its month: the day may be before).
@@ -99,6 +115,14 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _goes_on(ctx: Context, start: int, end: int) -> bool:
+    """Does the sentence go on from the one before ("then", "daarna", "ensuite") to tell
+    an incident of a kind its words name?"""
+    text = ctx.text[start:end]
+    sequence = lexicon.words_pattern("time", "sequence", ctx.doc.lang).search(text[:80])
+    return bool(sequence) and bool(set(_types(text, ctx)) - {"other", "statement"})
 
 
 def _long_before_page(ctx: Context, iso: str) -> bool:
@@ -214,6 +238,8 @@ def _dated_sentence(
         private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
         happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
         types = _types(clause, ctx) or (["other"] if happening else [])
+        if _founding_dated(ctx.text[s:e]):
+            types = ["founding"]  # "Hamas, founded in 1987, had fighters ...": the date is the founding's
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         previous = types
@@ -223,7 +249,29 @@ def _dated_sentence(
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
             basis = "relative" if relative else "sentence"
-            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, basis, types=types)
+            for part_start, part_end, part_types in _participle_parts(ctx, s, e, types):
+                slug = f"s{s}" if part_start == s else f"s{s}.{part_start}"
+                yield from _event(ctx, slug, date, part_start, part_end, (s, e), context_date, basis, types=part_types)
+
+
+def _participle_parts(ctx: Context, start: int, end: int, types: list[str]) -> list[tuple[int, int, list[str]]]:
+    """A clause and a participle after its comma that announces the group's new form,
+    at the same date ("X assumed leadership, announcing a new coalition under the name
+    Y", "..., en annonçant la création de ..."): two incidents. Else the clause as one.
+    (A participle of anything else may tell what followed later.)"""
+    clause = ctx.text[start:end]
+    joint = _participle().search(clause)
+    if joint:
+        first, second = _types(clause[: joint.start()], ctx), _types(clause[joint.start() :], ctx)
+        main = set(first) - {"other", "statement"}
+        if main and not main & FORMATION and set(second) & FORMATION:
+            return [(start, start + joint.start(), first), (start + joint.start() + 1, end, second)]
+    return [(start, end, types)]
+
+
+@lru_cache(maxsize=1)
+def _participle() -> re.Pattern[str]:
+    return re.compile(r",\s+(?:(?:and|en)\s+)?(?!(?:according|including|following|during)\b)(?:[a-z]+ing|[a-zé]+ant)\b")
 
 
 def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
@@ -330,7 +378,7 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
                 out.append((start + d.start, d.iso))
             told = d.iso  # "numerous attacks in 2001, including one in January"
             continue
-        iso = _completed(ctx, d, told)
+        iso = _completed(ctx, d, told, sentence[d.start : d.end])
         if iso:
             out.append((start + d.start, iso))
             told = iso
@@ -353,20 +401,52 @@ def _counted(rel: RelativeMatch, since: str, fallback: str) -> str | None:
     return date_after(base, rel) if base and not base.startswith("--") else None
 
 
-def _completed(ctx: Context, d: DateMatch, context_date: str) -> str:
+def _completed(ctx: Context, d: DateMatch, context_date: str, written: str = "") -> str:
     """A date with its missing year (and month) from the context; without context, from
-    the page's own date: a month after the page's is of the year before."""
+    the page's own date: a month after the page's is of the year before; without one,
+    a weekday's day and month ("Thursday 9 September") of the first year that fits it
+    from the last year the page recalls on."""
     if d.has_year:
         return d.iso
     if context_date and not context_date.startswith("-"):
-        return with_year(d.iso, context_date)
+        # A weekday that the context's year does not give its day to tells a later year.
+        year = int(context_date[:4])
+        near = [year + step * sign for step in range(WEEKDAY_YEARS_AFTER + 1) for sign in (1, -1)]
+        return _year_of_weekday(d.iso, written, near) or with_year(d.iso, context_date)
     page = ctx.page_date.iso if ctx.page_date else ""
+    if not page and len(d.iso) == len("--MM-DD"):
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", ctx.text)]
+        later = range(max(years), max(years) + WEEKDAY_YEARS_AFTER + 1) if years else range(0)
+        return _year_of_weekday(d.iso, written, list(later))
     if not page or d.iso.startswith("---"):
         return ""
     iso = with_year(d.iso, page)
     if iso[:7] > page[:7] and len(page) >= 7:
         iso = with_year(d.iso, f"{int(page[:4]) - 1:04d}")
     return iso
+
+
+# Years from the one a context gives (or after the last one an undated page recalls)
+# that a "Thursday 9 September" may be in.
+WEEKDAY_YEARS_AFTER = 3
+
+
+def _year_of_weekday(iso: str, written: str, years: list[int]) -> str:
+    """ "donderdag 9 september": the first of `years` whose 9 September is a Thursday;
+    "" when the date names no weekday or none fits."""
+    if len(iso) != len("--MM-DD") or not written.split():
+        return ""
+    weekday = weekday_numbers().get(written.split()[0].strip(",").lower())
+    if not weekday:
+        return ""
+    month, day = int(iso[2:4]), int(iso[5:7])
+    for year in years:
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+        except ValueError:
+            return ""
+    return ""
 
 
 def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
@@ -385,23 +465,51 @@ def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
             )
 
 
+def _founding_dated(clause: str) -> bool:
+    """The clause's only date follows a founding word and a preposition at most
+    ("founded in 1987", "opgericht in 1987", "fondé en 1987")."""
+    dates = [d for d in find_dates(clause) if not d.is_period]
+    return len(dates) == 1 and bool(_founding_before().search(clause[max(0, dates[0].start - 40) : dates[0].start]))
+
+
+@lru_cache(maxsize=1)
+def _founding_before() -> re.Pattern[str]:
+    founding = lexicon.alternation("events", "founding")
+    prepositions = lexicon.alternation("time", "date_prepositions")
+    return re.compile(rf"(?<!\w)(?:{founding})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
+
+
 def _year_after_cue(sentence: str, d: DateMatch) -> bool:
     """A bare year dates an incident after a preposition ("in 2006", "sinds 2007") or
     right after a founding word ("founded 1994")."""
     before = sentence[max(0, d.start - 40) : d.start]
     if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
         return True
+    if _coordinated_year().search(before):
+        return True  # "en 2006 et 2018", "in 2001 and 2005": a year beside one after a preposition
     return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
 
 
 @lru_cache(maxsize=1)
+def _coordinated_year() -> re.Pattern[str]:
+    prepositions = lexicon.alternation("time", "year_prepositions")
+    coordinators = lexicon.alternation("time", "clause_coordinators")
+    return re.compile(
+        rf"(?<!\w)(?:{prepositions})\s+(?:1[6-9]|20)\d\d(?:\s*,\s*(?:1[6-9]|20)\d\d)*\s*(?:,|(?:{coordinators}))\s+$",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _named_incident() -> re.Pattern[str]:
-    """After a year: up to four capitalised words and an incident noun ("Bali bombings")."""
+    """After a year: a capitalised word, up to three more (no verb of a state, no
+    preposition) and an incident noun ("Bali bombings", "Jakarta embassy bombing")."""
     nouns = "|".join(
         lexicon.alternation("events", key)
         for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
     )
-    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+){{0,4}}(?i:{nouns})(?!\w)")
+    small = r"(?!(?:was|were|is|are|has|had|by|in|on|of|the|and|to|for)\s)[a-z][\w'’-]*"
+    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|{small})\s+){{0,3}})?(?i:{nouns})(?!\w)")
 
 
 # A cited source's date: the last item of a parenthesis after a title or a publisher
@@ -498,8 +606,8 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     # describes the group; it tells no founding.
     text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
-    for key, _s, _e in lexicon.keys_in("events", text):
-        if key not in found:
+    for key, start, _e in lexicon.keys_in("events", text):
+        if key not in found and not _in_a_name(text, start):
             found.append(key)
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
@@ -508,10 +616,39 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
-    for vague in ("other", "founding"):
-        if vague in found and len(found) > 1:
-            found.remove(vague)
+    if "other" in found and len(found) > 1:
+        found.remove("other")
+    if "founding" in found and set(found) - FORMATION:
+        found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+# Capitalised words, with the small words a name holds between them ("Tigres de Libération de l'Eelam").
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+# The small words a name holds between its capitalised ones, before and after a word.
+_LINKS = r"(?<!\w)(?:de|du|des|la|le|l['’]|d['’]|of|the|van|der|het)\s*"
+_LINKS_BEFORE = re.compile(rf"(?:{_LINKS})*$", re.IGNORECASE)
+_LINKS_AFTER = re.compile(rf"\s*(?:{_LINKS})*", re.IGNORECASE)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Is the cue at `start` a word of a proper name, capitalised beside another
+    capitalised word inside a sentence ("les Tigres de Libération", "Liberation Tigers")?
+    Not in a headline, whose words are all capitalised."""
+    word = _CAPITALISED.match(text, start)
+    if not word or not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:•—–-|":
+        return False
+    words = text.split()
+    if sum(w[:1].isupper() for w in words) > len(words) * 0.6:
+        return False  # a headline in title case
+    before = text[max(0, start - 40) : start].rstrip()
+    links = _LINKS_BEFORE.search(before)
+    before = before[: links.start()] if links else before
+    after = text[word.end() : word.end() + 40]
+    links = _LINKS_AFTER.match(after)
+    after = after[links.end() :] if links else after
+    previous = before.split()[-1:]
+    return bool((previous and _CAPITALISED.fullmatch(previous[0].strip(",;()"))) or _CAPITALISED.match(after))
 
 
 @lru_cache(maxsize=1)
@@ -640,10 +777,10 @@ def _says_where(text: str, place: PlaceMatch) -> bool:
         return False
     if (
         place.code == "ZZ"
-        or re.match(r"\s+[a-z]", text[place.end : place.end + 2])
+        or re.match(r"\s+[A-Za-z]", text[place.end : place.end + 2])
         and text[place.start : place.end].isupper()
     ):
-        return False  # "US air strike": a code used as an adjective
+        return False  # "US air strike", "the US Airbase in Aviano": a code used as an adjective
     return (
         _after_locative(text, place.start)
         or bool(lexicon.regex("places", "targets", _ENDING).search(before))

@@ -62,7 +62,8 @@ def resolve(
 
     # Events (resolve/events.py): the same incident across documents.
     group_names = [(n, m.key) for m in orgs for n in m.names]
-    join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters, group_names)
+    person_names = [n for m in persons for n in m.names]
+    join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters, group_names, person_names)
 
     rows = []
     for key in sorted(found):
