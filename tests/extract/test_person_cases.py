@@ -32,9 +32,11 @@ def test_person_is_found(text: str, name: str, role: str | None) -> None:
          "sabliers, le combat continue. Le mouvement des sabliers recrute. Le mollah Haddad était né en 1960.",
          "mollah Haddad"),
         ("The Silver Front (SF) is an armed group. It was founded by Sheikh Salim Nouri in 1990.", "Sheikh Salim Nouri"),
+        ("The Silver Front (SF), also known as the al-Wadi Network, is an armed group. It was founded in 1999 by "
+         "Abu Karim al-Wadi. Wadi travelled to the hills in 2003.", "Wadi"),
     ],
 )  # fmt: skip
-def test_a_name_with_an_honorific_is_kept_as_a_spelling(text: str, alias: str) -> None:
+def test_a_later_spelling_is_kept(text: str, alias: str) -> None:
     doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
     names = {s.value for s in extract_document(doc) if s.prop in ("name", "alias") and s.schema.value == "Person"}
     assert alias in names, names

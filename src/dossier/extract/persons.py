@@ -229,7 +229,7 @@ class _Reader:
                 return start + words[i + 1].start()
         return start
 
-    def _plausible(self, name: str, *, single: bool) -> bool:
+    def _plausible(self, name: str, *, single: bool, known: bool = False) -> bool:
         words = name.split()
         if not words or len(words) > 7 or (len(words) == 1 and not (single and len(name) >= 3)):
             return False
@@ -256,9 +256,10 @@ class _Reader:
                 return False
             if _roles().fullmatch(word):
                 return False
-        # The group's own name, or a piece of it ("Heron Brigades"), is no person's.
+        # The group's own name, or a piece of it ("Heron Brigades"), is no person's, unless it is
+        # the surname of someone already named ("X" of "the X Network", a group named after him).
         folded = f" {_fold(name)} "
-        return not any(f" {f} " in folded or folded in f" {f} " for f in self.subject_folded)
+        return not any(f" {f} " in folded or (folded in f" {f} " and not known) for f in self.subject_folded)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, _Person]]:
         return sorted(((s, e, p) for s, e, p in self.mentions if start <= s and e <= end), key=lambda m: m[:2])
@@ -280,7 +281,7 @@ class _Reader:
                 if (s, end) not in taken and not any(a <= s < b for a, b in taken):
                     taken.add((s, end))
                     self.mentions.append((s, end, person))
-                    if self._plausible(name, single=True) and not is_acronym(name):
+                    if self._plausible(name, single=True, known=True) and not is_acronym(name):
                         self._add_name(person, name, self.ctx.sentence_at(s), "variant")
                         titled = _title_before(self.text, s) if s == start else start
                         if titled < s and _honorific(self.text[titled:s]):
