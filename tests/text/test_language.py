@@ -48,6 +48,14 @@ def test_sentences_keep_abbreviations_and_offsets() -> None:
     assert [text[s:e] for s, e in spans] == ["The U.S. designated it in 2002.", "Gen. Smith left.", "Then it split."]
 
 
+def test_an_abbreviation_inside_parentheses_ends_no_sentence() -> None:
+    text = "The Silver Front (Frente de Plata, abbr. FP), is a rebel group. It holds hills."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The Silver Front (Frente de Plata, abbr. FP), is a rebel group.",
+        "It holds hills.",
+    ]
+
+
 def test_sentences_glued_by_a_lost_space_are_two() -> None:
     text = "The front lost its last town.The leaders fled. The U.S. Army stayed."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
