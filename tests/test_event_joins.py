@@ -5,11 +5,10 @@ The documents are written for this test; the group and its history are invented.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_helpers import assert_grounded, build, export, write_corpus
+from kb_helpers import documents_of, grounded_export
 
 # A profile: founded 1998, a gas attack on a day, the founder's death in a year's entry.
 PROFILE = """\
@@ -80,16 +79,11 @@ On 12 October 2009 fighters of the movement paraded through Kitwe, Zambia.
 def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("event-joins")
     docs = {"profile.md": PROFILE, "french.txt": FRENCH, "second.txt": SECOND, "third.txt": THIRD, "death.txt": DEATH}
-    folder = write_corpus(root / "corpus", docs)
-    build(folder, db=root / "kb.db")
-    out = export(root / "kb.db")
-    assert_grounded(root / "kb.db", out)
-    return out
+    return grounded_export(root, docs)
 
 
 def _docs(event: dict[str, Any], data: dict[str, Any]) -> set[str]:
-    names = {d["id"]: Path(d["path"]).name for d in data["documents"]}
-    return {names[e["doc"]] for e in event["evidence"]}
+    return documents_of(event, data)
 
 
 def _with(data: dict[str, Any], doc: str, date: str) -> dict[str, Any]:
