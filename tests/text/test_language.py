@@ -48,6 +48,14 @@ def test_sentences_keep_abbreviations_and_offsets() -> None:
     assert [text[s:e] for s, e in spans] == ["The U.S. designated it in 2002.", "Gen. Smith left.", "Then it split."]
 
 
+def test_an_abbreviation_inside_parentheses_ends_no_sentence() -> None:
+    text = "The Silver Front (Frente de Plata, abbr. FP), is a rebel group. It holds hills."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The Silver Front (Frente de Plata, abbr. FP), is a rebel group.",
+        "It holds hills.",
+    ]
+
+
 def test_sentences_glued_by_a_lost_space_are_two() -> None:
     text = "The front lost its last town.The leaders fled. The U.S. Army stayed."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
@@ -62,3 +70,11 @@ def test_a_cue_ending_in_an_elision_runs_on_into_the_next_word() -> None:
 
     assert ("founding", 11, 25) in keys_in("events", "Il annonce la création d'Al-Qaida")
     assert not [k for k in keys_in("events", "une bombe") if k[0] == "founding"]
+
+
+def test_military_ranks_end_no_sentence() -> None:
+    text = "In 1981 the cell kidnapped BGen. Tom Okello. Brig. Gen. Ayo was freed."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "In 1981 the cell kidnapped BGen. Tom Okello.",
+        "Brig. Gen. Ayo was freed.",
+    ]
