@@ -156,9 +156,8 @@ class Store(ABC):
         """Tables but no schema version: another program's database, which must be left alone."""
 
     @abstractmethod
-    def _apply_migration(self, target: int, sql: str) -> bool:
-        """Open a write transaction and run `sql` in it; False (and nothing open) when another
-        process applied `target` meanwhile."""
+    def _apply_migration(self, target: int, sql: str) -> None:
+        """Open a write transaction and run migration `target`'s `sql` in it."""
 
     def _lock_document(self, doc_id: str) -> None:  # noqa: B027 (one writer at a time on SQLite)
         """Inside a transaction: wait until no other build writes this document."""
@@ -200,8 +199,7 @@ class Store(ABC):
         files = {int(f.name.split("_", 1)[0]): f for f in folder.iterdir() if f.name.endswith(".sql")}
         for target in range(version + 1, SCHEMA_VERSION + 1):
             # One transaction per migration, with the data it fills: applied whole or not at all.
-            if not self._apply_migration(target, files[target].read_text("utf-8")):
-                continue
+            self._apply_migration(target, files[target].read_text("utf-8"))
             try:
                 if target == 2:
                     self._fill_search_index()

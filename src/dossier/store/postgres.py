@@ -4,7 +4,7 @@ The database must exist; dossier makes its tables there (the migrations in
 `migrations/postgres/`). Several builds may write to one database at once:
 each document is written under an advisory lock on its id (so the same bytes
 are never written twice at once), resolution under one lock for the whole
-knowledge base, and a migration under another.
+knowledge base, and the migrations under another.
 
 Search is PostgreSQL's own (tsvector, GIN). The words are folded here, in
 Python, the way SQLite's FTS5 tokenizer folds them (`unicode61
@@ -29,7 +29,6 @@ from dossier.store.base import SEARCH_CANDIDATES, SEARCH_LIMIT, SearchHit, Store
 
 SNIPPET_WORDS = 24  # as many words as SQLite's snippet() shows around a hit
 _WORD = re.compile(r"[^\W_]+")
-_MIGRATION_LOCK = "dossier:migrate"
 
 
 def _latin(c: str) -> bool:
@@ -142,14 +141,14 @@ class PostgresStore(Store):
         row = self.db.execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() LIMIT 1").fetchone()
         return row is not None
 
-    def _apply_migration(self, target: int, sql: str) -> bool:
+    def _migrate(self) -> None:
+        # Under a lock: a build starting at the same time would find tables but no version yet.
+        with self.exclusive("migrate"):
+            super()._migrate()
+
+    def _apply_migration(self, target: int, sql: str) -> None:
         self.db.execute("BEGIN")
-        self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (_MIGRATION_LOCK,))
-        if self.schema_version() >= target:  # another process migrated while this one waited
-            self.db.execute("COMMIT")
-            return False
         self.db.execute(sql)
-        return True
 
     def _lock_document(self, doc_id: str) -> None:
         self.db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", ("dossier:doc:" + doc_id,))

@@ -59,10 +59,9 @@ class SqliteStore(Store):
     def _holds_other_tables(self) -> bool:
         return self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
 
-    def _apply_migration(self, target: int, sql: str) -> bool:
+    def _apply_migration(self, target: int, sql: str) -> None:
         # executescript commits what is open first, so BEGIN goes inside the script.
         self.db.executescript(f"BEGIN IMMEDIATE;\n{sql}\n")
-        return True
 
     # -- search ---------------------------------------------------------------
 
