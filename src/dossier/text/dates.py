@@ -886,6 +886,12 @@ def find_relative(text: str) -> list[RelativeMatch]:
     span of time after (or before) what the text told before, with the count it gives
     (at least, at most). "After months of talks" is left out: it counts from a start
     the text need not give."""
+    return list(_find_relative(text))
+
+
+# Extractors ask about the same sentences many times: the answers are kept.
+@lru_cache(maxsize=8192)
+def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
     out = []
     before = _relative_before_pattern()
     matches = [*_relative_pattern().finditer(text), *before.finditer(text)]
@@ -904,7 +910,7 @@ def find_relative(text: str) -> list[RelativeMatch]:
             low = high = 1  # "the day after"
         earlier = m.re is not before and bool(m.groupdict().get("earlier"))
         out.append(RelativeMatch(m.start(), m.end(), unit, low, high, from_start=m.re is before, before=earlier))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

@@ -25,9 +25,13 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The form words are compared in: case-folded, spacing collapsed."""
-    return re.sub(r"\s+", " ", word.replace("’", "'").replace("‘", "'")).strip().casefold()
+    return _SPACES.sub(" ", word.replace("’", "'").replace("‘", "'")).strip().casefold()
 
 
 @cache
@@ -91,8 +95,18 @@ def lookup(name: str, word: str) -> str | None:
 
 def keys_in(name: str, text: str) -> list[tuple[str, int, int]]:
     """(key, start, end) of every lexicon word in `text`, for lexicons whose words are cues."""
+    return list(_keys_in(name, text))
+
+
+# Extractors ask about the same sentences many times: the answers are kept.
+@lru_cache(maxsize=16384)
+def _keys_in(name: str, text: str) -> tuple[tuple[str, int, int], ...]:
+    # Most texts hold no cue at all: one scan for any word of any key says so. (Where a
+    # key's word matches, the pattern of all keys matches there too, and only there.)
+    if not words_pattern(name).search(text):
+        return ()
     found = []
     for key in load(name):
         for m in words_pattern(name, str(key)).finditer(text):
             found.append((str(key), m.start(), m.end()))
-    return sorted(found, key=lambda t: t[1])
+    return tuple(sorted(found, key=lambda t: t[1]))

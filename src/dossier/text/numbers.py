@@ -68,6 +68,12 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:(?:[.,]|\s)\d{3})+")
+_NON_DIGITS = re.compile(r"\D")
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
+_WORD_GAPS = re.compile(r"[-\s]+")
+
+
 def parse_number(text: str) -> int | None:
     """ "30,000" -> 30000, "150.000" -> 150000, "sixty" -> 60, "2.5 million" -> 2500000."""
     units, scales, _, _ = _tables()
@@ -78,12 +84,12 @@ def parse_number(text: str) -> int | None:
             scale = factor
             text = text[: -len(word)].strip() or "1"
             break
-    if re.fullmatch(r"\d{1,3}(?:(?:[.,]|\s)\d{3})+", text):
-        return int(re.sub(r"\D", "", text)) * scale
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
+    if _GROUPED.fullmatch(text):
+        return int(_NON_DIGITS.sub("", text)) * scale
+    if _DECIMAL.fullmatch(text):
         return round(float(text.replace(",", ".")) * scale)
     total = 0
-    parts = re.split(r"[-\s]+", text)
+    parts = _WORD_GAPS.split(text)
     for i, part in enumerate(parts):
         if part in units:
             compound = total >= 20 and total % 10 == 0 and units[part] < 10
