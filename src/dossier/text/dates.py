@@ -511,8 +511,17 @@ def _amount(word: str) -> int | None:
     return n if n and n < 100 else None
 
 
+@lru_cache(maxsize=1)
+def _any_deictic() -> re.Pattern[str]:
+    """Any deictic form at all: most sentences hold none, and one scan says so."""
+    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern, _ in _deictic_rules())
+    return re.compile("|".join(f"(?:{source})" for source in unnamed), re.IGNORECASE)
+
+
 def _deictic(text: str, taken: list[tuple[int, int]]) -> list[DateMatch]:
-    found = []
+    found: list[DateMatch] = []
+    if not _any_deictic().search(text):
+        return found
     for pattern, build in _deictic_rules():
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):

@@ -101,12 +101,23 @@ def keys_in(name: str, text: str) -> list[tuple[str, int, int]]:
 # Extractors ask about the same sentences many times: the answers are kept.
 @lru_cache(maxsize=16384)
 def _keys_in(name: str, text: str) -> tuple[tuple[str, int, int], ...]:
-    # Most texts hold no cue at all: one scan for any word of any key says so. (Where a
-    # key's word matches, the pattern of all keys matches there too, and only there.)
-    if not words_pattern(name).search(text):
-        return ()
+    # One scan finds every place where some word of some key starts (a key's word matches
+    # only where the pattern of all keys matches too); each key is then tried only there,
+    # left to right and without overlaps, as scanning for that key alone would find it.
+    places = [m.start() for m in _cue_places(name).finditer(text)]
     found = []
-    for key in load(name):
-        for m in words_pattern(name, str(key)).finditer(text):
-            found.append((str(key), m.start(), m.end()))
+    if places:
+        for key in load(name):
+            pattern, end = words_pattern(name, str(key)), 0
+            for place in places:
+                m = pattern.match(text, place) if place >= end else None
+                if m:
+                    found.append((str(key), m.start(), m.end()))
+                    end = m.end()
     return tuple(sorted(found, key=lambda t: t[1]))
+
+
+@cache
+def _cue_places(name: str) -> re.Pattern[str]:
+    """Matches, empty, where a word of lexicon `name` starts."""
+    return re.compile(rf"(?=(?<!\w)(?:{alternation(name)})(?!\w))", re.IGNORECASE)
