@@ -117,10 +117,21 @@ def weekday_numbers() -> dict[str, int]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Regex source for any of `words`, longest first; spaces stretch, apostrophes may curl."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(set(words), key=len, reverse=True)
-    )
+    """Regex source for any of `words`, longest first; spaces stretch, apostrophes may curl.
+
+    A long list is guarded by a trie of the same words: where none starts, the regex
+    learns it from a few letters instead of trying every word (what matches is the same).
+    """
+    unique = sorted(set(words), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in unique)
+    if len(unique) < _GUARDED_LIST:
+        return alternation
+    guard = lexicon.trie_source([[_ATOMS.get(ch) or re.escape(ch) for ch in w] for w in unique])
+    return f"(?={guard})(?:{alternation})"
+
+
+_GUARDED_LIST = 8
+_ATOMS = {" ": r"\s+", "'": "['’]"}
 
 
 def _words(key: str) -> list[str]:

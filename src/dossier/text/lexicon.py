@@ -8,6 +8,7 @@ role) to the words that express it, per language. Code asks for the index
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -53,18 +54,22 @@ def alternation(name: str, key: str | None = None, lang: str | None = None) -> s
     lists; where a lexicon gives a word for no language in particular it stays shared).
     Words keep their case here (folding is for lookups); callers choose the flags.
     """
-    words = {
+    words = _words_of(name, key, lang)
+    # "kidnap*" matches every word that starts with "kidnap".
+    return "|".join(
+        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _words_of(name: str, key: str | None = None, lang: str | None = None) -> set[str]:
+    return {
         str(w)
         for k, by_lang in load(name).items()
         if key is None or k == key
         for group in _groups(by_lang, lang)
         for w in group or []
     }
-    # "kidnap*" matches every word that starts with "kidnap".
-    return "|".join(
-        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
-        for w in sorted(words, key=len, reverse=True)
-    )
 
 
 def _groups(by_lang: Any, lang: str | None = None) -> list[Any]:
@@ -120,4 +125,29 @@ def _keys_in(name: str, text: str) -> tuple[tuple[str, int, int], ...]:
 @cache
 def _cue_places(name: str) -> re.Pattern[str]:
     """Matches, empty, where a word of lexicon `name` starts."""
-    return re.compile(rf"(?=(?<!\w)(?:{alternation(name)})(?!\w))", re.IGNORECASE)
+    words = [
+        [r"\s+" if ch == " " else re.escape(ch) for ch in w.rstrip("*")] + ([r"\w*"] if w.endswith("*") else [])
+        for w in _words_of(name)
+    ]
+    return re.compile(rf"(?=(?<!\w){trie_source(words)}(?!\w))", re.IGNORECASE)
+
+
+def trie_source(words: Iterable[Sequence[str]]) -> str:
+    """Regex source matching where any of `words` (each a list of regex atoms) matches,
+    as a trie ("kill(?:ed|ing)" rather than "killed|killing"): at each place a few
+    letters are tried, not every word. Only *whether* it matches is its answer (which
+    word does is for the alternation of the words): backtracking tries every branch,
+    so their order does not matter."""
+    root: dict[str, Any] = {}
+    for atoms in words:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a word ends here
+    return _trie_node(root)
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [atom + _trie_node(child) if child else atom for atom, child in node.items()]
+    branches.sort(key=lambda b: b == "")  # the empty ending last: a longer word first
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
