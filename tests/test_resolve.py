@@ -275,3 +275,53 @@ def test_name_cases(case: dict[str, str]) -> None:
     ents = entities(statements)
     kind = "Person" if case["kind"] == "person" else "Organization"
     assert same(ents, f"{kind}:d1:a", f"{kind}:d2:b") is (case["same"] == "true"), case["why"]
+
+
+# -- a translated name that shares no word: the same founder ----------------------
+
+
+def _profile(doc: str, name: str, founder: str, *extra: Statement) -> list[Statement]:
+    key = f"Organization:{doc}:main"
+    person_key = f"Person:{doc}:founder"
+    return [*org(doc, "main", name), *person(doc, "founder", founder), st(key, "founder", person_key), *extra]
+
+
+def test_a_name_in_one_document_joins_the_group_its_founder_founded() -> None:
+    statements = [
+        *_profile("d1", "Glowing Road", "Tomasz Verdalek"),
+        *_profile("d2", "Glowing Road", "Tomasz Verdalek"),
+        *_profile("d3", "Gloeiende Weg", "Tomasz Verdalek"),
+    ]
+    ents = entities(statements)
+    assert same(ents, "Organization:d1:main", "Organization:d2:main", "Organization:d3:main")
+
+
+def test_a_founder_of_a_splinter_does_not_join_it_to_its_parent() -> None:
+    splinter = "Organization:d3:main"
+    statements = [
+        *_profile("d1", "Glowing Road", "Tomasz Verdalek"),
+        *_profile("d2", "Glowing Road", "Tomasz Verdalek"),
+        *_profile(
+            "d3", "Road of Dawn", "Tomasz Verdalek",
+            *org("d3", "parent", "Glowing Road"),
+            st(splinter, "relation", "Organization:d3:parent", type="splinter_of"),
+        ),
+    ]  # fmt: skip
+    ents = entities(statements)
+    assert not same(ents, "Organization:d1:main", splinter)
+
+
+def test_a_dutch_compound_is_the_english_words_written_together() -> None:
+    statements = [*org("d1", "a", "Gentle Sisterhood"), *org("d2", "b", "Zachtezusterschap")]
+    assert not same(entities(statements), "Organization:d1:a", "Organization:d2:b")  # not cognates
+    statements = [*org("d1", "a", "Moravian Brotherhood"), *org("d2", "b", "Moravischbroederschap")]
+    assert same(entities(statements), "Organization:d1:a", "Organization:d2:b")
+
+
+def test_a_peoples_adjective_before_a_name_says_where_unless_it_tells_two_groups_apart() -> None:
+    statements = [*org("d1", "a", "Kestrel Order"), *org("d2", "b", "Egyptian Kestrel Order")]
+    assert same(entities(statements), "Organization:d1:a", "Organization:d2:b")
+    statements.extend(org("d3", "c", "Jordanian Kestrel Order"))
+    ents = entities(statements)
+    assert not same(ents, "Organization:d1:a", "Organization:d2:b")
+    assert not same(ents, "Organization:d2:b", "Organization:d3:c")

@@ -3,8 +3,10 @@ kind of an activity."""
 
 from __future__ import annotations
 
-from dossier.model import activity_kind
-from dossier.views import best_supported, current_status, relation_rows
+from collections import defaultdict
+
+from dossier.model import Evidence, Schema, Statement, activity_kind
+from dossier.views import KnowledgeBase, best_supported, current_status, organization, relation_rows
 
 
 def _ev(doc: str, start: int = 0) -> dict[str, object]:
@@ -50,3 +52,31 @@ def test_an_activity_is_an_attack_an_intervention_or_other() -> None:
     assert activity_kind(["designation"]) == "intervention"
     assert activity_kind(["statement"]) == "other"
     assert activity_kind([]) == "other"
+
+
+def _kb(statements: list[Statement], entity_of: dict[str, str]) -> KnowledgeBase:
+    kb = KnowledgeBase(statements, entity_of, {"d1": "x" * 20}, {"d1": "d1"})
+    grouped: dict[str, list[Statement]] = defaultdict(list)
+    for s in statements:
+        grouped[kb.entity(s.subject)].append(s)
+    kb.by_entity = dict(grouped)
+    return kb
+
+
+def test_an_alias_that_names_a_related_group_stays_with_that_group() -> None:
+    def st(subject: str, prop: str, value: str, **q: str) -> Statement:
+        return Statement(subject, Schema.ORGANIZATION, prop, value, Evidence("d1", 0, 5), "test", q)
+
+    main, old = "Organization:d1:main", "Organization:d1:old"
+    statements = [
+        st(main, "name", "Vanguard of the Eastern Coast"),
+        st(main, "alias", "VEC", kind="acronym"),
+        st(main, "alias", "Vanguard in Marisol Bay"),  # an aka list naming the predecessor
+        st(main, "alias", "VMB", kind="acronym"),
+        st(main, "alias", "Coastal Vanguard"),
+        st(old, "name", "Vanguard in Marisol Bay"),
+        st(old, "relation", main, type="merged_into"),
+    ]
+    kb = _kb(statements, {main: "o1", old: "o2"})
+    assert [a["value"] for a in organization(kb, "o1")["aliases"]] == ["VEC", "Coastal Vanguard"]
+    assert organization(kb, "o2")["name"] == "Vanguard in Marisol Bay"

@@ -167,6 +167,9 @@ DEATH_STATUSES = frozenset({"killed", "dead"})
 # What a group does to itself (event types, and the "founding" kind of "other"): a
 # group is founded, splits or is renamed once in a period.
 FORMATION = frozenset({"founding", "split", "merger", "renaming"})
+# Kinds of happening that the vocabulary has no type for: exported as "other", kept as
+# a kind so that resolution can tell one group's founding or ceasefire from the rest.
+KINDS_OF_OTHER = frozenset({"founding", "ceasefire"})
 # Event types that are an attack by the group named perpetrator, and those that are an
 # intervention against it (arrests, trials, military and police operations, listings);
 # every other type is "other". An event of several types is an attack if any of them

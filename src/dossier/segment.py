@@ -181,6 +181,12 @@ def _heading_text(line: _Line, prev_blank: bool, next_blank: bool) -> str | None
     return text if (prev_blank or next_blank) else None
 
 
+def _cut_sentence(text: str) -> bool:
+    """Reads as prose: six words or more, three of them in lower case."""
+    words = text.split()
+    return len(words) >= 6 and sum(w[:1].islower() for w in words) >= 3
+
+
 def segment(doc: Document) -> list[Block]:
     """The blocks of `doc`, in text order."""
     return list(_segment(doc.text))
@@ -299,6 +305,8 @@ def _segment(text: str) -> Iterator[Block]:
                 continue
 
         heading = _heading_text(line, prev_blank, next_blank) if not paragraph else None
+        if heading is not None and not text[line.end :].strip() and _cut_sentence(line.text):
+            heading = None  # the page's last line, cut off mid-sentence: "In October 2006, the group re-na"
         if named and i < len(lines) and _BULLET.match(lines[i].text):
             heading = line.text  # "Size" over "• 300 (2010)" lines: a heading of its list
         if heading is not None and not (header_date and not _WIKI_HEADING.match(line.text)):

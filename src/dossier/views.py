@@ -15,8 +15,10 @@ from itertools import combinations
 from typing import Any, NamedTuple
 
 from dossier.model import DEATH_STATUSES, Schema, Statement
+from dossier.resolve.names import raw_words
+from dossier.resolve.organizations import initials_of, name_key
 from dossier.store import Store, StoredImage
-from dossier.text.names import fold_name
+from dossier.text.names import fold_name, is_acronym
 
 Evidence = dict[str, Any]
 
@@ -44,6 +46,7 @@ class KnowledgeBase:
     by_entity: dict[str, list[Statement]] = field(default_factory=dict)
     images: list[StoredImage] = field(default_factory=list)  # the documents' pictures, without their bytes
     versions: dict[str, tuple[str, str]] = field(default_factory=dict)  # entity -> (first stored, last changed)
+    _related: dict[str, set[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, store: Store) -> KnowledgeBase:
@@ -71,6 +74,21 @@ class KnowledgeBase:
 
     def entity(self, key: str) -> str:
         return self.entity_of.get(key, key)
+
+    def related_names(self, entity: str) -> set[str]:
+        """The own names of the groups a relation ties to `entity`, either way."""
+        if self._related is None:
+            related: dict[str, set[str]] = defaultdict(set)
+            for s in self.statements:
+                if s.prop == "relation" and s.schema is Schema.ORGANIZATION:
+                    a, b = self.entity(s.subject), self.entity(s.value)
+                    if a != b:
+                        related[a].add(b)
+                        related[b].add(a)
+            self._related = {
+                e: {s.value for other in others for s in self.of(other, "name")} for e, others in related.items()
+            }
+        return self._related.get(entity, set())
 
     def evidence(self, statements: Iterable[Statement]) -> list[Evidence]:
         out, seen = [], set()
@@ -124,8 +142,9 @@ def _best_name(kb: KnowledgeBase, entity: str) -> str:
 def _aliases(kb: KnowledgeBase, entity: str, name: str) -> list[dict[str, Any]]:
     groups: dict[str, list[Statement]] = defaultdict(list)
     first: dict[str, Statement] = {}
+    others = _others_names(kb, entity)
     for s in kb.of(entity, "name") + kb.of(entity, "alias"):
-        if s.value == name:
+        if s.value == name or (s.prop == "alias" and _names_other(s.value, others)):
             continue
         groups[s.value].append(s)
         first.setdefault(s.value, s)
@@ -137,6 +156,27 @@ def _aliases(kb: KnowledgeBase, entity: str, name: str) -> list[dict[str, Any]]:
         }
         for value, group in groups.items()
     ]
+
+
+def _others_names(kb: KnowledgeBase, entity: str) -> tuple[set[tuple[str, ...]], set[str]]:
+    """The names (spelling keys), and their initials, of the groups related to `entity` that
+    are none of its own names.
+
+    A list of aliases can hold the name of a predecessor or a unit the documents
+    profile apart ("aka ... Y; YZ"); shown with both groups, it would make them one.
+    """
+    own_names = [s.value for s in kb.of(entity, "name")]
+    own = {name_key(n) for n in own_names}
+    others = [n for n in kb.related_names(entity) if not is_acronym(n)]
+    keys = {name_key(n) for n in others} - own - {()}
+    own_initials = {i for n in own_names for i in initials_of(n)}
+    return keys, {i for n in others if name_key(n) in keys for i in initials_of(n) if len(i) >= 3} - own_initials
+
+
+def _names_other(alias: str, others: tuple[set[tuple[str, ...]], set[str]]) -> bool:
+    if is_acronym(alias):
+        return "".join(raw_words(alias)) in others[1]
+    return name_key(alias) in others[0]
 
 
 def organization(kb: KnowledgeBase, entity: str) -> dict[str, Any]:

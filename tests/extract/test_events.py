@@ -279,6 +279,22 @@ def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
     assert absent not in _types(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # A cue inside a proper name types nothing; a headline's capitals are no name.
+        ("En mai 1980, il crée le Front de Libération du Nord.", ["founding"]),
+        ("The Liberation Army of the North attacked a base.", ["armed_assault"]),
+        ("Bombing Kills 20 In Garissa", ["bombing"]),
+        # A date right after a founding word, or a founding by a merger: the founding stays.
+        ("The front was formed in 2009 when two cells merged.", ["founding", "merger"]),
+        ("Il annonce la création d'un front uni, fusion de deux groupes.", ["founding", "merger"]),
+    ],
+)
+def test_names_and_foundings_in_types(text: str, types: list[str]) -> None:
+    assert sorted(_types(text)) == sorted(types)
+
+
 def test_after_three_weeks_counts_from_a_date_told_before_never_from_the_entry(tmp_path: Path) -> None:
     text = (
         "Name: Pale River Movement\n\nTimeline\n\n"

@@ -23,3 +23,18 @@ def test_person_is_found(text: str, name: str, role: str | None) -> None:
     if role:
         key = next(k for k, v in names.items() if v == name)
         assert any(s.prop == role and s.value == key for s in statements if s.subject.endswith(":main"))
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("Les sabliers afghans, dont le chef, le mollah Karim Haddad, a été tué samedi, sont apparus en 1994. Selon les "
+         "sabliers, le combat continue. Le mouvement des sabliers recrute. Le mollah Haddad était né en 1960.",
+         "mollah Haddad"),
+        ("The Silver Front (SF) is an armed group. It was founded by Sheikh Salim Nouri in 1990.", "Sheikh Salim Nouri"),
+    ],
+)  # fmt: skip
+def test_a_name_with_an_honorific_is_kept_as_a_spelling(text: str, alias: str) -> None:
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    names = {s.value for s in extract_document(doc) if s.prop in ("name", "alias") and s.schema.value == "Person"}
+    assert alias in names, names

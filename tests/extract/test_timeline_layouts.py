@@ -153,3 +153,43 @@ def test_each_dated_item_of_a_designations_field_is_a_listing(tmp_path: Path) ->
     listings = [e for e in _events(tmp_path, {"pale.txt": text}) if "designation" in e["types"]]
     assert sorted(e["date"] for e in listings) == ["2010", "2012", "2014"]
     assert all(e["country"] is None for e in listings)  # who listed it, not where
+
+
+def test_a_news_page_tells_its_own_time_after_a_line_that_runs_on_from_its_dateline(tmp_path: Path) -> None:
+    text = (
+        "date 2021-08 The Pale River Movement, behind the bombing of the Lamu ferry in 1998 that killed "
+        "forty people, lost its appeal; the court recalled the raids of 14 March 2004 on two ports. "
+        "The judges gave their ruling, a court spokesman said.\n\n"
+        "Early in August the courts had sentenced the movement's founder to life.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    # The dateline is only its own date: the raids of March 2004 on its line are an incident.
+    assert "2004-03-14" in by_date and "1998" in by_date
+    # "Early in August", a paragraph after one that recalled 1998 and 2004: the page's August.
+    assert "2021-08" in by_date and "conviction" in by_date["2021-08"]["types"]
+    assert "2004-08" not in by_date
+
+
+def test_a_life_s_private_steps_and_a_bare_relative_time_are_no_incidents(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Its founder was born on 2 March 1955 in Lamu, Kenya. Il épousa en 1979 une militante du mouvement.\n\n"
+        "On 8 May 1990 the movement bombed a police station in Garissa, Kenya.\n\n"
+        "Un an plus tard,\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert set(by_date) == {"1990-05-08"}
+
+
+def test_a_named_incident_and_a_sentence_that_goes_on_from_a_dated_one(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Its best-known attacks are the 2009 Lamu ferry bombing and the raids on the coast.\n\n"
+        "In May 2012 the movement kidnapped twelve miners near Garissa, Kenya. "
+        "Its fighters then ambushed the soldiers sent to free them.\n"
+    )
+    events = _events(tmp_path, {"pale.txt": text})
+    assert any(e["date"] == "2009" and "bombing" in e["types"] for e in events)
+    ambush = [e for e in events if "ambush" in e["types"]]
+    assert len(ambush) == 1 and ambush[0]["date"] == "2012-05"
+    assert any("kidnapping" in e["types"] and e["date"] == "2012-05" for e in events)

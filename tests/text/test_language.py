@@ -26,6 +26,11 @@ def test_first_quantity(text: str, lo: int | None, hi: int | None) -> None:
     assert (found[0].min, found[0].max) == (lo, hi)
 
 
+@pytest.mark.parametrize(("text", "kind"), CASES["country_kinds"])
+def test_country_kinds(text: str, kind: str) -> None:
+    assert find_countries(text)[0].kind == kind
+
+
 @pytest.mark.parametrize(("text", "codes"), CASES["countries"])
 def test_countries(text: str, codes: list[str]) -> None:
     assert [m.code for m in find_countries(text, demonyms=False)] == codes
@@ -50,3 +55,10 @@ def test_sentences_glued_by_a_lost_space_are_two() -> None:
         "The leaders fled.",
         "The U.S. Army stayed.",
     ]
+
+
+def test_a_cue_ending_in_an_elision_runs_on_into_the_next_word() -> None:
+    from dossier.text.lexicon import keys_in
+
+    assert ("founding", 11, 25) in keys_in("events", "Il annonce la création d'Al-Qaida")
+    assert not [k for k in keys_in("events", "une bombe") if k[0] == "founding"]

@@ -76,3 +76,10 @@ def test_field_layouts(text: str, key: str, value: str) -> None:
 def test_layouts_that_are_no_field(text: str, kind: str) -> None:
     blocks = segment(Document(id="0" * 64, path="x.txt", text=text, lang="en"))
     assert blocks[0].kind.value == kind
+
+
+def test_a_page_cut_off_mid_sentence_ends_in_a_paragraph_not_a_heading() -> None:
+    text = "Northern Front\n\nHistory\n\nIn May 2019, the front renamed itself the Nor"
+    kinds = {b.text: b.kind for b in segment(Document(id="0" * 64, path="x.txt", text=text, lang="en"))}
+    assert kinds["History"] is BlockKind.HEADING
+    assert kinds["In May 2019, the front renamed itself the Nor"] is BlockKind.PARAGRAPH

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from dossier.extract.context import Context
-from dossier.model import FORMATION, Block, BlockKind, Schema, Statement
+from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
 from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
@@ -54,6 +54,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # entry's, or else the page's own date), and "three weeks later" counts from that
     # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
+    previous_end = -1  # where the last sentence with a date of its own ended
     # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
@@ -67,13 +68,21 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        if in_section and _long_before_page(ctx, in_section):
+            in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
         context = entry.date if entry else earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, earlier)
         yield from _named_incidents(ctx, start, end)
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
             last = (block.start, dates[-1][1])
+            previous_end = end
         else:
+            told_before = previous_end == start or not ctx.text[previous_end:start].strip()
+            if entry is None and told_before and earlier and _goes_on(ctx, start, end):
+                # "The guerrillas then killed eight soldiers": of the month told just before.
+                yield from _event(ctx, f"c{start}", earlier[:7], start, end, (start, end), basis="relative")
+                continue
             if entry is None and _in_lead(ctx, block) and ctx.page_date and len(ctx.page_date.iso) >= 7:
                 # A news page's lead tells what happened just before it was written: "police
                 # have arrested 15 suspects", dated by the page (its month: the day may be before).
@@ -97,6 +106,20 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
+
+
+def _goes_on(ctx: Context, start: int, end: int) -> bool:
+    """Does the sentence go on from the one before ("then", "daarna", "ensuite") to tell
+    an incident of a kind its words name?"""
+    text = ctx.text[start:end]
+    sequence = lexicon.words_pattern("time", "sequence", ctx.doc.lang).search(text[:80])
+    return bool(sequence) and bool(set(_types(text, ctx)) - {"other", "statement"})
+
+
+def _long_before_page(ctx: Context, iso: str) -> bool:
+    """A date years before the month a page was written in."""
+    page = ctx.page_date.iso if ctx.page_date else ""
+    return len(page) >= len("YYYY-MM") and int(iso[:4]) < int(page[:4]) - 1
 
 
 def _designation_fields(ctx: Context) -> Iterator[Statement]:
@@ -151,9 +174,11 @@ def _entry(ctx: Context, block: Block) -> Iterator[Statement]:
     body_start = block.value_start if block.value_start >= 0 else block.start
     body = text[body_start : block.end]
     date, basis = block.date, "header" if block.date_from_header else "entry"
-    if block.date_from_header:
+    if block.date_from_header or len(block.date) == len("YYYY"):
+        # A month header's entry may give its day; a year's entry, its month or day
+        # ("2004: ... killed in late March").
         own = _own_date(body, block.date)
-        if own:
+        if own and (block.date_from_header or (own.startswith(block.date) and own != block.date)):
             date, basis = own, "entry"
     first_end = ctx.sentences_of(block)[0][1] if ctx.sentences_of(block) else block.end
     # An entry's later sentences that state their own date are events of their own,
@@ -201,7 +226,11 @@ def _dated_sentence(
     previous: list[str] = []
     for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
         clause = ctx.text[s:e]
-        types = _types(clause, ctx) or (["other"] if _acts(ctx, clause) or _tells_happening(ctx, clause) else [])
+        private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
+        happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
+        types = _types(clause, ctx) or (["other"] if happening else [])
+        if _founding_dated(ctx.text[s:e]):
+            types = ["founding"]  # "Hamas, founded in 1987, had fighters ...": the date is the founding's
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         previous = types
@@ -250,7 +279,8 @@ def _dated_clauses(
         opening = find_dates(between)
         leads = len(sentence[clause_start:prev_pos].split()) <= 2
         closes = opening[0].end if opening and opening[0].start == 0 and leads else -1
-        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() != closes]
+        within = opening[0].end if opening and opening[0].start == 0 else 0  # "December 26, 2001"
+        commas = [m.start() for m in re.finditer(r",\s", between) if m.start() >= within and m.start() != closes]
         if joint is None and not commas:
             # "in Paris and on 14 July 2016 in Nice": a bare "and" between the two dates
             bare = list(_bare_coordinator().finditer(between))
@@ -372,6 +402,20 @@ def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
             )
 
 
+def _founding_dated(clause: str) -> bool:
+    """The clause's only date follows a founding word and a preposition at most
+    ("founded in 1987", "opgericht in 1987", "fondé en 1987")."""
+    dates = [d for d in find_dates(clause) if not d.is_period]
+    return len(dates) == 1 and bool(_founding_before().search(clause[max(0, dates[0].start - 40) : dates[0].start]))
+
+
+@lru_cache(maxsize=1)
+def _founding_before() -> re.Pattern[str]:
+    founding = lexicon.alternation("events", "founding")
+    prepositions = lexicon.alternation("time", "date_prepositions")
+    return re.compile(rf"(?<!\w)(?:{founding})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
+
+
 def _year_after_cue(sentence: str, d: DateMatch) -> bool:
     """A bare year dates an incident after a preposition ("in 2006", "sinds 2007") or
     right after a founding word ("founded 1994")."""
@@ -383,12 +427,14 @@ def _year_after_cue(sentence: str, d: DateMatch) -> bool:
 
 @lru_cache(maxsize=1)
 def _named_incident() -> re.Pattern[str]:
-    """After a year: up to four capitalised words and an incident noun ("Bali bombings")."""
+    """After a year: a capitalised word, up to three more (no verb of a state, no
+    preposition) and an incident noun ("Bali bombings", "Jakarta embassy bombing")."""
     nouns = "|".join(
         lexicon.alternation("events", key)
         for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
     )
-    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+){{0,4}}(?i:{nouns})(?!\w)")
+    small = r"(?!(?:was|were|is|are|has|had|by|in|on|of|the|and|to|for)\s)[a-z][\w'’-]*"
+    return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|{small})\s+){{0,3}})?(?i:{nouns})(?!\w)")
 
 
 # A cited source's date: the last item of a parenthesis after a title or a publisher
@@ -437,10 +483,10 @@ def _event(
     # evidence, which resolution may let yield), or a sentence. (Without one, see _undated_sentence.)
     if date:
         yield say("date", date, reported=reported if reported != date else None, basis=basis)
-    for t in dict.fromkeys("other" if t == "founding" else t for t in types):
+    for t in dict.fromkeys("other" if t in KINDS_OF_OTHER else t for t in types):
         yield say("type", t)
-    if "founding" in types:
-        yield say("kind", "founding")  # exported as "other"; resolution tells foundings apart
+    for kind in KINDS_OF_OTHER.intersection(types):
+        yield say("kind", kind)  # exported as "other"; resolution tells foundings and ceasefires apart
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
     yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
@@ -481,9 +527,12 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     """The event types `text` names; with `ctx`, not in the names of the groups the
     document knows ("Liberation Tigers", "Front de libération" free no one)."""
     text = _own_words(text if ctx is None else _without_group_names(ctx, text))
+    # "the group, founded by X, released gas ...": an apposition without a date of its own
+    # describes the group; it tells no founding.
+    text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
-    for key, _s, _e in lexicon.keys_in("events", text):
-        if key not in found:
+    for key, start, _e in lexicon.keys_in("events", text):
+        if key not in found and not _in_a_name(text, start):
             found.append(key)
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
@@ -492,10 +541,46 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
-    for vague in ("other", "founding"):
-        if vague in found and len(found) > 1:
-            found.remove(vague)
+    if "other" in found and len(found) > 1:
+        found.remove("other")
+    if "founding" in found and set(found) - FORMATION:
+        found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+# Capitalised words, with the small words a name holds between them ("Tigres de Libération de l'Eelam").
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+# The small words a name holds between its capitalised ones, before and after a word.
+_LINKS = r"(?<!\w)(?:de|du|des|la|le|l['’]|d['’]|of|the|van|der|het)\s*"
+_LINKS_BEFORE = re.compile(rf"(?:{_LINKS})*$", re.IGNORECASE)
+_LINKS_AFTER = re.compile(rf"\s*(?:{_LINKS})*", re.IGNORECASE)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Is the cue at `start` a word of a proper name, capitalised beside another
+    capitalised word inside a sentence ("les Tigres de Libération", "Liberation Tigers")?
+    Not in a headline, whose words are all capitalised."""
+    word = _CAPITALISED.match(text, start)
+    if not word or not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:•—–-|":
+        return False
+    words = text.split()
+    if sum(w[:1].isupper() for w in words) > len(words) * 0.6:
+        return False  # a headline in title case
+    before = text[max(0, start - 40) : start].rstrip()
+    links = _LINKS_BEFORE.search(before)
+    before = before[: links.start()] if links else before
+    after = text[word.end() : word.end() + 40]
+    links = _LINKS_AFTER.match(after)
+    after = after[links.end() :] if links else after
+    previous = before.split()[-1:]
+    return bool((previous and _CAPITALISED.fullmatch(previous[0].strip(",;()"))) or _CAPITALISED.match(after))
+
+
+@lru_cache(maxsize=1)
+def _described_group() -> re.Pattern[str]:
+    founding = lexicon.alternation("events", "founding")
+    by = lexicon.alternation("actions", "agent_by")
+    return re.compile(rf",\s*(?:{founding})\s+(?:{by})\s[^,;.()]*(?=,)", re.IGNORECASE)
 
 
 def _acts(ctx: Context, text: str) -> bool:
@@ -508,6 +593,8 @@ def _tells_happening(ctx: Context, clause: str) -> bool:
     a sentence of its own (three words of prose or more, not a source's stamp such as
     "5 June 2020 | Reuters") and no verb of a state says it describes what was."""
     own = _own_words(clause)
+    for rel in find_relative(own):  # "Un an plus tard," alone tells nothing
+        own = own[: rel.start] + " " * (rel.end - rel.start) + own[rel.end :]
     words = [w for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}", own) if not find_dates(w)]
     if len(words) < 2:
         return False
@@ -537,7 +624,10 @@ def _own_words(text: str, asides: bool = True) -> str:
     `asides`, asides in parentheses ("(in which the group claims the kidnapping)").
     Blanked, so that offsets stay."""
     if asides:
-        text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+        outside = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+        # An aside that holds the only date is what the text dates ("(founded 1994)").
+        dated_aside = not find_dates(outside) and find_dates(text)
+        text = text if dated_aside else outside
     return _cause().sub(lambda m: " " * len(m.group()), text)
 
 

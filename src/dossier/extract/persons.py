@@ -144,6 +144,7 @@ class _Reader:
 
     def register(self, start: int, end: int, quote: tuple[int, int], *, single: bool = False) -> _Person | None:
         """The person named at text[start:end] (found or new), if it can be a person's name."""
+        titled = start
         start, end = self._without_title(start, end)
         name = self.text[start:end]
         if not self._plausible(name, single=single):
@@ -153,6 +154,9 @@ class _Reader:
             person = _Person(self.ctx.key(Schema.PERSON, slug(name)))
             self.persons.append(person)
         self._add_name(person, name, quote, "variant")
+        titled = _title_before(self.text, titled) if titled == start else titled
+        if titled < start and _honorific(self.text[titled:start]):
+            self._add_name(person, self.text[titled:end], quote, "variant")  # "Sheikh X": how sources call X
         self.mentions.append((start, end, person))
         return person
 
@@ -188,7 +192,12 @@ class _Reader:
         return found[0] if len(found) == 1 else None
 
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
+        start = self._past_description(start, end)
         # "le Péruvien Abimael Guzman", "Jordanian militant X": a demonym before a name is no part of it
+        articles = f"{_words('persons', 'definite')}|{_words('persons', 'indefinite')}"
+        opening = re.match(rf"(?i:{articles})\s+(?=[A-ZÀ-Þ][\w-]+\s+\S+\s+\S)", self.text[start:end])
+        if opening and demonym_of_a_country(self.text[start + opening.end() :].split()[0]):
+            start += opening.end()  # "Le Péruvien X Y" opening a sentence: the article is in the span
         first = re.match(r"([A-ZÀ-Þ][\w-]+)\s+", self.text[start:end])
         article = re.search(
             r"(?i)(?<!\w)(?:the|a|an|le|la|du|de|het|een|un|une|l['’])\s*$", self.text[max(0, start - 6) : start]
@@ -203,6 +212,15 @@ class _Reader:
         ):
             return _skip_space(self.text, start + title.end()), end
         return start, end
+
+    def _past_description(self, start: int, end: int) -> int:
+        """ "Specially Designated Global Terrorist X Y": capitalised words that end in a word for
+        someone describe the person named after them."""
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        for i in range(len(words) - 3, -1, -1):
+            if _re("persons", "person_nouns").fullmatch(words[i].group()):
+                return start + words[i + 1].start()
+        return start
 
     def _plausible(self, name: str, *, single: bool) -> bool:
         words = name.split()
@@ -247,6 +265,9 @@ class _Reader:
                     self.mentions.append((s, end, person))
                     if self._plausible(name, single=True) and not is_acronym(name):
                         self._add_name(person, name, self.ctx.sentence_at(s), "variant")
+                        titled = _title_before(self.text, s) if s == start else start
+                        if titled < s and _honorific(self.text[titled:s]):
+                            self._add_name(person, self.text[titled:end], self.ctx.sentence_at(s), "variant")
                 break
 
     # -- what is said -------------------------------------------------------------
@@ -272,6 +293,21 @@ class _Reader:
             and re.search(rf"(?i)(?<!\w)(?:{_words('names', 'group_articles')})\b", phrase)
         )
 
+    def subject_named_at(self, pos: int, end: int) -> int | None:
+        """Where a name of the profiled group ends that `pos` opens, past articles and a few
+        lower-case words that say what it is ("de verzetsbeweging X", "la guérilla maoïste du X")."""
+        lead = re.match(
+            rf"(?i)\s*(?:(?:{_words('persons', 'definite')}|{_words('persons', 'of')})\s*)*"
+            rf"(?:(?-i:[a-zà-ÿ][\w'’-]*)\s+(?:(?:{_words('persons', 'of')})\s*)?(?:(?:{_words('persons', 'definite')})\s+)?){{0,3}}",
+            self.text[pos:end],
+        )
+        start = pos + (lead.end() if lead else 0)
+        head = self.text[start : min(end, start + 120)].casefold()
+        lengths = [len(n) for n in self.ctx.subject_names if len(n) >= 3 and head.startswith(n.casefold())]
+        if not lengths or re.match(r"\w", self.text[start + max(lengths) : start + max(lengths) + 1]):
+            return None
+        return start + max(lengths)
+
     def whose(self, phrase: str) -> str:
         """SUBJECT, UNIT or OTHER: whose role "of PHRASE" is."""
         head = re.sub(r"^\s*(?:(?:" + _words("persons", "definite") + r")\s+)?", "", phrase, flags=re.IGNORECASE)
@@ -283,6 +319,19 @@ class _Reader:
         if first[:1].isupper():
             return OTHER
         return ""
+
+
+def _title_before(text: str, start: int) -> int:
+    """Where an honorific right before `start` begins ("le mollah X": the title in lower case
+    is outside the name's span), or `start`."""
+    before = re.search(r"(?<!\S)\S+\s+$", text[max(0, start - 12) : start])
+    return start - len(before.group()) if before and _honorific(before.group()) else start
+
+
+def _honorific(words: str) -> bool:
+    """Are `words` one title that sources write as part of a name ("Sheikh", "Mullah")?"""
+    m = _re("names", "name_honorifics", anchored="^").match(words)
+    return bool(m and not words[m.end() :].strip())
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -368,6 +417,8 @@ def _structure(reader: _Reader) -> None:
             first_sentence = re.split(r"(?<=[a-z])\.\s", value, maxsplit=1)[0]
             quote = (block.start, block.end)
             for s, e in _field_items(text, first_sentence, block.value_start):
+                footnote = re.search(r"\[[^\]\s]{0,6}\]", text[s:e])
+                e = s + footnote.start() if footnote else e  # "X[16] Establishment": the item ends at its note
                 span = person_name_at(text, _name_start_in_item(text, s, e))
                 if span:
                     person = reader.register(*span, quote)
@@ -402,6 +453,8 @@ def _name_start_in_item(text: str, s: int, e: int) -> int:
     after the last role word, lower-case word or country before it."""
     start = s
     kunya = re.search(r"(?<!\w)(?:Abu|Abou|Abi|Umm|Ibn)\s+[A-Z]", text[s:e])
+    if kunya and any(w[:1].islower() or _roles().fullmatch(w) for w in text[s : s + kunya.start()].split()):
+        return s + kunya.start()  # "Field commander Abu X": the words before describe the post
     for m in re.finditer(r"\S+", text[s:e]):
         if kunya and m.start() == kunya.start():
             return s + m.start()  # "Head of Military Shura Abu X": a kunya opens the name
@@ -475,6 +528,10 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
                 _role_key(r.group()) == "leader" for r in _roles().finditer(sentence)
             ):
                 reader.claim(person, "leader", SUBJECT, False, quote)
+                # "X died in 1999 and was succeeded by Y as its emir": X held the post before Y.
+                first = person_name_at(text, _skip_space(text, s)) if key == "successor" else None
+                if first and first[1] < m.start():
+                    reader.claim(reader.register(*first, quote, single=True), "leader", SUBJECT, False, quote)
     for m in _re("persons", "named").finditer(text, s, e):
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
@@ -685,8 +742,11 @@ def _after_role(reader: _Reader, pos: int, e: int) -> tuple[int, str, bool]:
         if not m:
             continue
         end = _org_phrase_end(text, pos + m.end(), e)
+        named_end = reader.subject_named_at(pos + m.end(), e)
+        if named_end is not None:
+            end = max(end, named_end)  # "fondateur du Sentier lumineux": a name in lower case after its first word
         phrase = text[pos + m.end() : end]
-        whose = reader.whose(phrase)
+        whose = SUBJECT if named_end is not None else reader.whose(phrase)
         if key == "purpose" and not (phrase[:1].isupper() or whose):
             return end, "", True  # "leader for financing"
         if key == "within":
@@ -962,11 +1022,11 @@ def _statements(ctx: Context, person: _Person) -> Iterator[Statement]:
         yield ctx.statement(subject, "born", year, *quote, EXTRACTOR)
     # One document calling someone "a leader" and "the leader" of the group: the lesser
     # claim is the one both readings share (news items say "the leader" loosely).
-    one_of_several = any(c.role in _HEAD_ROLES and c.scope == SUBJECT and c.weak for c in person.claims)
+    one_of_several = {c.role for c in person.claims if c.role in _HEAD_ROLES and c.scope == SUBJECT and c.weak}
     for c in person.claims:
         if c.scope not in (SUBJECT, UNIT):
             continue
-        head = c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or not one_of_several)
+        head = c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or c.role not in one_of_several)
         role = c.role if head or c.role not in _HEAD_ROLES else ("commander" if c.scope == UNIT else "leader")
         yield ctx.statement(subject, "role", ctx.subject, *c.quote, EXTRACTOR, role=role)
         if head:

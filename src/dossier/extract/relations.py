@@ -254,12 +254,17 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
                     continue  # "was joined by X": X is the one who joined
                 quote = (s, e)
                 in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
-                targets, after = _field_rest(text, m.end(), e) if in_field else _groups_after(text, m.end(), e)
+                pos = m.end() if in_field or rel_type == "subunit_of" else _past_unit_of(text, m.end(), e)
+                targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
                 targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
                 if not targets or _inside_earlier_cue(text, s, m.start()):
                     continue
                 # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
                 source = ctx.subject if in_field else _source(ctx, found, s, m, quote, rel_type)
+                if source is None and len(targets) > 1 and _fronted(text, targets[-1], e):
+                    # "An outgrowth of X, Y emerged in 1987": the cue is an apposition put before Y.
+                    *targets, last = targets
+                    source = found.org(last, quote)
                 since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
                 target_keys = [found.org(t, quote) for t in targets]
                 if rel_type == "merged_into" and not reverse:
@@ -487,6 +492,32 @@ def _a_person(ctx: Context, group: _Group) -> bool:
     return any(ps < group.end and group.start < pe for ps, pe, _key in ctx.persons)
 
 
+def _fronted(text: str, group: _Group, end: int) -> bool:
+    """Is `group`, the last of a list after a cue, the subject of a verb that follows it?"""
+    before = re.search(
+        rf",\s+(?:(?i:{lexicon.alternation('relations', 'articles')})\s+)?$",
+        text[max(0, group.start - 12) : group.start],
+    )
+    return bool(before and re.match(r"\s+[a-zà-ÿ]{3,}\s", text[group.end : end]))
+
+
+def _past_unit_of(text: str, pos: int, end: int) -> int:
+    """ "an outgrowth of the Palestinian branch of X": past a described unit of X, to X."""
+    article = re.match(rf"\s+(?:(?:{lexicon.alternation('relations', 'articles')})\s+)?", text[pos:end], re.IGNORECASE)
+    at = pos + (article.end() if article else 0)
+    units = [p for t, reverse, p in _cue_patterns() if t == "subunit_of" and not reverse]
+    for _ in range(3):
+        for pattern in units:
+            unit = pattern.match(text, at, end)
+            if unit:
+                return unit.end()
+        word = re.match(r"([\w'’-]+)\s+", text[at:end])
+        if not word or not (word.group(1).islower() or _demonym(word.group(1))):
+            break
+        at += word.end()
+    return pos
+
+
 def _inside_earlier_cue(text: str, start: int, pos: int) -> bool:
     """ "an outgrowth of the Palestinian branch of X": a cue inside another cue's object says
     what the object is, and is no relation of its own."""
@@ -551,6 +582,8 @@ def _names_in(text: str, start: int, end: int) -> list[_Group]:
         article = _article().match(text, s, e)
         if article and article.end() < e:
             s = article.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1  # "History An outgrowth of": the heading's word, not the article after it
         group = _Group(s, e)
         after = _PAREN.match(text, e, end)
         if after and is_acronym(after.group(1)):

@@ -18,7 +18,7 @@ from dossier.model import Schema, Statement
 from dossier.resolve.clusters import Clusters
 from dossier.resolve.events import join_events
 from dossier.resolve.mentions import Mention, mentions
-from dossier.resolve.organizations import apart_pairs, join_organizations
+from dossier.resolve.organizations import apart_pairs, join_by_founder, join_organizations
 from dossier.resolve.persons import join_persons
 from dossier.text.names import fold_name
 
@@ -58,10 +58,12 @@ def resolve(
             clusters.union(keys[0], other, f"same name: {folded}")
     join_organizations(orgs, clusters)
     join_persons(persons, clusters)
+    join_by_founder(orgs, clusters)  # after the persons: it reads whom they are
 
     # Events (resolve/events.py): the same incident across documents.
     group_names = [(n, m.key) for m in orgs for n in m.names]
-    join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters, group_names)
+    person_names = [n for m in persons for n in m.names]
+    join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters, group_names, person_names)
 
     rows = []
     for key in sorted(found):

@@ -51,12 +51,14 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple, Protocol
 
-from dossier.model import FORMATION, Schema, schema_of
+from dossier.model import FORMATION, KINDS_OF_OTHER, Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
-from dossier.text.dates import date_span
+from dossier.text.dates import date_span, month_numbers, weekday_numbers
+from dossier.text.places import country_code
 
 # Types that describe the same kind of happening; a pair of mentions must share
 # a type or a family. "founding" is an "other" the extractor knows is one;
@@ -90,6 +92,9 @@ NEAR_DAYS = 7
 # sole one to join), and comparing it with every one would make the cost grow
 # with the square of a period's reports.
 MAX_CANDIDATES = 64
+# A name (a hotel, a parliament, a city, a nerve agent) that so few reports use is
+# evidence that two of them, in one period, tell one incident.
+RARE_NAME_REPORTS = 6
 
 
 class Clusters(Protocol):
@@ -118,16 +123,21 @@ class Judgement(NamedTuple):
 
 
 def join_events(
-    mentions: Iterable[EventMention], clusters: Clusters, group_names: Iterable[tuple[str, str]] = ()
+    mentions: Iterable[EventMention],
+    clusters: Clusters,
+    group_names: Iterable[tuple[str, str]] = (),
+    person_names: Iterable[str] = (),
 ) -> None:
     """Union the event mentions that report one incident, strong and best pairs first.
 
     `group_names` are (name, organisation mention key) of every group found:
-    an event whose words name a group is about that group's history.
+    an event whose words name a group is about that group's history. The words of
+    `person_names` name persons, whom resolution compares as persons, not as names.
     """
     index = _NameIndex((name, clusters.find(key)) for name, key in group_names)
     every = [_Event.of(m, clusters.find, index) for m in mentions]
     events = [e for e in every if e.date]
+    _keep_rare_names(events, {w for name in person_names for w in _name_words(name)})
     by_key = {e.key: e for e in events}
     _join_repeats(events, clusters)
     judged: list[tuple[Judgement, _Event, _Event]] = []
@@ -189,12 +199,17 @@ def join_events(
 
 
 def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
-    """A group is founded once: where each document tells one founding of a group (its
-    own, naming no other group) and they lie a few years apart, the sources date one
-    founding differently ("formed in 1969" / "in 1970" / "in November 1970"). Where a
-    document tells two (founded in 1996, formed anew in 1998) it is left as it is."""
+    """A group is founded once: where documents each tell one founding of a group (its
+    own, naming no other group) a few years apart, the sources date one founding
+    differently ("formed in 1969" / "in 1970" / "in November 1970"). The documents
+    whose years lie closest together join; a document is left out where it may tell
+    another beginning: two foundings years apart (founded in 1996, formed anew in
+    1998), or a split, merger or renaming in those years, not in its founding's."""
     by_group: dict[str, list[_Event]] = defaultdict(list)
-    other_origins: set[tuple[str, str]] = set()  # (group, document) telling a split, merger or renaming too
+    # Foundings that name other groups too ("formed after a split within X"): they join
+    # the window that the group's own foundings give, and make none.
+    naming_others: dict[str, list[_Event]] = defaultdict(list)
+    other_origins: dict[tuple[str, str], set[int]] = defaultdict(set)  # (group, document): years
     for e in events:
         if e.header or len(e.perpetrators) != 1:
             continue
@@ -202,22 +217,45 @@ def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
         if "founding" in e.types and e.groups <= e.perpetrators:
             by_group[group].append(e)
         elif e.types & FORMATION:
-            other_origins.add((group, e.doc))
+            other_origins[(group, e.doc)].add(int(e.date[:YEAR]))
+            if "founding" in e.types:
+                naming_others[group].append(e)
     for group, found in sorted(by_group.items()):
         years_by_doc: dict[str, set[int]] = defaultdict(set)
         for e in found:
-            years_by_doc[e.doc].add(int(e.date[:4]))
-        if len(years_by_doc) < 2 or any((group, doc) in other_origins for doc in years_by_doc):
-            continue  # one source, or a history of several beginnings (founded, then split off)
-        if any(max(y) - min(y) > 1 for y in years_by_doc.values()):
-            continue  # a document that dates two foundings years apart tells two
-        years = [int(e.date[:4]) for e in found]
-        if max(years) - min(years) > FOUNDING_YEARS_APART or not all(
-            _consistent(a, b) for a, b in combinations(found, 2)
-        ):
-            continue
-        first = found[0]
-        for e in found[1:]:
+            years_by_doc[e.doc].add(int(e.date[:YEAR]))
+        every_year = {y for years in years_by_doc.values() for y in years}
+        plain = {
+            doc: years
+            for doc, years in years_by_doc.items()
+            if not any(  # another beginning, in a year others date a founding
+                abs(y - f) <= 1 and y not in years for y in other_origins.get((group, doc), ()) for f in every_year
+            )
+        }
+        single = {doc: min(years) for doc, years in plain.items() if max(years) - min(years) <= 1}
+        # The window of years that holds the most documents (the earliest of equals) ...
+        best: tuple[int, list[str]] = (0, [])
+        for low in sorted(set(single.values())):
+            inside = [doc for doc, year in single.items() if low <= year <= low + FOUNDING_YEARS_APART]
+            if len(inside) > len(best[1]):
+                best = (low, inside)
+        low, docs = best
+        window = range(low, low + FOUNDING_YEARS_APART + 1)
+        # ... and of a document telling two foundings, the one in that window (when only one is).
+        docs += [
+            doc for doc, years in plain.items() if doc not in single and len({y for y in years if y in window}) == 1
+        ]
+        chosen = [e for e in found if e.doc in docs and int(e.date[:YEAR]) in window]
+        if docs:
+            naming = [e for e in naming_others[group] if e.doc not in years_by_doc and int(e.date[:YEAR]) in window]
+            by_doc = {e.doc: e for e in naming}
+            if len(by_doc) == len(naming):  # one such founding in each document
+                chosen += naming
+                docs += list(by_doc)
+        if len(docs) < 2:
+            continue  # (sources that place the founding in two countries still tell one)
+        first = chosen[0]
+        for e in chosen[1:]:
             clusters.union(first.key, e.key, f"the one founding of the group: {first.date} / {e.date}", 0.5)
 
 
@@ -306,6 +344,12 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
                 blocks[("city", e.place, e.date[:YEAR], kind)].append(e)
         for person in e.persons:
             blocks[("person", person)].append(e)
+        # A happening no word typed may be any kind of incident: it meets every mention of
+        # its day, and of its month while they are few.
+        if e.day:
+            blocks[("untyped day", e.date)].append(e)
+        if len(e.date) >= MONTH:
+            blocks[("untyped month", e.date[:MONTH])].append(e)
 
         if e.header:
             if e.place:
@@ -330,6 +374,8 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
             yield from _meetings(block, block) if len(block) <= MAX_CANDIDATES else ()
         elif name[0] == "month":
             yield from _meetings(block, block, limit=MAX_CANDIDATES)
+        elif name[0] in ("untyped day", "untyped month"):
+            yield from _meetings(block, [e for e in block if _untyped(e)], limit=MAX_CANDIDATES)
         else:
             yield from _meetings(block, block)
 
@@ -375,6 +421,7 @@ class _Event:
         "persons",
         "victims",
         "perpetrators",
+        "names",
     )
 
     def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
@@ -391,7 +438,7 @@ class _Event:
         self.relative = "relative" in basis  # "a month later": dated from what came before
         self.country = min(props.get("country", ()), default="")
         self.place = min(props.get("place", ()), default="")
-        self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & {"founding"})
+        self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & KINDS_OF_OTHER)
         # The blocks it is compared in: its types and their families.
         self.kinds = self.types | {name for name, family in TYPE_FAMILIES.items() if self.types & family}
         if self.types & FORMATION:
@@ -411,6 +458,9 @@ class _Event:
         if self.types & FORMATION:
             for summary in props.get("summary", ()):
                 self.groups |= index.named_in(summary)
+        # The names its words give that are no group's, country's or month's ("Marriott",
+        # "Parliament", "Kandahar"); only the rare ones are kept (`_keep_rare_names`).
+        self.names = {n for summary in props.get("summary", ()) for n in _proper_names(summary)} - index.words
 
     @classmethod
     def of(cls, mention: EventMention, root: Callable[[str], str], index: _NameIndex) -> _Event:
@@ -420,6 +470,36 @@ class _Event:
 def _name_words(text: str) -> tuple[str, ...]:
     """Transliteration keys of the words that are no article: "Jund al-Sahil" and "Jund Al Sahil" agree."""
     return tuple(translit(w, org=True) for w in raw_words(text) if w not in articles())
+
+
+def _proper_names(text: str) -> set[str]:
+    """Folded capitalised words of four letters or more inside a sentence (not its first
+    word), that name no month, weekday or country."""
+    found = set()
+    for m in re.finditer(r"(?<=[\w,;()'’\"] )[^\W\d_][\w’']{3,}", text):
+        word = m.group()
+        if not word[0].isupper() or word.isupper():
+            continue  # acronyms name groups and states more often than places
+        folded = _name_words(word)
+        if folded and folded[0] not in _calendar_words() and not country_code(word):
+            found.add(folded[0])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return frozenset(w for word in [*month_numbers(), *weekday_numbers()] for w in _name_words(word))
+
+
+def _keep_rare_names(events: list[_Event], persons: set[str]) -> None:
+    """Each report keeps the names that few reports give (`RARE_NAME_REPORTS`), and no
+    word of a person's name."""
+    reports: dict[str, int] = defaultdict(int)
+    for e in events:
+        for name in e.names:
+            reports[name] += 1
+    for e in events:
+        e.names = {n for n in e.names if reports[n] <= RARE_NAME_REPORTS and n not in persons}
 
 
 class _NameIndex:
@@ -435,15 +515,22 @@ class _NameIndex:
                 owners[words].add(root)
         self.by_words = dict(owners)  # a name two groups answer stands for either
         self.firsts = {w[0] for w in self.by_words}
+        self.words = {w for name in self.by_words for w in name}
 
     def named_in(self, text: str) -> set[str]:
         words = _name_words(text)
         found: set[str] = set()
-        for i, word in enumerate(words):
-            if word not in self.firsts:
-                continue
-            for n in range(1, min(self.MAX_WORDS, len(words) - i) + 1):
-                found |= self.by_words.get(tuple(words[i : i + n]), set())
+        i = 0
+        while i < len(words):
+            # The longest name at each word: "Copper Ridge Movement" is not also "Copper Ridge".
+            for n in range(min(self.MAX_WORDS, len(words) - i), 0, -1):
+                owners = self.by_words.get(tuple(words[i : i + n])) if words[i] in self.firsts else None
+                if owners:
+                    found |= owners
+                    i += n
+                    break
+            else:
+                i += 1
         return found
 
 
@@ -474,10 +561,13 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if formation and a.perpetrators != b.perpetrators and not a.types & b.types & FORMATION:
         formation = False  # in two groups' histories, one group's renaming is not the other's split
     same_group = bool(a.perpetrators & b.perpetrators)
-    unnamed = not (a.types - {"other"}) or not (b.types - {"other"})  # a happening no word typed
-    if not common and not formation and not _related(a, b) and not unnamed:
-        return None
+    unnamed = _untyped(a) or _untyped(b)
     shared = min(len(a.date), len(b.date))
+    # One group's day: sources type one incident in other words ("released sarin" /
+    # "a gas attack"); two of its incidents on one day are rare.
+    same_day = shared == DAY and a.date == b.date and same_group
+    if not common and not formation and not _related(a, b) and not unnamed and not same_day:
+        return None
     where = a.place or a.country or b.place or b.country or "?"
     what = ",".join(sorted(common)) or "related types"
     score = {DAY: 3.0, MONTH: 2.0}.get(shared, 1.0)
@@ -501,18 +591,30 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
         return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
     kindred = bool(common - {"other", "statement"}) or _related(a, b)
+    named = sorted(a.names & b.names)  # a rare name both give: "the Marriott hotel"
     if same_period and same_group and not (a.header or b.header) and (kindred or unnamed):
         # One group's history: an attack of a month (or a city's happening of a year) that two
         # sources tell in vaguer or other words, when it is the only such one.
         located = bool(a.place and a.place == b.place)
         if located or (shared >= MONTH and kindred) or shared == DAY:
             return Judgement(score - 1.5, f"the one such happening of {a.date[:shared]}: {where} {what}", False, True)
-    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person):
+    if same_period and named and not (a.header or b.header) and (kindred or unnamed or common):
+        # Few reports give that name: in one period and of a like kind, they tell one incident.
+        return Judgement(
+            score + len(named) - 1, f"the same names in {a.date[:shared]}: {', '.join(named)} {what}", False
+        )
+    same_city = bool(a.place and a.place == b.place)
+    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person or (same_city and same_group)):
         # Days apart: the same kind of incident, or a related one befalling the same person
         # ("killed by troops on 25 February" / "killed in an operation on 2 March").
         who = f" ({len(a.persons & b.persons)} person named in both)" if same_person and not specific else ""
         return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}{who}", False)
     return None
+
+
+def _untyped(e: _Event) -> bool:
+    """A happening no word typed."""
+    return not e.types - {"other"}
 
 
 def _specific(a: _Event, b: _Event) -> set[str]:

@@ -41,8 +41,9 @@ def words(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=4)
-def _rules(key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+@lru_cache(maxsize=8)
+def rules(key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A lexicon's (pattern, replacement) spelling rules, compiled."""
     return tuple((re.compile(p), r) for p, r in lexicon()[key])
 
 
@@ -63,10 +64,10 @@ def raw_words(name: str) -> list[str]:
 def translit(word: str, *, org: bool = False) -> str:
     """The transliteration key of one folded word: "abou" -> "abu", "zeid" -> "zaid"."""
     out = word
-    for pattern, repl in _rules("transliteration"):
+    for pattern, repl in rules("transliteration"):
         out = pattern.sub(repl, out)
     if org:
-        for pattern, repl in _rules("org_plural"):
+        for pattern, repl in rules("org_plural"):
             out = pattern.sub(repl, out)
     return out or word
 

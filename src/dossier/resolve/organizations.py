@@ -35,7 +35,7 @@ from dossier.resolve.clusters import Clusters
 from dossier.resolve.mentions import Mention
 from dossier.resolve.names import articles, cognate, raw_words, skeleton, translated, translit, words
 from dossier.text.names import is_acronym
-from dossier.text.places import country_code
+from dossier.text.places import country_code, demonym_of_a_country
 
 # Relation types that say two mentions are different groups.
 APART_RELATIONS = frozenset(
@@ -109,6 +109,20 @@ def _shape(
     )
     stripped = len(core) < len(content)
     return lead, content, plain, core, core_lead, stripped, raw
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's transliteration keys without articles and connectors: what spellings of it share."""
+    shape = _shape(name)
+    return shape[1] if shape else ()
+
+
+def initials_of(name: str) -> set[str]:
+    """Ways a (non-acronym) name could be abbreviated, as `OrgName.initials` gives them."""
+    raw = raw_words(name)
+    ws = [w for w in raw if w not in _stop() and w not in articles()]
+    with_articles = [w for w in raw if w not in _stop()]
+    return {"".join(w[0] for w in ws), "".join(w[0] for w in with_articles), "".join(w[0] for w in raw)} - {""}
 
 
 def org_names(m: Mention) -> list[OrgName]:
@@ -208,6 +222,60 @@ def _translations(names: list[OrgName], clusters: Clusters) -> None:
                     _union(clusters, a, b, "translated or respelt name", 0.8)
 
 
+def _compounds(names: list[OrgName], clusters: Clusters) -> None:
+    """A one-word name that is another name's words written as one ("Moslimbroederschap" =
+    "Muslim Brotherhood"): Dutch compounds the words English and French keep apart."""
+    singles = [n for n in names if len(n.plain) == 1 and len(n.plain[0]) >= 10]
+    if not singles:
+        return
+    by_initial: dict[str, list[OrgName]] = defaultdict(list)
+    for n in names:
+        if len(n.plain) in (2, 3) and not n.lead:
+            by_initial[n.plain[0][:1]].append(n)
+    for single in singles:
+        word = single.plain[0]
+        for other in by_initial.get(word[:1], ()):
+            if other.doc != single.doc and _splits_into(word, other.plain, other.content):
+                _union(clusters, single, other, "one word that is the other name's words written together", 0.75)
+
+
+def _splits_into(word: str, parts: tuple[str, ...], keys: tuple[str, ...]) -> bool:
+    """Is the folded `word` the words `parts` (their transliteration keys `keys`) written as one?"""
+    if len(parts) == 1:
+        key = translit(word, org=True)
+        return cognate(word, parts[0]) or cognate(key, keys[0])
+    return any(
+        (cognate(word[:i], parts[0]) or cognate(translit(word[:i], org=True), keys[0]))
+        and _splits_into(word[i:], parts[1:], keys[1:])
+        for i in range(4, len(word) - 3)
+    )
+
+
+def _demonym_first(names: list[OrgName], ms: list[Mention], clusters: Clusters) -> None:
+    """ "Egyptische X" is X, where the corpus names X after no other people's demonym: the adjective
+    says where the group is, not which of several it is ("Pakistani X" beside "Afghan X" stay apart)."""
+    by_rest: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    qualified: list[tuple[OrgName, tuple[str, ...]]] = []
+    for n in names:
+        first = n.name.split()[0] if n.name.split() else ""
+        if len(n.content) >= 2 and demonym_of_a_country(first) and not n.lead:
+            rest = n.content[1:]
+            by_rest[rest].add(n.content[0])
+            qualified.append((n, rest))
+    if not qualified:
+        return
+    plain: dict[tuple[str, ...], list[OrgName]] = defaultdict(list)
+    for n in names:
+        plain[n.content].append(n)
+    for n, rest in qualified:
+        if len(by_rest[rest]) > 1:
+            continue
+        for other in plain.get(rest, ()):
+            if other.lead == n.lead:
+                _union(clusters, n, other, "the same name after a people's adjective", 0.7)
+                break
+
+
 def _distinct_word(w: str) -> bool:
     return w in _distinguishing() or w.isdigit() or country_code(w) is not None
 
@@ -279,6 +347,31 @@ def _acronyms(ms: list[Mention], names: list[OrgName], clusters: Clusters) -> No
                         break
 
 
+def join_by_founder(orgs: Iterable[Mention], clusters: Clusters) -> None:
+    """Two profiled groups with the same founder or leader, one of them named so in one document only, are one group.
+
+    A translated name that shares no word with the others ("Lichtend Pad", "Sentier lumineux")
+    meets them through the person who founded or led it; persons must be joined first. A
+    leader of two groups the documents tell apart (a splinter, a successor) joins nothing.
+    """
+    by_founder: dict[str, set[str]] = defaultdict(set)
+    for m in orgs:
+        if not m.key.endswith(":main"):
+            continue
+        for founder in m.props.get("founder", set()) | m.props.get("leader", set()):
+            if founder in clusters.parent:
+                by_founder[clusters.find(founder)].add(m.key)
+    for _founder, keys in sorted(by_founder.items()):
+        roots = sorted({clusters.find(k) for k in keys})
+        if len(roots) < 2:
+            continue
+        docs = {r: {k.split(":", 2)[1] for k in clusters.members[r] if k.count(":") >= 2} for r in roots}
+        widest = max(roots, key=lambda r: (len(docs[r]), r))
+        for root in roots:
+            if root != widest and len(docs[root]) == 1 and not docs[root] & docs[widest]:
+                clusters.union(widest, root, "the same founder as a group named in other documents", 0.7, strict=True)
+
+
 def apart_pairs(ms: Iterable[Mention]) -> list[tuple[str, str]]:
     """Pairs of organisation mentions the documents say are different groups."""
     out = []
@@ -296,4 +389,6 @@ def join_organizations(ms: Iterable[Mention], clusters: Clusters) -> None:
     _cores(names, clusters)
     _translations(names, clusters)
     _one_word_off(names, clusters)
+    _compounds(names, clusters)
+    _demonym_first(names, found, clusters)
     _acronyms(found, names, clusters)

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from dossier.resolve.clusters import Clusters
 from dossier.resolve.mentions import Mention
-from dossier.resolve.names import articles, close_spelling, raw_words, skeleton, translit, words
+from dossier.resolve.names import articles, close_spelling, raw_words, rules, skeleton, translit, words
 from dossier.text.names import fold_name
 
 # Short-name candidates beyond this many mentions are too ambiguous to look through.
@@ -41,6 +41,11 @@ MAX_CANDIDATES = 200
 @lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
     return frozenset(translit(w) for w in words("person_particles"))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(translit(w) for w in words("person_titles"))
 
 
 @lru_cache(maxsize=1)
@@ -62,14 +67,22 @@ def name_tokens(name: str) -> tuple[str, ...]:
     """Transliteration keys of a person's name words, articles dropped
     ("Abd al-Karim" and "Abdel Karim" both give abdal karim)."""
     raw = raw_words(name)
+    while len(raw) > 1 and translit(raw[0]) in _titles():
+        raw = raw[1:]  # "Sheikh X Y" is X Y
     out: list[str] = []
     for i, w in enumerate(raw):
         if w in articles():
             if i and raw[i - 1] == "abd" and out:
                 out[-1] = translit("abdel")
             continue
-        out.append(translit(w))
+        out.append(_spelling(translit(w)))
     return tuple(out)
+
+
+def _spelling(word: str) -> str:
+    for pattern, repl in rules("person_spelling"):
+        word = pattern.sub(repl, word)
+    return word
 
 
 def _consonants(word: str) -> str:
@@ -127,8 +140,35 @@ class _Persons:
         # is likely, but a given name that is also a surname makes it unsafe).
         full2 = [n for n in full if len(self.distinctive(n.tokens)) >= 2]
         self._equal(full2, lambda n: " ".join(sorted(n.tokens)), "same name in another order", 0.9)
+        # Two given names that are both common ("Mohammad Omar") still name one man when written alike.
+        two_common = [n for n in self.names if not self.full(n) and not n.surname_only and self._words(n) >= 2]
+        self._equal(two_common, lambda n: "".join(n.tokens), "same name of common words", 0.8)
         self._slips(full)
+        self._vowels(full)
         self._short(full)
+
+    def _words(self, n: PersonName) -> int:
+        return sum(1 for w in n.tokens if w not in _particles())
+
+    def _vowels(self, names: list[PersonName]) -> None:
+        """Every word the same but for its vowels ("Naser al-Wahishi" / "Nasir al-Wuhayshi"): a
+        transliteration of the same Arabic letters, where a common given name differs by one vowel at most."""
+        buckets: dict[tuple[str, ...], list[PersonName]] = defaultdict(list)
+        for n in names:
+            if self._words(n) >= 2 and any(len(w) >= 5 for w in self.distinctive(n.tokens)):
+                buckets[tuple(skeleton(w) for w in n.tokens)].append(n)
+        for _key, group in sorted(buckets.items()):
+            if len(group) < 2 or len(group) > MAX_CANDIDATES:
+                continue
+            for j, a in enumerate(group):
+                for b in group[j + 1 :]:
+                    if a.doc == b.doc or a.tokens == b.tokens:
+                        continue
+                    if all(
+                        wa == wb or (wa not in self.common and wb not in self.common) or _same_word(wa, wb)
+                        for wa, wb in zip(a.tokens, b.tokens, strict=True)
+                    ):
+                        self.union(a, b, "the same name but for its vowels", 0.8)
 
     def _equal(self, names: list[PersonName], key: object, reason: str, score: float) -> None:
         buckets: dict[str, list[PersonName]] = defaultdict(list)

@@ -580,6 +580,12 @@ def resolve_deictic(match: DateMatch, reference: str) -> str:
     if kind == "weekday":
         number, _, which = rest.partition(":")
         if not exact:
+            if len(reference) >= 7 and which == "last-week":
+                # A weekday of the week before a page of some day of that month: one to
+                # thirteen days before it, which its year (or month) holds.
+                earliest = dt.date.fromordinal(span[0] - 13).isoformat()
+                latest = dt.date.fromordinal(span[1] - 1).isoformat()
+                return _shared_prefix(earliest, latest, (7, 4))
             return reference[:7] if len(reference) >= 7 and not which else ""
         back = (ref_day.isoweekday() - int(number)) % 7
         if which == "last-week":
@@ -788,6 +794,10 @@ def _dateline_cues() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{words})(?!\w)", re.IGNORECASE)
 
 
+# Characters between a dateline's dates ("23/05/2016 | Updated 24/05/2017 at 10:12").
+DATELINE_GAP = 40
+
+
 def page_date(text: str) -> PageDate | None:
     """When the page was written: a date in its address ("/2004/sep/09/"), a dateline
     ("date 2019-03", "Updated October 23, 2024", "publié le 06/07/2018") or a date alone
@@ -816,8 +826,10 @@ def page_date(text: str) -> PageDate | None:
             d = min((d for d in dates if d.start >= cue.start()), key=lambda d: d.start, default=dates[0])
             d = min(dates, key=lambda x: x.start) if dates[0].start < cue.start() else d
             found.append((PageDate(d.iso, line.start() + d.start, line.start() + d.end), True))
-            # Its other dates (when it was updated) date no incident either.
-            found += [(PageDate("", line.start() + x.start, line.start() + x.end), True) for x in dates if x is not d]
+            # Its other dates (when it was updated) date no incident either; on a line that
+            # runs on into the article's text, only those right after it are the dateline's.
+            others = [x for x in dates if x is not d and (len(body) <= 60 or x.start - d.end <= DATELINE_GAP)]
+            found += [(PageDate("", line.start() + x.start, line.start() + x.end), True) for x in others]
         elif dates and len(dates) == 1 and dates[0].precision == "day" and _alone(body, dates[0]) and not alone_seen:
             # The first date alone on a line of the head is a dateline; later ones head entries.
             alone_seen = True
@@ -892,6 +904,21 @@ def _relative_before_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _adjacent_pattern() -> re.Pattern[str]:
+    """ "the previous year", "het volgende jaar", "l'année suivante" """
+    words = {
+        key: lexicon.alternation("relative", key)
+        for key in ("previous_before", "next_before", "previous_after", "next_after", "articles_before")
+    }
+    return re.compile(
+        rf"(?<!\w)(?:(?P<previous>{words['previous_before']})|{words['next_before']})\s+(?:{_units()})(?!\w)"
+        rf"|(?<!\w)(?:{words['articles_before']})\s*(?:{_units().replace('(?P<', '(?P<fr_')})\s+"
+        rf"(?:(?P<previous_fr>{words['previous_after']})|{words['next_after']})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 def _units() -> str:
     return "|".join(f"(?P<{key}>{lexicon.alternation('relative', key)})" for key in ("day", "week", "month", "year"))
 
@@ -914,6 +941,10 @@ def find_relative(text: str) -> list[RelativeMatch]:
 def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
     out = []
     before = _relative_before_pattern()
+    for m in _adjacent_pattern().finditer(text):  # "the previous year", "l'année suivante"
+        unit = next(key for key in ("day", "week", "month", "year") if m.group(key) or m.group(f"fr_{key}"))
+        earlier = bool(m.group("previous") or m.group("previous_fr"))
+        out.append(RelativeMatch(m.start(), m.end(), unit, 1, 1, from_start=False, before=earlier))
     matches = [*_relative_pattern().finditer(text), *before.finditer(text)]
     for m in sorted(matches, key=lambda m: m.start()):
         unit = next(key for key in ("day", "week", "month", "year") if m.group(key))
@@ -930,7 +961,7 @@ def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
             low = high = 1  # "the day after"
         earlier = m.re is not before and bool(m.groupdict().get("earlier"))
         out.append(RelativeMatch(m.start(), m.end(), unit, low, high, from_start=m.re is before, before=earlier))
-    return tuple(out)
+    return tuple(sorted(out, key=lambda r: r.start))
 
 
 @lru_cache(maxsize=1)

@@ -84,7 +84,8 @@ def _groups(by_lang: Any, lang: str | None = None) -> list[Any]:
 def words_pattern(name: str, key: str | None = None, lang: str | None = None) -> re.Pattern[str]:
     """A case-insensitive regex matching any word of lexicon `name` (of one key, if given;
     of one language, if given and the lexicon has words for it)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(name, key, lang)})(?!\w)", re.IGNORECASE)
+    # A word ending in an elision ("la création d'") runs on into the next one.
+    return re.compile(rf"(?<!\w)(?:{alternation(name, key, lang)})(?:(?<=['’])|(?!\w))", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

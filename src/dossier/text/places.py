@@ -107,7 +107,10 @@ def demonym_of_a_country(word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return bool(re.search(r"(an|ans|ian|ese|ees|ais|aise|ijn|ijnse|se|ish|ch|ien|ienne)$", word.casefold()))
+    if re.search(r"(an|ans|ian|ese|ees|ais|aise|ain|aine|ijn|ijnse|se|sche|ish|ch|ien|ienne)$", word.casefold()):
+        return True
+    # A country's name and -i ("Israeli", "Iraqi", "Pakistani"); not a name cut short ("Russi").
+    return word.endswith("i") and _is_country_name(word[:-1])
 
 
 def find_countries(text: str, offset: int = 0, *, demonyms: bool = True) -> list[PlaceMatch]:
@@ -163,14 +166,20 @@ def _countries_in(text: str, demonyms: bool) -> tuple[PlaceMatch, ...]:
 @lru_cache(maxsize=4096)
 def _looks_like_country(word: str) -> bool:
     """True for "Mali", "Algerije"; False for "Algerian", "Malinese", "algérienne"."""
+    return _is_country_name(word) or not _is_demonym(word)
+
+
+@lru_cache(maxsize=4096)
+def _is_country_name(word: str) -> bool:
+    """A country's name in English, Dutch or French (CLDR, through Babel)."""
     from babel import Locale
 
     folded = normalize(word) or ""
-    for lang in ("en", "nl", "fr"):
-        for code, name in Locale(lang).territories.items():
-            if len(code) == 2 and (normalize(name) or "") == folded:
-                return True
-    return not _is_demonym(word)
+    return any(
+        len(code) == 2 and (normalize(name) or "") == folded
+        for lang in ("en", "nl", "fr")
+        for code, name in Locale(lang).territories.items()
+    )
 
 
 @lru_cache(maxsize=1)

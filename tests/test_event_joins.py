@@ -1,0 +1,126 @@
+"""Joins across sources that word, type and date one incident differently.
+
+The documents are written for this test; the group and its history are invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kb_helpers import assert_grounded, build, export, write_corpus
+
+# A profile: founded 1998, a gas attack on a day, the founder's death in a year's entry.
+PROFILE = """\
+Name: Copper Ridge Movement
+
+Overview
+
+The Copper Ridge Movement was founded in 1998 by mine workers in Zambia.
+
+Timeline
+
+- 3 March 2005: members of the movement released chlorine gas in the Lusaka metro, killing 9 people.
+- 2007: Founder Mulenga Chanda killed in a Tanzanian air strike in late June.
+
+Its attacks in 2011 included the bombing of the Seabreeze hotel in Ndola. In 2011 it also attacked a police post.
+"""
+
+# A news-style page: its own words for the same day, no type word in them.
+FRENCH = """\
+Copper Ridge Movement
+
+Le 3 mars 2005, plusieurs membres du mouvement, fondé par des mineurs, répandaient un gaz dans le métro de Lusaka.
+
+En août 2011, un attentat du mouvement a frappé l'hôtel Seabreeze.
+
+Le 13 octobre 2009, des combattants du mouvement défilaient à Kitwe, en Zambie.
+"""
+
+# A second profile dates the founding a year later, and tells a refounding years after.
+SECOND = """\
+Name: Copper Ridge Movement
+
+History
+
+The Copper Ridge Movement was formed in 1999 in Zambia. The movement was formed anew in 2012 after years of silence.
+"""
+
+# An encyclopedia's subtitle gives the year in an aside; its founding was in Tanzania, it says.
+THIRD = """\
+Copper Ridge Movement
+
+An armed group of southern Africa (founded 1999), the Copper Ridge Movement began among exiles in Dar es Salaam, Tanzania.
+"""
+
+# A fourth source, on the founder's death: a day, in the month the timeline gives.
+DEATH = """\
+Name: Copper Ridge Movement
+
+News
+
+On 27 June 2007 the movement's founder Mulenga Chanda was killed in an air strike.
+
+The Copper Ridge Movement, founded in 1998, carried out bombings from the start.
+
+On 12 October 2009 fighters of the movement paraded through Kitwe, Zambia.
+"""
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("event-joins")
+    docs = {"profile.md": PROFILE, "french.txt": FRENCH, "second.txt": SECOND, "third.txt": THIRD, "death.txt": DEATH}
+    folder = write_corpus(root / "corpus", docs)
+    build(folder, db=root / "kb.db")
+    out = export(root / "kb.db")
+    assert_grounded(root / "kb.db", out)
+    return out
+
+
+def _docs(event: dict[str, Any], data: dict[str, Any]) -> set[str]:
+    names = {d["id"]: Path(d["path"]).name for d in data["documents"]}
+    return {names[e["doc"]] for e in event["evidence"]}
+
+
+def _with(data: dict[str, Any], doc: str, date: str) -> dict[str, Any]:
+    found = [e for e in data["events"] if doc in _docs(e, data) and date in {e["date"], *e["alt_dates"]}]
+    assert len(found) == 1, (doc, date, data["events"])
+    return found[0]
+
+
+def test_a_report_no_word_types_joins_the_typed_report_of_its_day(data: dict[str, Any]) -> None:
+    gas = _with(data, "profile.md", "2005-03-03")
+    assert _docs(gas, data) == {"profile.md", "french.txt"}
+    assert gas["killed"] == {"min": 9, "max": 9}
+
+
+def test_one_founding_dated_a_year_apart_by_three_sources(data: dict[str, Any]) -> None:
+    founding = _with(data, "profile.md", "1998")
+    # The aside "(founded 1999)" dates the subtitle's founding; the sources place it in
+    # two countries and still tell one founding. The refounding of 2012 stays apart.
+    # "founded in 1998, carried out bombings": the date is the founding's.
+    assert _docs(founding, data) == {"profile.md", "second.txt", "third.txt", "death.txt"}
+    refounding = _with(data, "second.txt", "2012")
+    assert _docs(refounding, data) == {"second.txt"}
+
+
+def test_a_years_entry_takes_the_month_its_text_gives(data: dict[str, Any]) -> None:
+    death = _with(data, "death.txt", "2007-06-27")
+    assert death["date"] == "2007-06-27" and _docs(death, data) == {"profile.md", "death.txt"}
+    assert death["country"] is None  # "a Tanzanian air strike" says who struck, not where
+
+
+def test_a_rare_name_two_reports_give_joins_them_in_one_period(data: dict[str, Any]) -> None:
+    hotel = _with(data, "french.txt", "2011-08")
+    assert _docs(hotel, data) == {"profile.md", "french.txt"}
+    assert any("Seabreeze hotel" in q["quote"] for q in hotel["evidence"])
+    # The year's other attack, which names no hotel, stays apart.
+    post = [e for e in data["events"] if any("police post" in q["quote"] for q in e["evidence"])]
+    assert len(post) == 1 and _docs(post[0], data) == {"profile.md"}
+
+
+def test_untyped_reports_a_day_apart_in_one_city_are_one_incident(data: dict[str, Any]) -> None:
+    parade = _with(data, "death.txt", "2009-10-12")
+    assert _docs(parade, data) == {"death.txt", "french.txt"} and parade["place"] == "Kitwe"
