@@ -84,8 +84,11 @@ def _groups(by_lang: Any, lang: str | None = None) -> list[Any]:
 def words_pattern(name: str, key: str | None = None, lang: str | None = None) -> re.Pattern[str]:
     """A case-insensitive regex matching any word of lexicon `name` (of one key, if given;
     of one language, if given and the lexicon has words for it)."""
-    # A word ending in an elision ("la création d'") runs on into the next one.
-    return re.compile(rf"(?<!\w)(?:{alternation(name, key, lang)})(?:(?<=['’])|(?!\w))", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(name, key, lang)}){_WORD_END}", re.IGNORECASE)
+
+
+# A word ending in an elision ("la création d'") runs on into the next one.
+_WORD_END = r"(?:(?<=['’])|(?!\w))"
 
 
 @lru_cache(maxsize=256)
@@ -130,7 +133,7 @@ def _cue_places(name: str) -> re.Pattern[str]:
         [r"\s+" if ch == " " else re.escape(ch) for ch in w.rstrip("*")] + ([r"\w*"] if w.endswith("*") else [])
         for w in _words_of(name)
     ]
-    return re.compile(rf"(?=(?<!\w){trie_source(words)}(?!\w))", re.IGNORECASE)
+    return re.compile(rf"(?=(?<!\w){trie_source(words)}{_WORD_END})", re.IGNORECASE)
 
 
 def trie_source(words: Iterable[Sequence[str]]) -> str:
