@@ -213,14 +213,12 @@ def find_cities(
     `common_words` are the words the document also writes in lower case: a
     one-word city name among them ("Most", "Date", "Spring") is a word there.
     """
-    try:
-        return _shifted(_cities_in(text, min_population, common_words), offset)
-    except TypeError:  # words in an unhashable collection: not kept
-        return _shifted(_cities_in.__wrapped__(text, min_population, common_words), offset)
+    words = common_words if isinstance(common_words, frozenset) else frozenset(common_words)
+    return _shifted(_cities_in(text, min_population, words), offset)
 
 
 @lru_cache(maxsize=16384)
-def _cities_in(text: str, min_population: int, common_words: Collection[str]) -> tuple[PlaceMatch, ...]:
+def _cities_in(text: str, min_population: int, common_words: frozenset[str]) -> tuple[PlaceMatch, ...]:
     offset = 0
     cities = _cities()
     tokens = list(_TOKEN.finditer(text))
