@@ -10,6 +10,7 @@ corpora (and on sentences written here).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,3 +85,16 @@ def test_guarded_date_forms_find_what_unguarded_ones_find(monkeypatch: pytest.Mo
             function.cache_clear()
     assert guarded == unguarded
     assert any(guarded)
+
+
+@pytest.mark.parametrize("name", (*CUE_LEXICONS, "time", "organizations"))
+def test_guarded_lexicon_patterns_match_what_the_plain_ones_match(name: str) -> None:
+    keys: list[str | None] = [None, *map(str, lexicon.load(name))]
+    compared = 0
+    for key in keys:
+        guarded = lexicon.words_pattern(name, key)
+        plain = re.compile(rf"(?<!\w)(?:{lexicon.alternation(name, key)}){lexicon._WORD_END}", re.IGNORECASE)
+        compared += guarded.pattern != plain.pattern
+        for sentence in SENTENCES:
+            assert [m.span() for m in guarded.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+    assert compared  # some list is long enough to be guarded

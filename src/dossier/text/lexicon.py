@@ -62,6 +62,27 @@ def alternation(name: str, key: str | None = None, lang: str | None = None) -> s
     )
 
 
+@cache
+def _guarded(name: str, key: str | None = None, lang: str | None = None) -> str:
+    """`alternation(...)` behind a trie of the same words (see `trie_source`): where no
+    word starts, a few letters say so, instead of every word tried there. The guard is
+    zero-width and holds wherever a word matches, so the matches are the alternation's."""
+    words = _words_of(name, key, lang)
+    if len(words) < GUARDED_LIST:
+        return alternation(name, key, lang)
+    return f"(?={trie_source(_atoms(w) for w in words)})(?:{alternation(name, key, lang)})"
+
+
+# Shorter lists gain nothing from a guard.
+GUARDED_LIST = 8
+
+
+def _atoms(word: str) -> list[str]:
+    """A lexicon word as regex atoms, as `alternation` writes it: spaces stretch, a final * runs on."""
+    atoms = [r"\s+" if ch == " " else re.escape(ch) for ch in word.rstrip("*")]
+    return atoms + [r"\w*"] if word.endswith("*") else atoms
+
+
 def _words_of(name: str, key: str | None = None, lang: str | None = None) -> set[str]:
     return {
         str(w)
@@ -84,7 +105,7 @@ def _groups(by_lang: Any, lang: str | None = None) -> list[Any]:
 def words_pattern(name: str, key: str | None = None, lang: str | None = None) -> re.Pattern[str]:
     """A case-insensitive regex matching any word of lexicon `name` (of one key, if given;
     of one language, if given and the lexicon has words for it)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(name, key, lang)}){_WORD_END}", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_guarded(name, key, lang)}){_WORD_END}", re.IGNORECASE)
 
 
 # A word ending in an elision ("la création d'") runs on into the next one.
@@ -95,7 +116,7 @@ _WORD_END = r"(?:(?<=['’])|(?!\w))"
 def regex(name: str, key: str, template: str) -> re.Pattern[str]:
     r"""`template` compiled case-insensitively, with `{words}` standing for the words
     of lexicon `name`, key `key` (r"(?<!\w)(?:{words})\s+$": one of them ending a text)."""
-    return re.compile(template.replace("{words}", alternation(name, key)), re.IGNORECASE)
+    return re.compile(template.replace("{words}", _guarded(name, key)), re.IGNORECASE)
 
 
 def lookup(name: str, word: str) -> str | None:
@@ -129,11 +150,7 @@ def _keys_in(name: str, text: str) -> tuple[tuple[str, int, int], ...]:
 @cache
 def _cue_places(name: str) -> re.Pattern[str]:
     """Matches, empty, where a word of lexicon `name` starts."""
-    words = [
-        [r"\s+" if ch == " " else re.escape(ch) for ch in w.rstrip("*")] + ([r"\w*"] if w.endswith("*") else [])
-        for w in _words_of(name)
-    ]
-    return re.compile(rf"(?=(?<!\w){trie_source(words)}{_WORD_END})", re.IGNORECASE)
+    return re.compile(rf"(?=(?<!\w){trie_source(_atoms(w) for w in _words_of(name))}{_WORD_END})", re.IGNORECASE)
 
 
 def trie_source(words: Iterable[Sequence[str]]) -> str:
