@@ -524,9 +524,16 @@ def _amount(word: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _any_deictic() -> re.Pattern[str]:
-    """Any deictic form at all: most sentences hold none, and one scan says so."""
-    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern, _ in _deictic_rules())
-    return re.compile("|".join(f"(?:{source})" for source in unnamed), re.IGNORECASE)
+    """A word that every deictic form holds (a weekday, "yesterday", "last week", "ago",
+    "il y a"), anywhere: most sentences hold none, and a trie of them says so quickly."""
+    days = {
+        lexicon.fold(str(w))
+        for by_lang in lexicon.load("dates")["deictic_days"].values()
+        for ws in by_lang.values()
+        for w in ws
+    }
+    words = {*weekday_numbers(), *days, *_keyed("deictic_units"), *_words("ago_after"), *_words("fr_ago_before")}
+    return re.compile(lexicon.trie_source([_ATOMS.get(ch) or re.escape(ch) for ch in w] for w in words), re.IGNORECASE)
 
 
 def _deictic(text: str, taken: list[tuple[int, int]]) -> list[DateMatch]:
@@ -939,7 +946,9 @@ def find_relative(text: str) -> list[RelativeMatch]:
 # Extractors ask about the same sentences many times: the answers are kept.
 @lru_cache(maxsize=8192)
 def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
-    out = []
+    out: list[RelativeMatch] = []
+    if not lexicon.anywhere("relative", "day", "week", "month", "year").search(text):
+        return ()  # every form names a unit of time
     before = _relative_before_pattern()
     for m in _adjacent_pattern().finditer(text):  # "the previous year", "l'année suivante"
         unit = next(key for key in ("day", "week", "month", "year") if m.group(key) or m.group(f"fr_{key}"))

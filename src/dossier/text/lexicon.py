@@ -153,6 +153,14 @@ def _cue_places(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?=(?<!\w){trie_source(_atoms(w) for w in _words_of(name))}{_WORD_END})", re.IGNORECASE)
 
 
+@cache
+def anywhere(name: str, *keys: str) -> re.Pattern[str]:
+    """Case-insensitively, any word of lexicon `name` under `keys`, inside a word or not:
+    a quick test that a text can hold no pattern that needs one of these words."""
+    words = {w for key in keys for w in _words_of(name, key)}
+    return re.compile(trie_source(_atoms(w) for w in words), re.IGNORECASE)
+
+
 def trie_source(words: Iterable[Sequence[str]]) -> str:
     """Regex source matching where any of `words` (each a list of regex atoms) matches,
     as a trie ("kill(?:ed|ing)" rather than "killed|killing"): at each place a few
