@@ -248,6 +248,8 @@ def _stars_before(text: str, pos: int) -> int:
 def _from_cues(ctx: Context, found: _Relations) -> None:
     text = ctx.text
     for s, e, block in ctx.sentences:
+        if not _any_cue().search(text, s, e):
+            continue
         for rel_type, reverse, pattern in _cue_patterns():
             for m in pattern.finditer(text, s, e):
                 if lexicon.regex("relations", "passive", r"\s+(?:{words})\b").match(text, m.end()):
@@ -299,6 +301,16 @@ def _cue_patterns() -> list[tuple[str, bool, re.Pattern[str]]]:
                 if "…" in w:
                     out.append((rel_type, reverse, re.compile(rf"(?<!\w){_cue_source(w)}(?!\w)", re.IGNORECASE)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """The first words of every cue, anywhere: most sentences hold none, and this says so quickly."""
+    data = lexicon.load("relations")
+    keys = [key for rel_type in CUE_TYPES for key in (rel_type, f"{rel_type}_reverse")]
+    return lexicon.any_of(
+        str(w).split("…")[0].strip() for key in keys for group in data.get(key, {}).values() for w in group
+    )
 
 
 def _cue_source(word: str) -> str:

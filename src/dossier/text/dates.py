@@ -533,7 +533,7 @@ def _any_deictic() -> re.Pattern[str]:
         for w in ws
     }
     words = {*weekday_numbers(), *days, *_keyed("deictic_units"), *_words("ago_after"), *_words("fr_ago_before")}
-    return re.compile(lexicon.trie_source([_ATOMS.get(ch) or re.escape(ch) for ch in w] for w in words), re.IGNORECASE)
+    return lexicon.any_of(words)
 
 
 def _deictic(text: str, taken: list[tuple[int, int]]) -> list[DateMatch]:

@@ -161,6 +161,13 @@ def anywhere(name: str, *keys: str) -> re.Pattern[str]:
     return re.compile(trie_source(_atoms(w) for w in words), re.IGNORECASE)
 
 
+def any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """Case-insensitively, any of `words` anywhere (spaces stretch, apostrophes may curl),
+    as a trie: a quick test that a text can hold no pattern that needs one of them."""
+    curled = {" ": r"\s+", "'": "['’]"}
+    return re.compile(trie_source([curled.get(ch) or re.escape(ch) for ch in w] for w in set(words)), re.IGNORECASE)
+
+
 def trie_source(words: Iterable[Sequence[str]]) -> str:
     """Regex source matching where any of `words` (each a list of regex atoms) matches,
     as a trie ("kill(?:ed|ing)" rather than "killed|killing"): at each place a few

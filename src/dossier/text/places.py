@@ -172,13 +172,18 @@ def _looks_like_country(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_country_name(word: str) -> bool:
     """A country's name in English, Dutch or French (CLDR, through Babel)."""
+    return (normalize(word) or "") in _country_names_folded()
+
+
+@lru_cache(maxsize=1)
+def _country_names_folded() -> frozenset[str]:
     from babel import Locale
 
-    folded = normalize(word) or ""
-    return any(
-        len(code) == 2 and (normalize(name) or "") == folded
+    return frozenset(
+        normalize(name) or ""
         for lang in ("en", "nl", "fr")
         for code, name in Locale(lang).territories.items()
+        if len(code) == 2
     )
 
 
