@@ -18,6 +18,7 @@ import pytest
 
 from dossier.ingest import iter_source_files, read_document
 from dossier.text import dates, lexicon
+from dossier.text.names import person_name_spans, word_spans
 from dossier.text.sentences import sentence_spans
 
 SHARED = Path(os.environ.get("SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -98,3 +99,12 @@ def test_guarded_lexicon_patterns_match_what_the_plain_ones_match(name: str) -> 
         for sentence in SENTENCES:
             assert [m.span() for m in guarded.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
     assert compared  # some list is long enough to be guarded
+
+
+def test_word_spans_are_the_regex_spans() -> None:
+    text = "\n".join(SENTENCES)
+    names = {text[s:e] for sentence in SENTENCES[:120] for s, e in person_name_spans(sentence)}
+    names |= {"", "a", "al-", "_x", "Front", "2014", "é"}
+    for name in names:
+        expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+        assert word_spans(text, name) == expected, name
