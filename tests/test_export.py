@@ -146,4 +146,6 @@ def test_empty_knowledge_base_exports(tmp_path: Path) -> None:
         "statements": [],
         "resolution": [],
         "judgements": [],
+        "decisions": [],
+        "accounts": [],
     }

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, NamedTuple
 
+from dossier.decisions import Applied, apply_decisions
 from dossier.model import DEATH_STATUSES, Schema, Statement
 from dossier.resolve.names import raw_words
 from dossier.resolve.organizations import initials_of, name_key
 from dossier.store import Store, StoredImage
+from dossier.store.editors import Decision, Editors
 from dossier.text.names import fold_name, is_acronym
 
 Evidence = dict[str, Any]
@@ -46,21 +48,34 @@ class KnowledgeBase:
     by_entity: dict[str, list[Statement]] = field(default_factory=dict)
     images: list[StoredImage] = field(default_factory=list)  # the documents' pictures, without their bytes
     versions: dict[str, tuple[str, str]] = field(default_factory=dict)  # entity -> (first stored, last changed)
+    decisions: list[Decision] = field(default_factory=list)  # editors' decisions, oldest first
+    review: Applied | None = None  # what the decisions withheld, confirmed or could not apply (for editors)
     _related: dict[str, set[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, store: Store) -> KnowledgeBase:
-        statements = list(store.statements())
         entity_of = store.resolution()
+        texts = store.texts()
+        decisions = Editors(store).decisions()
+        # Editors' decisions first: a rejected value is in no view and no export.
+        review = apply_decisions(list(store.statements()), decisions, entity_of, texts)
+        statements = review.statements
         docs = store.documents()
         kb = cls(
             statements,
             entity_of,
-            store.texts(),
+            texts,
             {d.id: d.id[:12] for d in docs},
             images=store.images(),
             versions=store.entity_versions(),
+            decisions=decisions,
+            review=review,
         )
+        # An entity a decision changed is changed then (STIX `modified`), as a build dates what it changes.
+        for subject, at in review.changed.items():
+            entity = kb.entity(subject)
+            if entity in kb.versions and kb.versions[entity][1] < at:
+                kb.versions[entity] = (kb.versions[entity][0], at)
         grouped: dict[str, list[Statement]] = defaultdict(list)
         for s in statements:
             grouped[kb.entity(s.subject)].append(s)

@@ -193,3 +193,49 @@ def test_a_named_incident_and_a_sentence_that_goes_on_from_a_dated_one(tmp_path:
     ambush = [e for e in events if "ambush" in e["types"]]
     assert len(ambush) == 1 and ambush[0]["date"] == "2012-05"
     assert any("kidnapping" in e["types"] and e["date"] == "2012-05" for e in events)
+
+
+def test_a_weekday_dates_its_day_on_an_undated_page_from_the_years_it_recalls(tmp_path: Path) -> None:
+    text = (
+        "Pale River Movement\n\n"
+        "The movement, blamed for the Lamu ferry bombing of 2002 and a raid in 2003, struck again.\n\n"
+        "Garissa – Op donderdag 9 september is het politiebureau van Garissa het doelwit van een terreuraanslag.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert "2004-09-09" in by_date  # the first Thursday 9 September from 2003 on
+
+
+def test_where_people_come_from_is_not_where_it_happened(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Jailed in 1998 for a raid on a depot, its founder learned tactics from prisoners from Uganda.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert by_date["1998"]["country"] is None
+
+
+def test_a_participle_announcing_a_new_name_is_an_incident_of_its_own(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "In October 2010 Omar Kimani assumed leadership, announcing a new coalition under the name Pale River Front.\n"
+    )
+    october = [e for e in _events(tmp_path, {"pale.txt": text}) if e["date"] == "2010-10"]
+    assert sorted(t for e in october for t in e["types"]) == ["leadership_change", "renaming"]
+    assert len(october) == 2
+
+
+def test_a_year_coordinated_with_one_after_a_preposition_dates_an_incident_too(tmp_path: Path) -> None:
+    text = "Nom : Mouvement de la Rivière Pâle\n\nHistoire\n\nSon chef a été condamné à deux reprises, en 2006 et 2018.\n"
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert {"2006", "2018"} <= set(by_date)
+    assert "conviction" in by_date["2018"]["types"]
+
+
+def test_held_until_a_date_is_a_release_at_that_date(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "In June 2010, the movement abducted two nurses in Lamu, Kenya, and held them until 4 May 2011.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert "kidnapping" in by_date["2010-06"]["types"]
+    assert by_date["2011-05-04"]["types"] == ["release"]

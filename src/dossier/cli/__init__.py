@@ -14,6 +14,7 @@ from rich.table import Table
 
 from dossier.build import build_paths
 from dossier.cli.factsheet import print_factsheet, print_timeline
+from dossier.cli.users import users
 from dossier.export.factsheet_pdf import PdfError
 from dossier.export.formats import BINARY_FORMATS, FOLDER_FORMATS, FORMATS, GROUP_FORMATS, write_format
 from dossier.export.json import write_json
@@ -23,6 +24,7 @@ from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.model import Schema
 from dossier.resolve import resolve
 from dossier.store import Store, StoreError
+from dossier.store.editors import Editors
 from dossier.views import KnowledgeBase, document_summaries, find_organizations, organization, person, timeline
 
 app = typer.Typer(
@@ -30,6 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Build a source-grounded knowledge base of armed groups from documents.",
 )
+app.add_typer(users, name="user")
 out = Console()
 err = Console(stderr=True, soft_wrap=True)  # one line per problem, also in logs
 
@@ -363,6 +366,7 @@ def serve(
     db: DbOption = Path("dossier.db"),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    private: Annotated[bool, typer.Option("--private", help="Nobody reads without signing in.")] = False,
 ) -> None:
     """Serve the knowledge base in a browser (factsheets, timeline, map, search) with its JSON API under /api/."""
     import uvicorn  # only this command needs the web stack
@@ -370,10 +374,16 @@ def serve(
     from dossier.web.app import create_app
 
     try:
-        web = create_app(db)
+        web = create_app(db, private=private)
     except StoreError as e:
         _error(str(e))
         raise typer.Exit(2) from None
+    with Store(db, create=False) as store:
+        if not Editors(store).has_admin():
+            err.print(
+                "no admin account yet: `dossier user add NAME --role admin --db " + escape(str(db)) + "` makes one",
+                highlight=False,
+            )
     err.print(f"serving {escape(str(db))} at http://{host}:{port}/ (Ctrl+C stops)", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
 

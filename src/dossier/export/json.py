@@ -2,7 +2,7 @@
 
 Besides the views (organisations, persons, events) it carries what they are
 computed from: each document's plain text, the statements with their offsets,
-the resolution of mentions into entities and a person's judgements. That is what `dossier import` reads back
+the resolution of mentions into entities, a person's judgements and editors' decisions. That is what `dossier import` reads back
 (`dossier.export.json_import`), so that an export moves a knowledge base,
 evidence and documents intact, into another one.
 """
@@ -13,8 +13,10 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
+from dossier.decisions import is_editors
 from dossier.export.snapshot import Snapshot
 from dossier.store import Store
+from dossier.store.editors import Editors
 
 SCHEMA = "dossier/1"
 
@@ -53,7 +55,9 @@ def export_data(store: Store, snapshot: Snapshot | None = None) -> dict[str, Any
                 "qualifiers": s.qualifiers,
                 "extractor": s.extractor,
             }
+            # An editor's statement comes from its decision (below), which import brings along.
             for s in snap.kb.statements
+            if not is_editors(s)
         ],
         # Which entity each mention key belongs to, and why: import keeps the entity ids as they are.
         "resolution": [
@@ -64,6 +68,10 @@ def export_data(store: Store, snapshot: Snapshot | None = None) -> dict[str, Any
             {"left": left, "right": right, "judgement": judgement}
             for left, right, judgement in sorted(store.judgements())
         ],
+        # Editors' decisions (every later build applies them) and who may make them: names and roles only,
+        # never a password hash.
+        "decisions": [d.as_json() for d in snap.kb.decisions],
+        "accounts": [{"name": a.name, "role": a.role} for a in Editors(store).accounts()],
     }
 
 

@@ -20,7 +20,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from dossier.export.json import SCHEMA
 from dossier.model import Document, Evidence, Schema, Statement
 from dossier.resolve import resolve
 from dossier.store import Store
+from dossier.store.editors import ACTIONS, ROLES, Decision, Editors
 from dossier.store.sqlite import now
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -54,13 +55,23 @@ class ExportContents:
     statements: dict[str, list[Statement]]  # document sha256 -> its statements
     judgements: list[tuple[str, str, str]]
     resolution: list[tuple[str, str, str, float]]
+    decisions: list[Decision] = field(default_factory=list)
+    accounts: list[tuple[str, str]] = field(default_factory=list)  # (name, role); no password travels
 
 
 def read_export(path: Path) -> ExportContents:
     """Read and check `path` whole; raises ImportProblem naming the file and the place in it."""
     data = _load(path)
     documents, statements = _checked(path, data)
-    return ExportContents(path, documents, statements, _judgements(path, data), _resolution(path, data))
+    return ExportContents(
+        path,
+        documents,
+        statements,
+        _judgements(path, data),
+        _resolution(path, data),
+        _decisions(path, data),
+        _accounts(path, data),
+    )
 
 
 def store_export(contents: ExportContents, store: Store) -> ImportReport:
@@ -70,6 +81,7 @@ def store_export(contents: ExportContents, store: Store) -> ImportReport:
         store.put_document(doc, contents.statements.get(doc.id, []), extracted_with)
     for verdict in JUDGEMENTS:
         store.judge_many([(a, b) for a, b, j in contents.judgements if j == verdict], verdict)
+    _store_editors(contents, Editors(store))
     count = sum(len(v) for v in contents.statements.values())
     # The file's own resolution keeps its entity ids as they were, even when this dossier
     # would resolve differently; it is used when it covers everything the store now holds.
@@ -251,6 +263,43 @@ def _resolution(path: Path, data: dict[str, Any]) -> list[tuple[str, str, str, f
             raise _fail(path, f"resolution[{i}]", "not an object {subject, entity, reason, score}")
         out.append((r["subject"], r["entity"], r["reason"], float(r["score"])))
     return out
+
+
+def _decisions(path: Path, data: dict[str, Any]) -> list[Decision]:
+    out = []
+    for i, d in enumerate(data.get("decisions") or []):
+        if (
+            not isinstance(d, dict)
+            or d.get("action") not in ACTIONS
+            or not isinstance(d.get("target"), dict)
+            or not all(isinstance(d.get(k), str) for k in ("entity", "author", "reason", "created_at"))
+        ):
+            raise _fail(path, f"decisions[{i}]", "not an object {action, entity, target, author, reason, created_at}")
+        out.append(Decision(0, d["action"], d["entity"], d["target"], d["author"], d["reason"], d["created_at"]))
+    return out
+
+
+def _accounts(path: Path, data: dict[str, Any]) -> list[tuple[str, str]]:
+    out = []
+    for i, a in enumerate(data.get("accounts") or []):
+        if not isinstance(a, dict) or not isinstance(a.get("name"), str) or a.get("role") not in ROLES:
+            raise _fail(path, f"accounts[{i}]", f"not an object {{name, role: {'|'.join(ROLES)}}}")
+        out.append((a["name"], a["role"]))
+    return out
+
+
+def _store_editors(contents: ExportContents, editors: Editors) -> None:
+    """The export's decisions (those not already here) and accounts; an account new here has no
+    password, and signs in once `dossier user add` gives it one."""
+    known = {
+        (d.action, d.entity, json.dumps(d.target, sort_keys=True), d.author, d.created_at) for d in editors.decisions()
+    }
+    for d in contents.decisions:
+        if (d.action, d.entity, json.dumps(d.target, sort_keys=True), d.author, d.created_at) not in known:
+            editors.decide(d.action, d.entity, d.target, d.author, d.reason, at=d.created_at)
+    for name, role in contents.accounts:
+        if editors.account(name) is None:
+            editors.put_account(name, role, "")
 
 
 def _judgements(path: Path, data: dict[str, Any]) -> list[tuple[str, str, str]]:

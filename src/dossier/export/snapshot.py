@@ -53,7 +53,7 @@ class Snapshot:
             events,
             {d["id"]: texts.get(d["sha256"], "") for d in documents},
             store.last_change(),
-            store.entity_versions(),
+            kb.versions,  # as the store keeps them, and later where an editor's decision changed an entity
         )
 
     @cached_property

@@ -6,6 +6,7 @@ numbers and summary; every value carries the entry or sentence it was read in.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -14,7 +15,15 @@ from dossier.extract.context import Context
 from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
-from dossier.text.dates import DateMatch, RelativeMatch, date_after, find_dates, find_relative, with_year
+from dossier.text.dates import (
+    DateMatch,
+    RelativeMatch,
+    date_after,
+    find_dates,
+    find_relative,
+    weekday_numbers,
+    with_year,
+)
 from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import PlaceMatch, find_cities, find_countries
 
@@ -104,6 +113,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
             section_year = (block.section, last[1])
 
 
+# Being held: its end ("held them until ...") is a release.
+CAPTIVITY = frozenset({"kidnapping", "hostage_taking"})
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
 
@@ -233,6 +244,9 @@ def _dated_sentence(
             types = ["founding"]  # "Hamas, founded in 1987, had fighters ...": the date is the founding's
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
+        own = _own_words(clause)
+        if set(types) & CAPTIVITY and lexicon.regex("actions", "bounds", _ENDING).search(own[: _first_date_at(own)]):
+            types = ["release"]  # "abducted 13 nuns ... and held them until 9 March 2014": freed then
         previous = types
         if i == 0 and skip_first:
             continue
@@ -240,7 +254,29 @@ def _dated_sentence(
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
             basis = "relative" if relative else "sentence"
-            yield from _event(ctx, f"s{s}", date, s, e, (s, e), context_date, basis, types=types)
+            for part_start, part_end, part_types in _participle_parts(ctx, s, e, types):
+                slug = f"s{s}" if part_start == s else f"s{s}.{part_start}"
+                yield from _event(ctx, slug, date, part_start, part_end, (s, e), context_date, basis, types=part_types)
+
+
+def _participle_parts(ctx: Context, start: int, end: int, types: list[str]) -> list[tuple[int, int, list[str]]]:
+    """A clause and a participle after its comma that announces the group's new form,
+    at the same date ("X assumed leadership, announcing a new coalition under the name
+    Y", "..., en annonçant la création de ..."): two incidents. Else the clause as one.
+    (A participle of anything else may tell what followed later.)"""
+    clause = ctx.text[start:end]
+    joint = _participle().search(clause)
+    if joint:
+        first, second = _types(clause[: joint.start()], ctx), _types(clause[joint.start() :], ctx)
+        main = set(first) - {"other", "statement"}
+        if main and not main & FORMATION and set(second) & FORMATION:
+            return [(start, start + joint.start(), first), (start + joint.start() + 1, end, second)]
+    return [(start, end, types)]
+
+
+@lru_cache(maxsize=1)
+def _participle() -> re.Pattern[str]:
+    return re.compile(r",\s+(?:(?:and|en)\s+)?(?!(?:according|including|following|during)\b)(?:[a-z]+ing|[a-zé]+ant)\b")
 
 
 def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
@@ -347,7 +383,7 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
                 out.append((start + d.start, d.iso))
             told = d.iso  # "numerous attacks in 2001, including one in January"
             continue
-        iso = _completed(ctx, d, told)
+        iso = _completed(ctx, d, told, sentence[d.start : d.end])
         if iso:
             out.append((start + d.start, iso))
             told = iso
@@ -370,20 +406,52 @@ def _counted(rel: RelativeMatch, since: str, fallback: str) -> str | None:
     return date_after(base, rel) if base and not base.startswith("--") else None
 
 
-def _completed(ctx: Context, d: DateMatch, context_date: str) -> str:
+def _completed(ctx: Context, d: DateMatch, context_date: str, written: str = "") -> str:
     """A date with its missing year (and month) from the context; without context, from
-    the page's own date: a month after the page's is of the year before."""
+    the page's own date: a month after the page's is of the year before; without one,
+    a weekday's day and month ("Thursday 9 September") of the first year that fits it
+    from the last year the page recalls on."""
     if d.has_year:
         return d.iso
     if context_date and not context_date.startswith("-"):
-        return with_year(d.iso, context_date)
+        # A weekday that the context's year does not give its day to tells a later year.
+        year = int(context_date[:4])
+        near = [year + step * sign for step in range(WEEKDAY_YEARS_AFTER + 1) for sign in (1, -1)]
+        return _year_of_weekday(d.iso, written, near) or with_year(d.iso, context_date)
     page = ctx.page_date.iso if ctx.page_date else ""
+    if not page and len(d.iso) == len("--MM-DD"):
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", ctx.text)]
+        later = range(max(years), max(years) + WEEKDAY_YEARS_AFTER + 1) if years else range(0)
+        return _year_of_weekday(d.iso, written, list(later))
     if not page or d.iso.startswith("---"):
         return ""
     iso = with_year(d.iso, page)
     if iso[:7] > page[:7] and len(page) >= 7:
         iso = with_year(d.iso, f"{int(page[:4]) - 1:04d}")
     return iso
+
+
+# Years from the one a context gives (or after the last one an undated page recalls)
+# that a "Thursday 9 September" may be in.
+WEEKDAY_YEARS_AFTER = 3
+
+
+def _year_of_weekday(iso: str, written: str, years: list[int]) -> str:
+    """ "donderdag 9 september": the first of `years` whose 9 September is a Thursday;
+    "" when the date names no weekday or none fits."""
+    if len(iso) != len("--MM-DD") or not written.split():
+        return ""
+    weekday = weekday_numbers().get(written.split()[0].strip(",").lower())
+    if not weekday:
+        return ""
+    month, day = int(iso[2:4]), int(iso[5:7])
+    for year in years:
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+        except ValueError:
+            return ""
+    return ""
 
 
 def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
@@ -422,7 +490,19 @@ def _year_after_cue(sentence: str, d: DateMatch) -> bool:
     before = sentence[max(0, d.start - 40) : d.start]
     if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
         return True
+    if _coordinated_year().search(before):
+        return True  # "en 2006 et 2018", "in 2001 and 2005": a year beside one after a preposition
     return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
+
+
+@lru_cache(maxsize=1)
+def _coordinated_year() -> re.Pattern[str]:
+    prepositions = lexicon.alternation("time", "year_prepositions")
+    coordinators = lexicon.alternation("time", "clause_coordinators")
+    return re.compile(
+        rf"(?<!\w)(?:{prepositions})\s+(?:1[6-9]|20)\d\d(?:\s*,\s*(?:1[6-9]|20)\d\d)*\s*(?:,|(?:{coordinators}))\s+$",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -702,10 +782,10 @@ def _says_where(text: str, place: PlaceMatch) -> bool:
         return False
     if (
         place.code == "ZZ"
-        or re.match(r"\s+[a-z]", text[place.end : place.end + 2])
+        or re.match(r"\s+[A-Za-z]", text[place.end : place.end + 2])
         and text[place.start : place.end].isupper()
     ):
-        return False  # "US air strike": a code used as an adjective
+        return False  # "US air strike", "the US Airbase in Aviano": a code used as an adjective
     return (
         _after_locative(text, place.start)
         or bool(lexicon.regex("places", "targets", _ENDING).search(before))

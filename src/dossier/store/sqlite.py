@@ -21,9 +21,9 @@ from typing import Any
 from dossier.model import Document, Evidence, Schema, Statement
 from dossier.text.sentences import sentence_spans
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # version -> SQL file that brings a database from version-1 to version.
-MIGRATIONS: dict[int, str] = {1: "schema.sql", 2: "search.sql", 3: "images.sql"}
+MIGRATIONS: dict[int, str] = {1: "schema.sql", 2: "search.sql", 3: "images.sql", 4: "editors.sql"}
 # A line longer than this is indexed sentence by sentence, so a search hit points at a sentence.
 CHUNK_CHARS = 400
 SEARCH_LIMIT = 50
@@ -350,7 +350,16 @@ class Store:
             )
 
     def count(self, table: str) -> int:
-        if table not in {"documents", "statements", "resolution", "judgements", "paths", "images"}:
+        if table not in {
+            "documents",
+            "statements",
+            "resolution",
+            "judgements",
+            "paths",
+            "images",
+            "decisions",
+            "accounts",
+        }:
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -457,7 +466,7 @@ class Store:
         row = self.db.execute(
             "SELECT max(t) FROM (SELECT max(added_at) AS t FROM documents "
             "UNION ALL SELECT max(finished_at) FROM builds WHERE read > 0 "
-            "UNION ALL SELECT max(created_at) FROM judgements)"
+            "UNION ALL SELECT max(created_at) FROM judgements UNION ALL SELECT max(created_at) FROM decisions)"
         ).fetchone()
         return row[0] if row and row[0] else None
 

@@ -913,15 +913,29 @@ def _relative_before_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _adjacent_pattern() -> re.Pattern[str]:
-    """ "the previous year", "het volgende jaar", "l'année suivante" """
+    """ "the previous year", "het volgende jaar", "l'année suivante"; "that year", "la même année" """
     words = {
         key: lexicon.alternation("relative", key)
-        for key in ("previous_before", "next_before", "previous_after", "next_after", "articles_before")
+        for key in (
+            "previous_before",
+            "next_before",
+            "previous_after",
+            "next_after",
+            "articles_before",
+            "same_before",
+            "same_demonstratives",
+        )
     }
+
+    def units(prefix: str) -> str:
+        return _units().replace("(?P<", f"(?P<{prefix}_")
+
     return re.compile(
         rf"(?<!\w)(?:(?P<previous>{words['previous_before']})|{words['next_before']})\s+(?:{_units()})(?!\w)"
-        rf"|(?<!\w)(?:{words['articles_before']})\s*(?:{_units().replace('(?P<', '(?P<fr_')})\s+"
-        rf"(?:(?P<previous_fr>{words['previous_after']})|{words['next_after']})(?!\w)",
+        rf"|(?<!\w)(?:{words['articles_before']})\s*(?:{units('fr')})\s+"
+        rf"(?:(?P<previous_fr>{words['previous_after']})|{words['next_after']})(?!\w)"
+        rf"|(?<!\w)(?P<same>{words['same_before']})\s+(?:{units('same')})(?!\w)"
+        rf"|(?<!\w)(?:{words['same_demonstratives']})\s+(?:{units('there')})(?P<same_fr>-là)",
         re.IGNORECASE,
     )
 
@@ -951,9 +965,11 @@ def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
         return ()  # every form names a unit of time
     before = _relative_before_pattern()
     for m in _adjacent_pattern().finditer(text):  # "the previous year", "l'année suivante"
-        unit = next(key for key in ("day", "week", "month", "year") if m.group(key) or m.group(f"fr_{key}"))
+        found = {k.rpartition("_")[2] for k, v in m.groupdict().items() if v and k.rpartition("_")[2] in _UNIT_DAYS}
+        unit = found.pop()
         earlier = bool(m.group("previous") or m.group("previous_fr"))
-        out.append(RelativeMatch(m.start(), m.end(), unit, 1, 1, from_start=False, before=earlier))
+        count = 0 if m.group("same") or m.group("same_fr") else 1
+        out.append(RelativeMatch(m.start(), m.end(), unit, count, count, from_start=False, before=earlier))
     matches = [*_relative_pattern().finditer(text), *before.finditer(text)]
     for m in sorted(matches, key=lambda m: m.start()):
         unit = next(key for key in ("day", "week", "month", "year") if m.group(key))

@@ -23,8 +23,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dossier.web import auth
 from dossier.web.render import render
-from dossier.web.routes import documents, finding, gallery, groups, persons, search, timeline
+from dossier.web.routes import documents, events, finding, gallery, groups, persons, review, search, timeline
 from dossier.web.site import CHECK_EVERY, Site
 
 DESCRIPTION = (
@@ -34,14 +35,16 @@ DESCRIPTION = (
 )
 
 
-def create_app(db: Path | str, *, check_every: float = CHECK_EVERY) -> FastAPI:
+def create_app(db: Path | str, *, check_every: float = CHECK_EVERY, private: bool = False) -> FastAPI:
+    """The app; `private`: nobody reads without signing in (see `web/auth.py`)."""
     site = Site(db, check_every=check_every)
     app = FastAPI(title="dossier", description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.site = site
     static = resources.files("dossier.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (groups, finding, persons, timeline, documents, gallery, search):
+    for module in (groups, finding, persons, timeline, events, documents, gallery, search, review):
         app.include_router(module.routes(site))
+    app.state.review_panel = lambda entity: review.panel(site, entity)  # what an editor sees under an entity's page
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_index(request: Request) -> HTMLResponse:
@@ -89,6 +92,7 @@ def create_app(db: Path | str, *, check_every: float = CHECK_EVERY) -> FastAPI:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
+    auth.install(app, site, private=private)  # last: its session middleware runs before the others
     return app
 
 

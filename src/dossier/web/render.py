@@ -138,6 +138,9 @@ def page_context(request: Request) -> dict[str, Any]:
         params["lang"] = to
         return request.url.path + "?" + urlencode(params)
 
+    account = getattr(request.state, "user", None)
+    editor = account is not None and account.role in ("editor", "admin")
+    panel = getattr(request.app.state, "review_panel", None) if editor else None
     route = request.scope.get("route")
     twin = JSON_TWINS.get(getattr(route, "path", ""), "")
     json_url = ""
@@ -153,6 +156,11 @@ def page_context(request: Request) -> dict[str, Any]:
         "switch": switch,
         "country": lambda code: country_name(code, lang),
         "path": request.url.path,
+        # The signed-in account, and what an editor's forms need (none of it for anyone else).
+        "user": account,
+        "editor": editor,
+        "csrf": request.scope.get("session", {}).get("csrf", "") if account else "",
+        "review": (lambda entity: panel(entity)) if panel else None,
     }
 
 

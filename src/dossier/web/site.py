@@ -20,6 +20,7 @@ from typing import Any
 
 from dossier.model import ACTIVITY_KINDS, Schema, Statement, activity_kind
 from dossier.store import SearchHit, Store, StoredDocument
+from dossier.store.editors import Account, Editors
 from dossier.text.names import fold_name
 from dossier.views import KnowledgeBase, event, organization, person, pictures
 
@@ -287,6 +288,28 @@ class Site:
                     self._snapshot = self._load()
                     self._version = version
         return self._snapshot
+
+    def lock(self) -> threading.Lock:
+        """Held around every use of the shared connection `store`."""
+        return self._db_lock
+
+    def reload(self) -> Snapshot:
+        """Load again at once, after this app wrote to the database (its own commits leave
+        `data_version` as it was)."""
+        with self._lock:
+            self._snapshot = self._load()
+            with self._db_lock:
+                self._version = self.store.data_version()
+            self._checked = time.monotonic()
+        return self._snapshot
+
+    def account(self, name: str) -> Account | None:
+        with self._db_lock:
+            return Editors(self.store).account(name)
+
+    def has_admin(self) -> bool:
+        with self._db_lock:
+            return Editors(self.store).has_admin()
 
     def image(self, sha256: str) -> tuple[str, bytes] | None:
         """(media type, bytes) of a picture the knowledge base holds."""
