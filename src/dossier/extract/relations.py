@@ -305,12 +305,12 @@ def _cue_patterns() -> list[tuple[str, bool, re.Pattern[str]]]:
 
 @lru_cache(maxsize=1)
 def _any_cue() -> re.Pattern[str]:
-    """The first words of every cue, anywhere: most sentences hold none, and this says so quickly."""
+    """The longest part of every cue ("pledged … allegiance"), anywhere: most sentences hold
+    none, and this says so quickly."""
     data = lexicon.load("relations")
     keys = [key for rel_type in CUE_TYPES for key in (rel_type, f"{rel_type}_reverse")]
-    return lexicon.any_of(
-        str(w).split("…")[0].strip() for key in keys for group in data.get(key, {}).values() for w in group
-    )
+    words = {str(w) for key in keys for group in data.get(key, {}).values() for w in group}
+    return lexicon.any_of(max((p.strip() for p in w.split("…")), key=len) for w in words)
 
 
 def _cue_source(word: str) -> str:
