@@ -119,6 +119,7 @@ def regex(name: str, key: str, template: str) -> re.Pattern[str]:
     return re.compile(template.replace("{words}", _guarded(name, key)), re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def lookup(name: str, word: str) -> str | None:
     return index(name).get(fold(word))
 

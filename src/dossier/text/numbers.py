@@ -50,7 +50,14 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, list[int | None
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Any of `words`, longest first; a long list behind a trie of the same words (see
+    `lexicon.trie_source`: the same matches, found faster)."""
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    if len(ordered) < lexicon.GUARDED_LIST:
+        return alternation
+    guard = lexicon.trie_source([r"\s+" if ch == " " else re.escape(ch) for ch in w] for w in ordered)
+    return f"(?={guard})(?:{alternation})"
 
 
 @lru_cache(maxsize=1)
