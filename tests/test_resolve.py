@@ -325,3 +325,15 @@ def test_a_peoples_adjective_before_a_name_says_where_unless_it_tells_two_groups
     ents = entities(statements)
     assert not same(ents, "Organization:d1:a", "Organization:d2:b")
     assert not same(ents, "Organization:d2:b", "Organization:d3:c")
+
+
+def test_a_part_a_group_split_into_may_be_the_group_under_another_name() -> None:
+    part = "Organization:d1:part"
+    statements = [
+        *org("d1", "main", "Silver Front"),
+        *org("d1", "part", "Combatant Hill Party", ("CHP", "acronym")),
+        st(part, "relation", "Organization:d1:main", type="splinter_of", part=True),
+        *org("d2", "main", "Silver Front", "Hill Combatant Party"),
+    ]
+    ents = entities(statements)
+    assert same(ents, part, "Organization:d2:main")

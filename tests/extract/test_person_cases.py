@@ -32,9 +32,35 @@ def test_person_is_found(text: str, name: str, role: str | None) -> None:
          "sabliers, le combat continue. Le mouvement des sabliers recrute. Le mollah Haddad était né en 1960.",
          "mollah Haddad"),
         ("The Silver Front (SF) is an armed group. It was founded by Sheikh Salim Nouri in 1990.", "Sheikh Salim Nouri"),
+        ("The Silver Front (SF), also known as the al-Wadi Network, is an armed group. It was founded in 1999 by "
+         "Abu Karim al-Wadi. Wadi travelled to the hills in 2003.", "Wadi"),
     ],
 )  # fmt: skip
-def test_a_name_with_an_honorific_is_kept_as_a_spelling(text: str, alias: str) -> None:
+def test_a_later_spelling_is_kept(text: str, alias: str) -> None:
     doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
     names = {s.value for s in extract_document(doc) if s.prop in ("name", "alias") and s.schema.value == "Person"}
     assert alias in names, names
+
+
+def test_a_group_that_leads_is_no_person() -> None:
+    text = (
+        "The Silver Front (SF) is an armed group. The merged group is led by the Copper Front and former "
+        "Hill Army leaders. The SF was formed as a merger of the Copper Front and the Hill Army."
+    )
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    persons = {s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"}
+    assert "Copper Front" not in persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Silver Front (SF) is an armed group. The SF is led by Jabhat al-Wadi and former Hill Army leaders.",
+        "The Silver Front (SF) is an armed group. Its leader, Lowland Intelligence, was named by police.",
+        "The Silver Front (SF) is an armed group. Maoist, the group's leader said, is what it is.",
+    ],
+)
+def test_institutions_and_adjectives_are_no_persons(text: str) -> None:
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    persons = {s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"}
+    assert not persons & {"Jabhat al-Wadi", "Lowland Intelligence", "Maoist"}, persons

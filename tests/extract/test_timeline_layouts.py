@@ -7,15 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kb_helpers import assert_grounded, build, export, write_corpus
+from kb_helpers import grounded_export
 
 
 def _events(tmp_path: Path, files: dict[str, str]) -> list[dict[str, Any]]:
-    folder = write_corpus(tmp_path / "corpus", files)
-    build(folder, db=tmp_path / "kb.db")
-    data = export(tmp_path / "kb.db")
-    assert_grounded(tmp_path / "kb.db", data)
-    return list(data["events"])
+    return list(grounded_export(tmp_path, dict(files))["events"])
 
 
 def _dated(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -48,6 +48,14 @@ def test_sentences_keep_abbreviations_and_offsets() -> None:
     assert [text[s:e] for s, e in spans] == ["The U.S. designated it in 2002.", "Gen. Smith left.", "Then it split."]
 
 
+def test_an_abbreviation_inside_parentheses_ends_no_sentence() -> None:
+    text = "The Silver Front (Frente de Plata, abbr. FP), is a rebel group. It holds hills."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The Silver Front (Frente de Plata, abbr. FP), is a rebel group.",
+        "It holds hills.",
+    ]
+
+
 def test_sentences_glued_by_a_lost_space_are_two() -> None:
     text = "The front lost its last town.The leaders fled. The U.S. Army stayed."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
@@ -69,4 +77,14 @@ def test_military_ranks_end_no_sentence() -> None:
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "In 1981 the cell kidnapped BGen. Tom Okello.",
         "Brig. Gen. Ayo was freed.",
+    ]
+
+
+def test_a_footnote_marker_after_a_full_stop_ends_its_sentence() -> None:
+    text = "Its first attack killed 44 people.[1] Last attack: June 2020. It ended.[12][13] Then it split."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Its first attack killed 44 people.[1]",
+        "Last attack: June 2020.",
+        "It ended.[12][13]",
+        "Then it split.",
     ]

@@ -208,7 +208,9 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             )
             pos += tail.end() if tail else 0
             span = name_at(text, pos)
-            if not span or span[1] - span[0] < 4 or len(text[span[0] : span[1]].split()) < 2:
+            # One word will do after "renamed itself", "changed its name to": the cue names the group.
+            one_word = key == "renamed" and bool(re.search(r"(?i)(?:itself|its name to)\s*$", m.group()))
+            if not span or span[1] - span[0] < 4 or (len(text[span[0] : span[1]].split()) < 2 and not one_word):
                 if span and is_acronym(text[span[0] : span[1]]):
                     yield from alias(*span, "acronym")
                 continue

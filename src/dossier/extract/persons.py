@@ -31,7 +31,7 @@ from dossier.extract.context import Context, slug
 from dossier.model import DEATH_STATUSES, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
-from dossier.text.dates import find_dates, with_year
+from dossier.text.dates import find_dates, month_numbers, with_year
 from dossier.text.names import is_acronym, name_at, name_core, person_name_at, person_name_spans, split_list
 from dossier.text.places import country_code, demonym_of_a_country
 
@@ -105,7 +105,14 @@ def _role_key(word: str) -> str:
 def _alias_after() -> re.Pattern[str]:
     """ ", alias Y", " (alias Y", ", who also uses the name "Y"" right after a name."""
     cue = _words("names", "person_alias")
-    return re.compile(rf"\s*(?:,\s*|\(\s*)?(?:{cue})\s+(?:the\s+name\s+)?", re.IGNORECASE)
+    return re.compile(rf"\s*(?:,\s*|\(\s*)?(?:[a-z]+ly\s+)?(?:{cue})\s+(?:the\s+name\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alias_before() -> re.Pattern[str]:
+    """ "Y [pronunciation], known as X", "Y (widely known as X": the cue right before a name."""
+    cue = _words("names", "person_alias")
+    return re.compile(rf"\s*(?:\[[^\]]{{0,40}}\])?\s*(?:,|\()\s*(?:[a-z]+ly\s+)?(?:{cue})\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +229,7 @@ class _Reader:
                 return start + words[i + 1].start()
         return start
 
-    def _plausible(self, name: str, *, single: bool) -> bool:
+    def _plausible(self, name: str, *, single: bool, known: bool = False) -> bool:
         words = name.split()
         if not words or len(words) > 7 or (len(words) == 1 and not (single and len(name) >= 3)):
             return False
@@ -234,14 +241,25 @@ class _Reader:
             return False
         if lexicon.lookup("labels", name) or country_code(name) or find_dates(name):
             return False
+        if _re("organizations", "org_nouns", flags=0).fullmatch(words[-1]):
+            return False  # "al-Nusra Front": a group's name ends in a word for a group
+        if _re("persons", "group_heads_first", flags=0).fullmatch(words[0]):
+            return False  # "Jabhat X", "Jaysh Y": the Arabic head word opens a group's name
+        if any(_re("persons", "not_a_person_word", flags=0).fullmatch(w) for w in words):
+            return False
+        if len(words) == 1 and (
+            re.fullmatch(r"[A-Z][a-z]+ists?|[A-Z][a-z]+istes?", name) or name.casefold() in month_numbers()
+        ):
+            return False  # "Islamist", "Maoist": an adjective opening a sentence; "December"
         for word in words:
             if lexicon.lookup("names", word) == "group_nouns" or _re("persons", "unit_nouns").fullmatch(word):
                 return False
             if _roles().fullmatch(word):
                 return False
-        # The group's own name, or a piece of it ("Heron Brigades"), is no person's.
+        # The group's own name, or a piece of it ("Heron Brigades"), is no person's, unless it is
+        # the surname of someone already named ("X" of "the X Network", a group named after him).
         folded = f" {_fold(name)} "
-        return not any(f" {f} " in folded or folded in f" {f} " for f in self.subject_folded)
+        return not any(f" {f} " in folded or (folded in f" {f} " and not known) for f in self.subject_folded)
 
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, _Person]]:
         return sorted(((s, e, p) for s, e, p in self.mentions if start <= s and e <= end), key=lambda m: m[:2])
@@ -263,7 +281,7 @@ class _Reader:
                 if (s, end) not in taken and not any(a <= s < b for a, b in taken):
                     taken.add((s, end))
                     self.mentions.append((s, end, person))
-                    if self._plausible(name, single=True) and not is_acronym(name):
+                    if self._plausible(name, single=True, known=True) and not is_acronym(name):
                         self._add_name(person, name, self.ctx.sentence_at(s), "variant")
                         titled = _title_before(self.text, s) if s == start else start
                         if titled < s and _honorific(self.text[titled:s]):
@@ -281,12 +299,12 @@ class _Reader:
     def about_subject(self, phrase: str) -> bool:
         """Does `phrase` name the profiled group: one of its names, its head noun alone ("the
         Brigades", "the Front"), or "the group"?"""
-        folded = f" {_fold(phrase)} "
-        if any(f" {f} " in folded for f in self.subject_folded):
+        folded = f" {_singular(_fold(phrase))} "
+        if any(f" {_singular(f)} " in folded for f in self.subject_folded):
             return True
-        heads = {f.split()[-1] for f in self.subject_folded if " " in f and len(f.split()[-1]) >= 4}
+        heads = {_singular(f.split()[-1]) for f in self.subject_folded if " " in f and len(f.split()[-1]) >= 4}
         articles = _re("names", "group_articles", anchored="^")
-        if _fold(articles.sub("", phrase)) in heads:
+        if _singular(_fold(articles.sub("", phrase))) in heads:
             return True
         return bool(
             _re("names", "group_nouns").search(phrase)
@@ -296,17 +314,18 @@ class _Reader:
     def subject_named_at(self, pos: int, end: int) -> int | None:
         """Where a name of the profiled group ends that `pos` opens, past articles and a few
         lower-case words that say what it is ("de verzetsbeweging X", "la guérilla maoïste du X")."""
-        lead = re.match(
-            rf"(?i)\s*(?:(?:{_words('persons', 'definite')}|{_words('persons', 'of')})\s*)*"
-            rf"(?:(?-i:[a-zà-ÿ][\w'’-]*)\s+(?:(?:{_words('persons', 'of')})\s*)?(?:(?:{_words('persons', 'definite')})\s+)?){{0,3}}",
-            self.text[pos:end],
-        )
-        start = pos + (lead.end() if lead else 0)
-        head = self.text[start : min(end, start + 120)].casefold()
-        lengths = [len(n) for n in self.ctx.subject_names if len(n) >= 3 and head.startswith(n.casefold())]
-        if not lengths or re.match(r"\w", self.text[start + max(lengths) : start + max(lengths) + 1]):
-            return None
-        return start + max(lengths)
+        names = [n.casefold() for n in self.ctx.subject_names if len(n) >= 3]
+        for _ in range(5):
+            pos = _skip_space(self.text, pos)
+            head = self.text[pos : min(end, pos + 120)].casefold()
+            lengths = [len(n) for n in names if head.startswith(n) and not re.match(r"\w", head[len(n) : len(n) + 1])]
+            if lengths:
+                return pos + max(lengths)
+            word = re.match(r"[a-zà-ÿ][\w'’-]*\s+|(?i:l['’])", self.text[pos:end])
+            if not word or _re("persons", "not_a_copula_tail").fullmatch(word.group().strip()):
+                return None  # "leader of the talks with X": X is no one's group here
+            pos += word.end()
+        return None
 
     def whose(self, phrase: str) -> str:
         """SUBJECT, UNIT or OTHER: whose role "of PHRASE" is."""
@@ -319,6 +338,11 @@ class _Reader:
         if first[:1].isupper():
             return OTHER
         return ""
+
+
+def _singular(folded: str) -> str:
+    """Folded words without a plural -s ("red brigades" = "red brigade")."""
+    return re.sub(r"(?<=\w{4})s\b", "", folded)
 
 
 def _title_before(text: str, start: int) -> int:
@@ -517,6 +541,7 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         founders = list(_listed_persons(text, _past_description(text, s + m.end(), e), e))
         for span in founders:  # one of several founders is no leader by that alone
             reader.claim(reader.register(*span, quote), "founder", scope, len(founders) > 1, quote)
+    _founded_named(reader, s, e, quote)
     for key in ("predecessor", "successor"):
         for m in _re("persons", key).finditer(text, s, e):
             span = person_name_at(text, _skip_space(text, m.end()))
@@ -548,6 +573,25 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         name = sentence[start:end]
         if re.search(rf"\s(?:{markers})\s", name):  # "Karim bin Tahir", "Musa ag Ibrahim"
             reader.register(s + start, s + end, quote)
+
+
+def _founded_named(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "X organized a terrorist group called NAME", "X forms NAME": X founded the profiled group."""
+    text = reader.text
+    verbs = "|".join(
+        re.escape(w).replace(r"\ …\ ", r"\s+(?:\S+\s+){0,3}?").replace(r"\ ", r"\s+")
+        for w in sorted(
+            {str(w) for ws in lexicon.load("persons")["founded_active"].values() for w in ws}, key=len, reverse=True
+        )
+    )
+    articles = f"{_words('persons', 'definite')}|{_words('persons', 'indefinite')}"
+    described = rf"(?:(?:{articles})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_words('persons', 'called')})\s+)?"
+    for m in re.finditer(rf"(?<!\w)(?:{verbs})\s+{described}", text[s:e]):
+        if reader.subject_named_at(s + m.end(), e) is None:
+            continue
+        founder = _named_before(reader, s, s + m.start(), quote)
+        if founder is not None:
+            reader.claim(founder, "founder", SUBJECT, False, quote)
 
 
 def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
@@ -623,6 +667,22 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
         if len(names) >= 2:
             for span in names:
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
+    # "prominent members of the group, including A and B": some of its members, named.
+    including = re.compile(
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:{_words('persons', 'of')})\s+([^,.;:]{{2,60}}?)\s*,?\s+"
+        rf"(?:{_words('persons', 'including')})\s+(?=[‘’'\"“]?[A-Z])"
+    )
+    for m in including.finditer(text, s, e):
+        if reader.whose(m.group(1)) == SUBJECT:
+            for span in _listed_persons(text, m.end(), e):
+                reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
+    # "X, alias Y, who led the southern branch of the group": X led it.
+    led = re.compile(
+        rf"(?i),?\s*(?:{_words('persons', 'relative')})\s+(?:{_words('persons', 'led_verb')})\s+([^,.;:]{{2,80}})"
+    )
+    for m in led.finditer(text, s, e):
+        if reader.about_subject(m.group(1)):
+            reader.claim(_named_before(reader, s, m.start(), quote), "leader", SUBJECT, False, quote)
 
 
 def _describes_someone(reader: _Reader, s: int, e: int, block: Block) -> bool:
@@ -692,7 +752,7 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
     "NLF leader" are not.
     """
     text = reader.text
-    pos, scope, adjectives = start, "", 0
+    pos, scope, adjectives, role_at = start, "", 0, start
     modifiers = _re("persons", "leader_modifiers")
     for _ in range(4):
         before = text[s:pos]
@@ -720,8 +780,10 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
         token = word.group(1)
         if modifiers.fullmatch(token):
             pass
-        elif token[:1].isupper() and reader.about_subject(token):
-            scope = scope or SUBJECT  # "NLF commander X", "former NLF battalion leader X"
+        elif token[:1].isupper() and (
+            reader.about_subject(token) or (scope == SUBJECT and reader.about_subject(text[s + word.start() : role_at]))
+        ):
+            scope = scope or SUBJECT  # "NLF commander X", "former NLF battalion leader X", "Red Hand leader X"
             start = s + word.start()
         else:
             adjectives += 1
@@ -837,7 +899,7 @@ def _joins(between: str) -> bool:
     between = re.sub(r"\([^)]*\)", " ", between)
     between = re.sub(rf"(?i),\s*(?:{_words('names', 'person_alias')})\s+[^,]+,", ",", between)
     between = re.sub(r",[^,]{1,80},", ",", between)  # one apposition: ", voormalig commandant voor de FBZ,"
-    if re.fullmatch(r"[\s,|:;–-]*", between) or re.fullmatch(r"[\s,]*\|\s*(?:[a-zà-ÿ-]+\s+){0,3}", between):
+    if re.fullmatch(r"[\s,|:;–\"”’'-]*", between) or re.fullmatch(r"[\s,]*\|\s*(?:[a-zà-ÿ-]+\s+){0,3}", between):
         return True  # an apposition, or the next cell of a table row: "| X | eastern commander |"
     relative = _words("persons", "relative")
     # "X was (until recently) the leader", "X, who served as", "X, the man police describe as"
@@ -912,6 +974,12 @@ def _aliases(reader: _Reader) -> None:
         quote = reader.ctx.sentence_at(start)
         if quote[1] <= quote[0]:
             quote = (start, end)
+        before = _alias_before().search(text[max(0, start - 120) : start])
+        if before:
+            head = max(0, start - 120)
+            names = [(a, b) for a, b in person_name_spans(text[head : head + before.start()]) if b == before.start()]
+            if names and reader._plausible(text[head + names[-1][0] : head + names[-1][1]], single=False):
+                reader.add_alias(person, text[head + names[-1][0] : head + names[-1][1]], quote)
         pos = end
         born = _born_after().match(text, pos)
         if born:
@@ -1026,7 +1094,9 @@ def _statements(ctx: Context, person: _Person) -> Iterator[Statement]:
     for c in person.claims:
         if c.scope not in (SUBJECT, UNIT):
             continue
-        head = c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or c.role not in one_of_several)
+        head = (
+            c.role in _HEAD_ROLES and c.scope == SUBJECT and not c.weak and (c.stated or c.role not in one_of_several)
+        )
         role = c.role if head or c.role not in _HEAD_ROLES else ("commander" if c.scope == UNIT else "leader")
         yield ctx.statement(subject, "role", ctx.subject, *c.quote, EXTRACTOR, role=role)
         if head:

@@ -64,6 +64,7 @@ MAX_NAME_WORDS = 10
 GAP = r"\s+((?:\S+\s+){0,4}?)"  # "…" in a cue: the words Dutch and French put inside a verb
 _PX = re.compile(r"\d+(?:x\d+)?px\s+")  # an image size left over from a copied infobox ("20px Name", "23x15px")
 _FOOTNOTES = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+\s*$")
+_NOTES = re.compile(r"(?:\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+")
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -127,6 +128,8 @@ class _Relations:
         quote: tuple[int, int],
         start: str | None = None,
         end: str | None = None,
+        *,
+        part: bool = False,
     ) -> None:
         if not source or not target or source == target:
             return
@@ -135,7 +138,9 @@ class _Relations:
         qs, qe = quote
         statement = self.ctx.statement(source, "relation", target, qs, qe, EXTRACTOR, type=rel_type)
         # "start"/"end" name the offsets of Context.statement, so the period is added here.
-        period = {k: v for k, v in (("start", start), ("end", end)) if v}
+        period: dict[str, str | bool] = {k: v for k, v in (("start", start), ("end", end)) if v}
+        if part:
+            period["part"] = True  # "split into A and B": one part may carry the group on under a name of its own
         self.statements.append(replace(statement, qualifiers={**statement.qualifiers, **period}))
 
 
@@ -146,6 +151,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _from_fields(ctx, found)
     _from_cues(ctx, found)
     _from_splinter_nouns(ctx, found)
+    _from_aligned(ctx, found)
+    _from_fellow(ctx, found)
     _from_unit_nouns(ctx, found)
     spellings = list(_spellings(ctx, found.statements))
     for statement in (*found.statements, *spellings):
@@ -250,39 +257,53 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
     for s, e, block in ctx.sentences:
         if not _any_cue().search(text, s, e):
             continue
-        for rel_type, reverse, pattern in _cue_patterns():
-            for m in pattern.finditer(text, s, e):
-                if lexicon.regex("relations", "passive", r"\s+(?:{words})\b").match(text, m.end()):
-                    continue  # "was joined by X": X is the one who joined
-                quote = (s, e)
-                in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
-                pos = m.end() if in_field or rel_type == "subunit_of" else _past_unit_of(text, m.end(), e)
-                targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
-                targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
-                if not targets or _inside_earlier_cue(text, s, m.start()):
-                    continue
-                # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
-                source = ctx.subject if in_field else _source(ctx, found, s, m, quote, rel_type)
-                if source is None and len(targets) > 1 and _fronted(text, targets[-1], e):
-                    # "An outgrowth of X, Y emerged in 1987": the cue is an apposition put before Y.
-                    *targets, last = targets
-                    source = found.org(last, quote)
-                since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
-                target_keys = [found.org(t, quote) for t in targets]
-                if rel_type == "merged_into" and not reverse:
-                    into = lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, after, e)
-                    if into:
-                        merged, _ = _groups_after(text, into.end(), e, many=False)
-                        if merged:
-                            result = found.org(merged[0], quote)
-                            for key in [source, *target_keys]:
-                                found.relate(key, rel_type, result, quote, since)
-                            continue
-                for key in target_keys:
-                    if reverse:
-                        found.relate(key, rel_type, source, quote, since)
-                    else:
-                        found.relate(source, rel_type, key, quote, since)
+        cues = [
+            (rel_type, reverse, m)
+            for rel_type, reverse, pattern in _cue_patterns()
+            for m in pattern.finditer(text, s, e)
+        ]
+        for rel_type, reverse, m in cues:
+            if any(
+                o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
+                for _t, _r, o in cues
+            ):
+                continue  # "a splinter cell of": the longer cue says what the relation is
+            if lexicon.regex("relations", "passive", r"\s+(?:{words})\b").match(text, m.end()):
+                continue  # "was joined by X": X is the one who joined
+            quote = (s, e)
+            in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
+            pos = m.end() if in_field or rel_type == "subunit_of" else _past_unit_of(text, m.end(), e)
+            parts = _past_parts(text, pos, e) if reverse and not in_field else pos
+            pos, part = parts, parts > pos or (reverse and rel_type == "splinter_of" and _splits_into(m.group()))
+            targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
+            targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
+            if not targets or _inside_earlier_cue(text, s, m.start()):
+                continue
+            # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
+            source = ctx.subject if in_field else _source(ctx, found, s, m, quote, rel_type)
+            if source is None and len(targets) > 1 and _fronted(text, targets[-1], e):
+                # "An outgrowth of X, Y emerged in 1987": the cue is an apposition put before Y.
+                *targets, last = targets
+                source = found.org(last, quote)
+            apposed = _apposed_after(text, s, m.start(), after, e) if source in (None, ctx.subject) else None
+            if apposed is not None:
+                source = found.org(apposed, quote)  # "An elite unit of X, the “Y,” is ...": Y is the unit
+            since = _date_near(text, s, e, m.start()) if rel_type in DATED_TYPES else None
+            target_keys = [found.org(t, quote) for t in targets]
+            if rel_type == "merged_into" and not reverse:
+                into = lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, after, e)
+                if into:
+                    merged, _ = _groups_after(text, into.end(), e, many=False)
+                    if merged:
+                        result = found.org(merged[0], quote)
+                        for key in [source, *target_keys]:
+                            found.relate(key, rel_type, result, quote, since)
+                        continue
+            for key in target_keys:
+                if reverse:
+                    found.relate(key, rel_type, source, quote, since, part=part)
+                else:
+                    found.relate(source, rel_type, key, quote, since)
 
 
 @lru_cache(maxsize=1)
@@ -334,6 +355,8 @@ def _groups_after(text: str, pos: int, end: int, *, many: bool = True) -> tuple[
         for s, e in _split_conjoined(text, *span):
             groups.append(_Group(s, e))
         pos = _attach_parentheses(text, groups[-1], end)
+        note = _NOTES.match(text, pos, end)
+        pos = note.end() if note and note.end() > pos else pos  # "X[12] and Y": a footnote ends no list
         joint = _list_joint().match(text, pos, end)
         if not many or not joint or lexicon.regex("relations", "into", r"\s*,?\s*(?:{words})\s+").match(text, pos, end):
             break
@@ -421,6 +444,8 @@ def _without_opening(text: str, s: int, e: int) -> tuple[int, int]:
         if not m or not name_at(text, s + m.end()):
             return s, e
         word = m.group(1)
+        if re.match(r"[IVXLC]+\b", text[s + m.end() : e]) and word.casefold() in month_numbers():
+            return s, e  # "October XXII Circle": a month with a numeral names the group
         if not (word.isdigit() or word.casefold() in _opening_words() or word.casefold() in month_numbers()):
             return s, e
         s += m.end()
@@ -496,6 +521,9 @@ def _source(
     left = text[start : cue.start()]
     if ctx.about_subject(left) or (not names and ctx.about_subject(text[quote[0] : quote[1]])):
         return ctx.subject
+    pronouns = lexicon.alternation("names", "group_pronouns")
+    if not names and re.search(rf"(?i)(?<!\w)(?:{pronouns})\s+(?:[a-z]+\s+)?$", left):
+        return ctx.subject  # "In 1984 it split into": a sentence about the group the text is about
     return None
 
 
@@ -511,6 +539,35 @@ def _fronted(text: str, group: _Group, end: int) -> bool:
         text[max(0, group.start - 12) : group.start],
     )
     return bool(before and re.match(r"\s+[a-zà-ÿ]{3,}\s", text[group.end : end]))
+
+
+def _apposed_after(text: str, start: int, cue: int, after: int, end: int) -> _Group | None:
+    """ "An elite unit of X, the “Y,” is": a sentence that opens with the cue names its subject in
+    an apposition after the cue's group."""
+    articles = lexicon.alternation("relations", "articles")
+    opening = re.fullmatch(rf"\s*(?:(?i:{articles})\s+)?(?:[a-zà-ÿ][\w'’-]*\s+){{0,2}}", text[start:cue])
+    if not opening:
+        return None
+    m = re.match(
+        rf",\s+(?:(?i:{articles})\s+)?[\"“«]?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}}),?[\"”»]?,",
+        text[after:end],
+    )
+    if not m:
+        return None
+    group = _Group(after + m.start(1), after + m.end(1))
+    return group if _plausible(text[group.start : group.end]) else None
+
+
+def _splits_into(cue: str) -> bool:
+    """A cue that divides the group into parts ("split into", "s'est scindé en"), not one that tells a part left."""
+    return bool(re.search(r"(?i)(?:\binto|\bin|\ben)$", cue.strip()))
+
+
+def _past_parts(text: str, pos: int, end: int) -> int:
+    """ "split into two factions: A and B": past the words that count the parts, to their names."""
+    parts = lexicon.alternation("relations", "parts")
+    m = re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{parts})\s*[:,]?(?=\s)", text[pos:end], re.IGNORECASE)
+    return pos + m.end() if m else pos
 
 
 def _past_unit_of(text: str, pos: int, end: int) -> int:
@@ -643,6 +700,49 @@ def _from_splinter_nouns(ctx: Context, found: _Relations) -> None:
                 found.relate(
                     found.org(groups[0], (s, e)), "splinter_of", ctx.subject, (s, e), _date_near(text, s, e, m.start())
                 )
+
+
+def _from_aligned(ctx: Context, found: _Relations) -> None:
+    """ "X and other Y-aligned groups", "the Y-linked group X": X is Y's ally (or affiliate)."""
+    text = ctx.text
+    nouns = lexicon.alternation("names", "group_nouns")
+    for rel_type, words in lexicon.load("relations")["aligned"].items():
+        suffix = "|".join(re.escape(str(w)) for w in words)
+        pattern = re.compile(rf"-(?:{suffix})\s+(?:[a-z]+\s+)?(?:{nouns})s?\b")
+        for s, e, _block in ctx.sentences:
+            for m in pattern.finditer(text, s, e):
+                allies = [g for g in _names_in(text, s, m.start()) if g.end == m.start()]
+                if not allies:
+                    continue
+                ally = allies[-1]
+                other = re.search(r"\s+(?:and|en|et)\s+(?:other|andere|autres)\s+$", text[s : ally.start])
+                if other:  # "X and other Y-aligned groups"
+                    members = [g for g in _names_in(text, s, s + other.start()) if g.end <= s + other.start()]
+                    member = members[-1] if members else None
+                else:  # "the Y-linked group X"
+                    after, _ = _groups_after(text, m.end(), e, many=False)
+                    member = after[0] if after else None
+                if member is not None:
+                    quote = (s, e)
+                    found.relate(found.org(member, quote), rel_type, found.org(ally, quote), quote)
+
+
+def _from_fellow(ctx: Context, found: _Relations) -> None:
+    """ "the X, a fellow leftist militant group": X is an ally of the group the text is about."""
+    text = ctx.text
+    nouns = lexicon.alternation("names", "group_nouns")
+    fellow = lexicon.alternation("relations", "fellow")
+    pattern = re.compile(rf",\s+(?:a|an|een|une?)\s+(?:{fellow})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE)
+    for s, e, _block in ctx.sentences:
+        for m in pattern.finditer(text, s, e):
+            named = [
+                g
+                for g in _names_in(text, s, m.start())
+                if g.end == m.start() or g.acronym and g.acronym[1] + 1 == m.start()
+            ]
+            if named:
+                quote = (s, e)
+                found.relate(found.org(named[-1], quote), "ally", ctx.subject, quote)
 
 
 def _from_unit_nouns(ctx: Context, found: _Relations) -> None:

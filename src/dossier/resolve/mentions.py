@@ -17,7 +17,7 @@ class Mention:
     props: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # name -> the kinds its statements give it ("" for a name, "acronym", "surname", ...)
     kinds: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # (type, other mention key) for every relation this mention states
+    # (type, other mention key) for every relation this mention states (but for a part it split into)
     relations: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -38,6 +38,7 @@ def mentions(statements: Iterable[Statement]) -> dict[str, Mention]:
             m.props["date_basis"].add(str(s.qualifiers["basis"]))
         if s.prop in REFERENCE_PROPS and s.value not in out:
             out[s.value] = Mention(s.value, schema_of(s.value))
-        if s.prop in REFERENCE_PROPS:
+        if s.prop in REFERENCE_PROPS and not s.qualifiers.get("part"):
+            # A part a group split into may be the group itself under another name: it tells no two apart.
             m.relations.add((str(s.qualifiers.get("type", s.prop)), s.value))
     return out

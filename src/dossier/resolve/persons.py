@@ -245,7 +245,15 @@ class _Persons:
                 if len(c.tokens) > len(n.tokens) and _is_subsequence(n.tokens, c.tokens)
             }
             if n.key in has_full:
-                # A full name: only a longer full name of one other person.
+                # A full name: only a longer full name of one other person, longer by common words
+                # ("Hafez Saeed" / "Hafiz Muhammad Saeed"); another given name may be another man.
+                fits = {
+                    self.clusters.find(c.key)
+                    for c in pool
+                    if len(c.tokens) > len(n.tokens)
+                    and _is_subsequence(n.tokens, c.tokens)
+                    and all(w in self.common for w in c.tokens if not any(_same_word(w, x) for x in n.tokens))
+                }
                 others = fits - {own}
                 if len(others) == 1 and len(fits) == 1:
                     self.union(n, others.pop(), "part of a longer name of one person", 0.75)
