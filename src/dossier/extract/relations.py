@@ -406,7 +406,8 @@ def _description() -> re.Pattern[str]:
 
 def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """A name at `pos`: a capitalised name, also after a lower-case "al "/"el "."""
-    prefix = re.match(r"(?:al|el)\s+(?=[A-Z])", text[pos:end])
+    # "al Qa'ida", "the original IRA": a lower-case word that belongs to the name
+    prefix = re.match(rf"(?:al|el|{lexicon.alternation('relations', 'earlier')})\s+(?=[A-Z])", text[pos:end])
     span = name_at(text, pos + (prefix.end() if prefix else 0))
     if not span:
         return None
@@ -807,7 +808,8 @@ def _plausible(name: str) -> bool:
     name = name.strip()
     if not name or not re.search(r"[^\W\d_]", name) or len(name.split()) > MAX_NAME_WORDS or len(name) > 120:
         return False
-    if not (name[0].isupper() or name[0].isdigit() or re.match(r"(?:al|el)[- ]", name)):
+    earlier = lexicon.alternation("relations", "earlier")
+    if not (name[0].isupper() or name[0].isdigit() or re.match(rf"(?:al|el)[- ]|(?:{earlier}) ", name)):
         return False
     if country_code(name) or lexicon.lookup("labels", name) or _demonym(name):
         return False
