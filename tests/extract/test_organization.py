@@ -116,3 +116,16 @@ def test_a_translation_beside_the_groups_own_acronym() -> None:
     _name, aliases = _names(text)
     assert "Noordelijk Zoutrivierfront van het Noorden" in aliases
     assert "Northern Hills" not in aliases  # two words do not translate a name of four letters
+
+
+def test_the_name_a_group_had_before_it_became_known_by_its_own() -> None:
+    text = (
+        "The Salt Coast Front (SCF) is an invented armed group. In 1999 a smuggler organized a group called "
+        "al-Milh wal-Bahr. In 2004, at which point al-Milh wal-Bahr became known as the Salt Coast Front, "
+        "it joined a larger network. In 2008 the Salt Coast Front was renamed the Salt Coast Front of the South."
+    )
+    _name, aliases = _names(text)
+    assert aliases.get("al-Milh wal-Bahr") == "former_name"
+    assert not any(a.startswith("In ") for a in aliases)
+    text = "The Silver Front (SF) is an invented armed group. In 2010 the group was renamed the Silver Front."
+    assert not any("group" in a or "2010" in a for a in _names(text)[1])

@@ -217,9 +217,30 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             s, e = ctx.sentence_at(m.start())
             if not ctx.about_subject(ctx.text[s:e]):
                 continue
+            new_name = lexicon.fold(text[span[0] : span[1]])
+            if key == "renamed" and any(lexicon.fold(n) == new_name for n in ctx.subject_names):
+                # "at which point X became known as Y": Y is the group's name, X the one it had
+                before = _name_ending_at(text, s, m.start())
+                if before:
+                    yield from alias(*before, "former_name")
             yield from alias(*span, kind)
             for s, e in _parenthesised(text, span[1], span[1] + 200, text[span[0] : span[1]]):
                 yield from alias(s, e, _kind(text[s:e], kind))
+
+
+def _name_ending_at(text: str, start: int, pos: int) -> tuple[int, int] | None:
+    """The name that ends right before `pos` (past white space): capitalised words, an Arabic
+    article in lower case on them and connectors between them ("al-Tawhid wal-Jihad")."""
+    head = text[start:pos].rstrip()
+    word = r"(?:(?:al|el|wal|wa|ad|ash)-)?[A-Z][\w'’-]*"
+    m = re.search(rf"{word}(?:\s+(?:(?:of|the|in|and|de|du|des|van|het)\s+)?{word}){{0,6}}$", head)
+    if not m:
+        return None
+    s = start + m.start()
+    opening = lexicon.words_pattern("names", "not_a_name_start")
+    while (w := re.match(r"\S+\s+", text[s : start + len(head)])) and opening.fullmatch(w.group().strip()):
+        s += w.end()  # "In X": a sentence's opening word is no part of the name
+    return (s, start + len(head)) if start + len(head) - s >= 4 else None
 
 
 @lru_cache(maxsize=1)
