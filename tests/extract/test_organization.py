@@ -127,5 +127,7 @@ def test_the_name_a_group_had_before_it_became_known_by_its_own() -> None:
     _name, aliases = _names(text)
     assert aliases.get("al-Milh wal-Bahr") == "former_name"
     assert not any(a.startswith("In ") for a in aliases)
+    text = "Hill Gate Society\n\nJuly 1990 — Hill Gate no Kai is renamed Hill Gate Society.\nThe Hill Gate Society is a cult."
+    assert _names(text)[1].get("Hill Gate no Kai") == "former_name"
     text = "The Silver Front (SF) is an invented armed group. In 2010 the group was renamed the Silver Front."
     assert not any("group" in a or "2010" in a for a in _names(text)[1])

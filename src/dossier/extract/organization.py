@@ -218,11 +218,11 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             if not ctx.about_subject(ctx.text[s:e]):
                 continue
             new_name = lexicon.fold(text[span[0] : span[1]])
-            if key == "renamed" and any(lexicon.fold(n) == new_name for n in ctx.subject_names):
-                # "at which point X became known as Y": Y is the group's name, X the one it had
-                before = _name_ending_at(text, s, m.start())
-                if before:
-                    yield from alias(*before, "former_name")
+            before = _name_ending_at(text, s, m.start()) if key == "renamed" else None
+            known = any(lexicon.fold(n) == new_name for n in ctx.subject_names)
+            if before and (known or set(new_name.split()) & set(lexicon.fold(text[before[0] : before[1]]).split())):
+                # "at which point X became known as Y", "X is renamed X Y": Y is the group's name, X the one it had
+                yield from alias(*before, "former_name")
             yield from alias(*span, kind)
             for s, e in _parenthesised(text, span[1], span[1] + 200, text[span[0] : span[1]]):
                 yield from alias(s, e, _kind(text[s:e], kind))
@@ -233,7 +233,9 @@ def _name_ending_at(text: str, start: int, pos: int) -> tuple[int, int] | None:
     article in lower case on them and connectors between them ("al-Tawhid wal-Jihad")."""
     head = text[start:pos].rstrip()
     word = r"(?:(?:al|el|wal|wa|ad|ash)-)?[A-Z][\w'’-]*"
-    m = re.search(rf"{word}(?:\s+(?:(?:of|the|in|and|de|du|des|van|het)\s+)?{word}){{0,6}}$", head)
+    # between its words, short connectors of any language ("of the", "del", "no"), but no "and" joining two names
+    joint = r"(?:(?!(?:and|en|et|or|ou|of)\s+[A-Z][\w'’-]*\s*$)(?:of\s+the|[a-z]{1,3})\s+)?"
+    m = re.search(rf"{word}(?:\s+{joint}{word}){{0,6}}$", head)
     if not m:
         return None
     s = start + m.start()
