@@ -131,3 +131,12 @@ def test_the_name_a_group_had_before_it_became_known_by_its_own() -> None:
     assert _names(text)[1].get("Hill Gate no Kai") == "former_name"
     text = "The Silver Front (SF) is an invented armed group. In 2010 the group was renamed the Silver Front."
     assert not any("group" in a or "2010" in a for a in _names(text)[1])
+
+
+def test_a_french_name_in_lower_case_beside_the_dotted_acronym() -> None:
+    text = (
+        "Annonce par l'A.L.C. de la fin de la lutte\n\nLe 28, l'Armée libre côtière (A.L.C.) annonce la fin "
+        "de la lutte armée. L'A.L.C. avait été fondée en 1970. L'A.L.C. a tué des centaines de personnes."
+    )
+    name, aliases = _names(text)
+    assert "Armée libre côtière" in aliases or name == "Armée libre côtière", (name, aliases)

@@ -444,10 +444,24 @@ def _acronym_expansions(ctx: Context, alias: AliasMaker, own: str) -> Iterator[S
     when the acronym fits it or it reads like a name already known."""
     text = ctx.text
     for acronym in [n for n in ctx.subject_names if is_acronym(n)]:
-        for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+        dotted = r"\.?".join(re.escape(c) for c in acronym.replace(".", "")) + r"\.?"
+        for m in re.finditer(rf"\(\s*(?:{re.escape(acronym)}|{dotted})\s*\)", text):
             span = _name_before(text, m.start())
             if span and _expands(acronym, text[span[0] : span[1]], ctx.subject_names, own):
                 yield from alias(*span, "alias")
+                continue
+            # "l'Armée républicaine irlandaise (I.R.A.)": a French name writes its adjectives in lower case
+            lower = re.search(
+                r"(?<!\w)([A-ZÀ-Þ][\w'’-]+(?:\s+[a-zà-ÿ][\w'’-]+){1,4})\s*$", text[max(0, m.start() - 120) : m.start()]
+            )
+            letters = len(re.sub(r"\W", "", acronym))
+            if (
+                lower
+                and len(lower.group(1).split()) == letters
+                and acronym_fits(acronym.replace(".", ""), lower.group(1))
+            ):
+                start = max(0, m.start() - 120) + lower.start(1)
+                yield from alias(start, start + len(lower.group(1)), "alias")
         # "NAME (...), or ACR, is ...": the name the acronym stands for, named first.
         for m in re.finditer(rf"(?:\([^()]{{0,240}}\))?\s*,?\s+(?:{_OR})\s+{re.escape(acronym)}\b", text):
             span = _name_before(text, m.start())
