@@ -168,6 +168,21 @@ def export(db: Path) -> dict[str, Any]:
         return export_data(store)
 
 
+def grounded_export(root: Path, files: dict[str, str | bytes]) -> dict[str, Any]:
+    """Write `files` under `root`, build them into `root/kb.db` and export it, every quote checked."""
+    folder = write_corpus(root / "corpus", files)
+    build(folder, db=root / "kb.db")
+    data = export(root / "kb.db")
+    assert_grounded(root / "kb.db", data)
+    return data
+
+
+def documents_of(item: dict[str, Any], data: dict[str, Any]) -> set[str]:
+    """The file names of the documents an exported item's evidence quotes."""
+    names = {d["id"]: Path(d["path"]).name for d in data["documents"]}
+    return {names[e["doc"]] for e in item["evidence"]}
+
+
 def rows(db: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Read the database with a plain connection of its own."""
     con = sqlite3.connect(db)

@@ -5,11 +5,10 @@ The documents are written for this test; the group and its history are invented.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_helpers import assert_grounded, build, export, write_corpus
+from kb_helpers import documents_of, grounded_export
 
 # A profile: founded 1998, a gas attack on a day, the founder's death in a year's entry.
 PROFILE = """\
@@ -36,6 +35,10 @@ Le 3 mars 2005, plusieurs membres du mouvement, fondé par des mineurs, répanda
 En août 2011, un attentat du mouvement a frappé l'hôtel Seabreeze.
 
 Le 13 octobre 2009, des combattants du mouvement défilaient à Kitwe, en Zambie.
+
+En août 2013, le mouvement commençait à recruter dans les villages.
+
+En juillet 2016, le mouvement perdait son dernier bureau légal.
 """
 
 # A second profile dates the founding a year later, and tells a refounding years after.
@@ -64,6 +67,10 @@ On 27 June 2007 the movement's founder Mulenga Chanda was killed in an air strik
 
 The Copper Ridge Movement, founded in 1998, carried out bombings from the start.
 
+In August 2013 warplanes struck the movement's positions in the hills.
+
+In July 2016 the movement was banned by the government.
+
 On 12 October 2009 fighters of the movement paraded through Kitwe, Zambia.
 """
 
@@ -72,16 +79,11 @@ On 12 October 2009 fighters of the movement paraded through Kitwe, Zambia.
 def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("event-joins")
     docs = {"profile.md": PROFILE, "french.txt": FRENCH, "second.txt": SECOND, "third.txt": THIRD, "death.txt": DEATH}
-    folder = write_corpus(root / "corpus", docs)
-    build(folder, db=root / "kb.db")
-    out = export(root / "kb.db")
-    assert_grounded(root / "kb.db", out)
-    return out
+    return grounded_export(root, docs)
 
 
 def _docs(event: dict[str, Any], data: dict[str, Any]) -> set[str]:
-    names = {d["id"]: Path(d["path"]).name for d in data["documents"]}
-    return {names[e["doc"]] for e in event["evidence"]}
+    return documents_of(event, data)
 
 
 def _with(data: dict[str, Any], doc: str, date: str) -> dict[str, Any]:
@@ -124,3 +126,10 @@ def test_a_rare_name_two_reports_give_joins_them_in_one_period(data: dict[str, A
 def test_untyped_reports_a_day_apart_in_one_city_are_one_incident(data: dict[str, Any]) -> None:
     parade = _with(data, "death.txt", "2009-10-12")
     assert _docs(parade, data) == {"death.txt", "french.txt"} and parade["place"] == "Kitwe"
+
+
+def test_an_untyped_report_joins_the_months_typed_one_not_a_vaguely_typed_one(data: dict[str, Any]) -> None:
+    recruiting = _with(data, "french.txt", "2013-08")
+    assert _docs(recruiting, data) == {"french.txt"}  # "warplanes struck" is too vague beside it
+    ban = _with(data, "french.txt", "2016-07")
+    assert _docs(ban, data) == {"death.txt", "french.txt"}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_helpers import assert_grounded, build, export, invoke, write_corpus
+from kb_helpers import build, documents_of, grounded_export, invoke, write_corpus
 
 ENGLISH = """\
 Name: Granite Valley Front
@@ -105,16 +105,11 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "founding.txt": FOUNDING,
         "undated.txt": UNDATED,
     }
-    folder = write_corpus(root / "corpus", docs)
-    build(folder, db=root / "kb.db")
-    out = export(root / "kb.db")
-    assert_grounded(root / "kb.db", out)
-    return out
+    return grounded_export(root, docs)
 
 
 def _docs(event: dict[str, Any], data: dict[str, Any]) -> set[str]:
-    names = {d["id"]: Path(d["path"]).name for d in data["documents"]}
-    return {names[e["doc"]] for e in event["evidence"]}
+    return documents_of(event, data)
 
 
 def _on(data: dict[str, Any], prefix: str) -> list[dict[str, Any]]:

@@ -7,15 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kb_helpers import assert_grounded, build, export, write_corpus
+from kb_helpers import grounded_export
 
 
 def _events(tmp_path: Path, files: dict[str, str]) -> list[dict[str, Any]]:
-    folder = write_corpus(tmp_path / "corpus", files)
-    build(folder, db=tmp_path / "kb.db")
-    data = export(tmp_path / "kb.db")
-    assert_grounded(tmp_path / "kb.db", data)
-    return list(data["events"])
+    return list(grounded_export(tmp_path, dict(files))["events"])
 
 
 def _dated(events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -229,3 +225,13 @@ def test_a_year_coordinated_with_one_after_a_preposition_dates_an_incident_too(t
     by_date = _dated(_events(tmp_path, {"pale.txt": text}))
     assert {"2006", "2018"} <= set(by_date)
     assert "conviction" in by_date["2018"]["types"]
+
+
+def test_held_until_a_date_is_a_release_at_that_date(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "In June 2010, the movement abducted two nurses in Lamu, Kenya, and held them until 4 May 2011.\n"
+    )
+    by_date = _dated(_events(tmp_path, {"pale.txt": text}))
+    assert "kidnapping" in by_date["2010-06"]["types"]
+    assert by_date["2011-05-04"]["types"] == ["release"]

@@ -70,3 +70,11 @@ def test_a_cue_ending_in_an_elision_runs_on_into_the_next_word() -> None:
 
     assert ("founding", 11, 25) in keys_in("events", "Il annonce la création d'Al-Qaida")
     assert not [k for k in keys_in("events", "une bombe") if k[0] == "founding"]
+
+
+def test_military_ranks_end_no_sentence() -> None:
+    text = "In 1981 the cell kidnapped BGen. Tom Okello. Brig. Gen. Ayo was freed."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "In 1981 the cell kidnapped BGen. Tom Okello.",
+        "Brig. Gen. Ayo was freed.",
+    ]

@@ -113,6 +113,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
             section_year = (block.section, last[1])
 
 
+# Being held: its end ("held them until ...") is a release.
+CAPTIVITY = frozenset({"kidnapping", "hostage_taking"})
 # " - " between the dated steps of a flattened infobox.
 _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
 
@@ -242,6 +244,9 @@ def _dated_sentence(
             types = ["founding"]  # "Hamas, founded in 1987, had fighters ...": the date is the founding's
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
+        own = _own_words(clause)
+        if set(types) & CAPTIVITY and lexicon.regex("actions", "bounds", _ENDING).search(own[: _first_date_at(own)]):
+            types = ["release"]  # "abducted 13 nuns ... and held them until 9 March 2014": freed then
         previous = types
         if i == 0 and skip_first:
             continue

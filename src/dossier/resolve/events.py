@@ -596,7 +596,10 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         # One group's history: an attack of a month (or a city's happening of a year) that two
         # sources tell in vaguer or other words, when it is the only such one.
         located = bool(a.place and a.place == b.place)
-        if located or shared >= MONTH:
+        # An untyped report beside another, or beside one only a vague word types ("strike",
+        # "said"), is too little to go on by the month alone.
+        vague_only = unnamed and not kindred and (a.types | b.types) <= VAGUE_TYPES
+        if located or (shared >= MONTH and not vague_only):
             return Judgement(score - 1.5, f"the one such happening of {a.date[:shared]}: {where} {what}", False, True)
     if same_period and named and not (a.header or b.header) and (kindred or unnamed or common):
         # Few reports give that name: in one period and of a like kind, they tell one incident.
