@@ -140,3 +140,13 @@ def test_a_french_name_in_lower_case_beside_the_dotted_acronym() -> None:
     )
     name, aliases = _names(text)
     assert "Armée libre côtière" in aliases or name == "Armée libre côtière", (name, aliases)
+
+
+def test_a_title_with_the_peoples_adjective_names_the_group() -> None:
+    text = "The Norwegian Kestrels\n\nThe Kestrels are an armed group in the hills. The Kestrels attack roads."
+    doc = Document(
+        id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en", title="The Norwegian Kestrels"
+    )
+    ctx = Context.of(doc)
+    names = {s.value for s in organization.extract(ctx)}
+    assert "Kestrels" in names and "Norwegian Kestrels" in names, names

@@ -19,6 +19,7 @@ from dossier.extract.subject import profiled
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
 from dossier.text.names import acronym_fits, is_acronym, language_names, name_at, name_pieces, script, split_list
+from dossier.text.places import demonym_of_a_country
 
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
@@ -73,6 +74,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for s, e in items[:1] if len(items) == 1 else []:
             yield from alias(s, e, "former_name", (block.start, block.end))
 
+    yield from _title_demonym(ctx, alias, candidate.name)
     yield from _cued_names(ctx, alias)
     yield from _named_lists(ctx, alias)
     yield from _language_lines(ctx, alias)
@@ -91,6 +93,18 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for m in _spelled_loosely(name).finditer(ctx.text):
             for s, e in _parenthesised(ctx.text, m.end(), min(len(ctx.text), m.end() + 260), name):
                 yield from alias(s, e, _kind(ctx.text[s:e], "alias"))
+
+
+def _title_demonym(ctx: Context, alias: AliasMaker, name: str) -> Iterator[Statement]:
+    """ "The Afghan Taliban" as the page's title: the group's name with the adjective of its people,
+    as sources write it, is one of its names (elsewhere the adjective may tell another group)."""
+    title = ctx.doc.title or ""
+    m = re.search(rf"(?<!\w)([\w'’-]+)\s+{re.escape(name)}(?!\w)", title)
+    if not m or not demonym_of_a_country(m.group(1)):
+        return
+    found = ctx.text.find(m.group(0))
+    if found >= 0:
+        yield from alias(found, found + len(m.group(0)), "alias", _line_of(ctx, found))
 
 
 # Fields that list other groups, not the group's own names.
