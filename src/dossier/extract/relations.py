@@ -28,7 +28,7 @@ from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
 from dossier.text.names import fold_name, is_acronym, name_at, split_list
-from dossier.text.places import country_code, find_countries
+from dossier.text.places import country_code, find_cities, find_countries
 
 EXTRACTOR = "relations"
 
@@ -151,6 +151,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _from_fields(ctx, found)
     _from_cues(ctx, found)
     _from_splinter_nouns(ctx, found)
+    _from_place_units(ctx, found)
     _from_aligned(ctx, found)
     _from_fellow(ctx, found)
     _from_unit_nouns(ctx, found)
@@ -689,6 +690,24 @@ def _from_splinter_nouns(ctx: Context, found: _Relations) -> None:
                 found.relate(
                     found.org(groups[0], (s, e)), "splinter_of", ctx.subject, (s, e), _date_near(text, s, e, m.start())
                 )
+
+
+def _from_place_units(ctx: Context, found: _Relations) -> None:
+    """ "the Belfast Brigade": a unit named after a city is a unit of the group the text is about."""
+    text = ctx.text
+    nouns = lexicon.alternation("relations", "unit_nouns")
+    pattern = re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]+)\s+(?i:{nouns})s?(?!\w)")
+    for s, e, _block in ctx.sentences:
+        for m in pattern.finditer(text, s, e):
+            if not text[m.end(1) : m.end()].strip()[:1].isupper():
+                continue  # the unit noun capitalised: "Brigade", not "brigade" (a description)
+            place = m.group(1)
+            cities = find_cities(place)
+            if not cities or cities[0].end - cities[0].start != len(place) or country_code(place):
+                continue
+            group = _Group(m.start(), m.end())
+            if _plausible(text[group.start : group.end]):
+                found.relate(found.org(group, (s, e)), "subunit_of", ctx.subject, (s, e))
 
 
 def _from_aligned(ctx: Context, found: _Relations) -> None:
