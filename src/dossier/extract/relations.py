@@ -275,6 +275,8 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
             parts = _past_parts(text, pos, e) if reverse and not in_field else pos
             pos, part = parts, parts > pos or (reverse and rel_type == "splinter_of" and _splits_into(m.group()))
             targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
+            if not targets and rel_type == "subunit_of" and not in_field:
+                targets, after = _members_of(text, pos, e)
             targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
             if not targets or _inside_earlier_cue(text, s, m.start()):
                 continue
@@ -529,6 +531,21 @@ def _fronted(text: str, group: _Group, end: int) -> bool:
         text[max(0, group.start - 12) : group.start],
     )
     return bool(before and re.match(r"\s+[a-zà-ÿ]{3,}\s", text[group.end : end]))
+
+
+def _members_of(text: str, pos: int, end: int) -> tuple[list[_Group], int]:
+    """ "a cell of about two dozen experienced X (XY) fighters": the group whose members the unit gathers."""
+    members = lexicon.alternation("organizations", "collective_nouns")
+    m = re.match(
+        rf"\s+(?:[a-z0-9-]+\s+){{0,4}}((?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,4}})(\s+\(([A-Z]{{2,6}})\))?\s+(?:{members})\b",
+        text[pos:end],
+    )
+    if not m or not _plausible(m.group(1)):
+        return [], pos
+    group = _Group(pos + m.start(1), pos + m.end(1))
+    if m.group(3):
+        group.acronym = (pos + m.start(3), pos + m.end(3))
+    return [group], pos + m.end(1)
 
 
 def _apposed_after(text: str, start: int, cue: int, after: int, end: int) -> _Group | None:
