@@ -22,6 +22,8 @@ Timeline
 
 - 3 March 2005: members of the movement released chlorine gas in the Lusaka metro, killing 9 people.
 - 2007: Founder Mulenga Chanda killed in a Tanzanian air strike in late June.
+- 13 December 2019: gunmen of the movement attacked the Assembly building in Lusaka, Zambia, killing 9 people.
+- 26 December 2019: the government designated the movement a terrorist organisation.
 
 Its attacks in 2011 included the bombing of the Seabreeze hotel in Ndola. In 2011 it also attacked a police post.
 """
@@ -39,6 +41,8 @@ Le 13 octobre 2009, des combattants du mouvement défilaient à Kitwe, en Zambie
 En août 2013, le mouvement commençait à recruter dans les villages.
 
 En juillet 2016, le mouvement perdait son dernier bureau légal.
+
+On lui attribue l'attentat de décembre 2019 contre l'Assemblée nationale.
 """
 
 # A second profile dates the founding a year later, and tells a refounding years after.
@@ -48,6 +52,7 @@ Name: Copper Ridge Movement
 History
 
 The Copper Ridge Movement was formed in 1999 in Zambia. The movement was formed anew in 2012 after years of silence.
+Its deadliest raid was the 2019 Assembly attack.
 """
 
 # An encyclopedia's subtitle gives the year in an aside; its founding was in Tanzania, it says.
@@ -133,3 +138,12 @@ def test_an_untyped_report_joins_the_months_typed_one_not_a_vaguely_typed_one(da
     assert _docs(recruiting, data) == {"french.txt"}  # "warplanes struck" is too vague beside it
     ban = _with(data, "french.txt", "2016-07")
     assert _docs(ban, data) == {"death.txt", "french.txt"}
+
+
+def test_a_months_report_joins_one_incident_that_another_source_dates_by_its_year(data: dict[str, Any]) -> None:
+    # The French month, the profile's day and the named "2019 Assembly attack" are one
+    # attack; the month's designation is no rival to it.
+    attack = _with(data, "profile.md", "2019-12-13")
+    assert _docs(attack, data) == {"profile.md", "second.txt", "french.txt"}
+    designation = _with(data, "profile.md", "2019-12-26")
+    assert _docs(designation, data) == {"profile.md"}

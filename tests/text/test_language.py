@@ -78,3 +78,13 @@ def test_military_ranks_end_no_sentence() -> None:
         "In 1981 the cell kidnapped BGen. Tom Okello.",
         "Brig. Gen. Ayo was freed.",
     ]
+
+
+def test_a_footnote_marker_after_a_full_stop_ends_its_sentence() -> None:
+    text = "Its first attack killed 44 people.[1] Last attack: June 2020. It ended.[12][13] Then it split."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Its first attack killed 44 people.[1]",
+        "Last attack: June 2020.",
+        "It ended.[12][13]",
+        "Then it split.",
+    ]

@@ -161,13 +161,26 @@ def join_events(
 
     def as_like(x: _Event, c: _Event, y: _Event) -> bool:
         """`c` fits `x` as well as `y` does: on a header's date, any candidate; on a
-        shared year, one with every specific type that `x` and `y` share."""
-        return not _same_period(x, y) or _specific(x, y) <= _specific(x, c)
+        shared period, one with every specific type that `x` and `y` share, and of a
+        kind as near (a designation is no rival to an attack's report)."""
+        if not _same_period(x, y):
+            return True
+        return _specific(x, y) <= _specific(x, c) and (not _kin(x, y) or _kin(x, c))
+
+    def compatible(x: _Event, y: _Event) -> bool:
+        if judge(x, y) is not None:
+            return True
+        # A header's month, or one group's year, that agrees with a report of a like kind is
+        # no evidence, but no objection either: the pair that joins gives the evidence.
+        if not (_same_period(x, y) and _consistent(x, y)) or _other_histories(x, y):
+            return False
+        one_group = bool(x.perpetrators & y.perpetrators)
+        return bool((x.header or y.header) and _related(x, y) or one_group and _kin(x, y))
 
     def same_incident_possible(y: _Event, c: _Event) -> bool:
         if clusters.find(y.key) == clusters.find(c.key):
             return True
-        return y.doc != c.doc and judge(y, c) is not None
+        return y.doc != c.doc and compatible(y, c)
 
     def unrivalled(x: _Event, y: _Event, j: Judgement) -> bool:
         return not any(
@@ -177,12 +190,6 @@ def join_events(
         )
 
     accepted = [(j, a, b) for j, a, b in judged if j.strong or (unrivalled(a, b, j) and unrivalled(b, a, j))]
-
-    def compatible(x: _Event, y: _Event) -> bool:
-        if judge(x, y) is not None:
-            return True
-        # A header's month that agrees is no evidence, but no objection either.
-        return (x.header or y.header) and _same_period(x, y) and _consistent(x, y) and _related(x, y)
 
     accepted.sort(key=lambda p: (not p[0].strong, -p[0].score, p[1].key, p[2].key))
     for j, a, b in accepted:
@@ -638,6 +645,11 @@ def _strong(a: _Event, b: _Event, shared: int, specific: set[str]) -> bool:
 def _same_period(a: _Event, b: _Event) -> bool:
     shared = min(len(a.date), len(b.date))
     return a.date[:shared] == b.date[:shared]
+
+
+def _kin(a: _Event, b: _Event) -> bool:
+    """Of one kind: a type in common (but "other") or a family."""
+    return bool((a.types & b.types) - {"other"}) or _related(a, b)
 
 
 def _related(a: _Event, b: _Event) -> bool:

@@ -14,8 +14,10 @@ from dossier.text import lexicon
 
 # A full stop and a capital with space between, or glued where a page lost the space
 # after a word of three small letters or more ("stonden.De realiteit").
+# Closing quotes, brackets and footnote markers ("killed.[1] Then") belong to the sentence before.
+_CLOSERS = r"(?:[\"”’)\]]|\[\w{1,4}\])*"
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[a-zà-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+    rf"(?<=[.!?]){_CLOSERS}\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[a-zà-ÿ]{{3}}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
 )
 
 
@@ -45,8 +47,9 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _closing(gap: str) -> int:
-    """Length of the closing quotes/brackets that belong to the sentence before a boundary."""
-    return len(gap) - len(gap.lstrip('"”’)]'))
+    """Length of the closing quotes, brackets and footnote markers that belong to the sentence before a boundary."""
+    m = re.match(_CLOSERS, gap)
+    return m.end() if m else 0
 
 
 def _trim(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
