@@ -72,5 +72,3 @@ def test_a_cue_ending_in_an_elision_runs_on_into_the_next_word() -> None:
 
     assert ("founding", 11, 25) in keys_in("events", "Il annonce la création d'Al-Qaida")
     assert not [k for k in keys_in("events", "une bombe") if k[0] == "founding"]
-
-
