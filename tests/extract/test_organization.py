@@ -116,3 +116,37 @@ def test_a_translation_beside_the_groups_own_acronym() -> None:
     _name, aliases = _names(text)
     assert "Noordelijk Zoutrivierfront van het Noorden" in aliases
     assert "Northern Hills" not in aliases  # two words do not translate a name of four letters
+
+
+def test_the_name_a_group_had_before_it_became_known_by_its_own() -> None:
+    text = (
+        "The Salt Coast Front (SCF) is an invented armed group. In 1999 a smuggler organized a group called "
+        "al-Milh wal-Bahr. In 2004, at which point al-Milh wal-Bahr became known as the Salt Coast Front, "
+        "it joined a larger network. In 2008 the Salt Coast Front was renamed the Salt Coast Front of the South."
+    )
+    _name, aliases = _names(text)
+    assert aliases.get("al-Milh wal-Bahr") == "former_name"
+    assert not any(a.startswith("In ") for a in aliases)
+    text = "Hill Gate Society\n\nJuly 1990 — Hill Gate no Kai is renamed Hill Gate Society.\nThe Hill Gate Society is a cult."
+    assert _names(text)[1].get("Hill Gate no Kai") == "former_name"
+    text = "The Silver Front (SF) is an invented armed group. In 2010 the group was renamed the Silver Front."
+    assert not any("group" in a or "2010" in a for a in _names(text)[1])
+
+
+def test_a_french_name_in_lower_case_beside_the_dotted_acronym() -> None:
+    text = (
+        "Annonce par l'A.L.C. de la fin de la lutte\n\nLe 28, l'Armée libre côtière (A.L.C.) annonce la fin "
+        "de la lutte armée. L'A.L.C. avait été fondée en 1970. L'A.L.C. a tué des centaines de personnes."
+    )
+    name, aliases = _names(text)
+    assert "Armée libre côtière" in aliases or name == "Armée libre côtière", (name, aliases)
+
+
+def test_a_title_with_the_peoples_adjective_names_the_group() -> None:
+    text = "The Norwegian Kestrels\n\nThe Kestrels are an armed group in the hills. The Kestrels attack roads."
+    doc = Document(
+        id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en", title="The Norwegian Kestrels"
+    )
+    ctx = Context.of(doc)
+    names = {s.value for s in organization.extract(ctx)}
+    assert "Kestrels" in names and "Norwegian Kestrels" in names, names

@@ -19,6 +19,7 @@ from dossier.extract.subject import profiled
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
 from dossier.text.names import acronym_fits, is_acronym, language_names, name_at, name_pieces, script, split_list
+from dossier.text.places import demonym_of_a_country
 
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
@@ -73,6 +74,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for s, e in items[:1] if len(items) == 1 else []:
             yield from alias(s, e, "former_name", (block.start, block.end))
 
+    yield from _title_demonym(ctx, alias, candidate.name)
     yield from _cued_names(ctx, alias)
     yield from _named_lists(ctx, alias)
     yield from _language_lines(ctx, alias)
@@ -91,6 +93,18 @@ def extract(ctx: Context) -> Iterator[Statement]:
         for m in _spelled_loosely(name).finditer(ctx.text):
             for s, e in _parenthesised(ctx.text, m.end(), min(len(ctx.text), m.end() + 260), name):
                 yield from alias(s, e, _kind(ctx.text[s:e], "alias"))
+
+
+def _title_demonym(ctx: Context, alias: AliasMaker, name: str) -> Iterator[Statement]:
+    """ "The Afghan Taliban" as the page's title: the group's name with the adjective of its people,
+    as sources write it, is one of its names (elsewhere the adjective may tell another group)."""
+    title = ctx.doc.title or ""
+    m = re.search(rf"(?<!\w)([\w'’-]+)\s+{re.escape(name)}(?!\w)", title)
+    if not m or not demonym_of_a_country(m.group(1)):
+        return
+    found = ctx.text.find(m.group(0))
+    if found >= 0:
+        yield from alias(found, found + len(m.group(0)), "alias", _line_of(ctx, found))
 
 
 # Fields that list other groups, not the group's own names.
@@ -217,9 +231,32 @@ def _cued_names(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
             s, e = ctx.sentence_at(m.start())
             if not ctx.about_subject(ctx.text[s:e]):
                 continue
+            new_name = lexicon.fold(text[span[0] : span[1]])
+            before = _name_ending_at(text, s, m.start()) if key == "renamed" else None
+            known = any(lexicon.fold(n) == new_name for n in ctx.subject_names)
+            if before and (known or set(new_name.split()) & set(lexicon.fold(text[before[0] : before[1]]).split())):
+                # "at which point X became known as Y", "X is renamed X Y": Y is the group's name, X the one it had
+                yield from alias(*before, "former_name")
             yield from alias(*span, kind)
             for s, e in _parenthesised(text, span[1], span[1] + 200, text[span[0] : span[1]]):
                 yield from alias(s, e, _kind(text[s:e], kind))
+
+
+def _name_ending_at(text: str, start: int, pos: int) -> tuple[int, int] | None:
+    """The name that ends right before `pos` (past white space): capitalised words, an Arabic
+    article in lower case on them and connectors between them ("al-Tawhid wal-Jihad")."""
+    head = text[start:pos].rstrip()
+    word = r"(?:(?:al|el|wal|wa|ad|ash)-)?[A-Z][\w'’-]*"
+    # between its words, short connectors of any language ("of the", "del", "no"), but no "and" joining two names
+    joint = r"(?:(?!(?:and|en|et|or|ou|of)\s+[A-Z][\w'’-]*\s*$)(?:of\s+the|[a-z]{1,3})\s+)?"
+    m = re.search(rf"{word}(?:\s+{joint}{word}){{0,6}}$", head)
+    if not m:
+        return None
+    s = start + m.start()
+    opening = lexicon.words_pattern("names", "not_a_name_start")
+    while (w := re.match(r"\S+\s+", text[s : start + len(head)])) and opening.fullmatch(w.group().strip()):
+        s += w.end()  # "In X": a sentence's opening word is no part of the name
+    return (s, start + len(head)) if start + len(head) - s >= 4 else None
 
 
 @lru_cache(maxsize=1)
@@ -421,10 +458,24 @@ def _acronym_expansions(ctx: Context, alias: AliasMaker, own: str) -> Iterator[S
     when the acronym fits it or it reads like a name already known."""
     text = ctx.text
     for acronym in [n for n in ctx.subject_names if is_acronym(n)]:
-        for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", text):
+        dotted = r"\.?".join(re.escape(c) for c in acronym.replace(".", "")) + r"\.?"
+        for m in re.finditer(rf"\(\s*(?:{re.escape(acronym)}|{dotted})\s*\)", text):
             span = _name_before(text, m.start())
             if span and _expands(acronym, text[span[0] : span[1]], ctx.subject_names, own):
                 yield from alias(*span, "alias")
+                continue
+            # "l'Armée républicaine irlandaise (I.R.A.)": a French name writes its adjectives in lower case
+            lower = re.search(
+                r"(?<!\w)([A-ZÀ-Þ][\w'’-]+(?:\s+[a-zà-ÿ][\w'’-]+){1,4})\s*$", text[max(0, m.start() - 120) : m.start()]
+            )
+            letters = len(re.sub(r"\W", "", acronym))
+            if (
+                lower
+                and len(lower.group(1).split()) == letters
+                and acronym_fits(acronym.replace(".", ""), lower.group(1))
+            ):
+                start = max(0, m.start() - 120) + lower.start(1)
+                yield from alias(start, start + len(lower.group(1)), "alias")
         # "NAME (...), or ACR, is ...": the name the acronym stands for, named first.
         for m in re.finditer(rf"(?:\([^()]{{0,240}}\))?\s*,?\s+(?:{_OR})\s+{re.escape(acronym)}\b", text):
             span = _name_before(text, m.start())

@@ -28,7 +28,7 @@ from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
 from dossier.text.names import fold_name, is_acronym, name_at, split_list
-from dossier.text.places import country_code, find_countries
+from dossier.text.places import country_code, find_cities, find_countries
 
 EXTRACTOR = "relations"
 
@@ -151,6 +151,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _from_fields(ctx, found)
     _from_cues(ctx, found)
     _from_splinter_nouns(ctx, found)
+    _from_place_units(ctx, found)
     _from_aligned(ctx, found)
     _from_fellow(ctx, found)
     _from_unit_nouns(ctx, found)
@@ -255,6 +256,8 @@ def _stars_before(text: str, pos: int) -> int:
 def _from_cues(ctx: Context, found: _Relations) -> None:
     text = ctx.text
     for s, e, block in ctx.sentences:
+        if not _any_cue().search(text, s, e):
+            continue
         cues = [
             (rel_type, reverse, m)
             for rel_type, reverse, pattern in _cue_patterns()
@@ -274,6 +277,8 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
             parts = _past_parts(text, pos, e) if reverse and not in_field else pos
             pos, part = parts, parts > pos or (reverse and rel_type == "splinter_of" and _splits_into(m.group()))
             targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
+            if not targets and rel_type == "subunit_of" and not in_field:
+                targets, after = _members_of(text, pos, e)
             targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
             if not targets or _inside_earlier_cue(text, s, m.start()):
                 continue
@@ -320,6 +325,16 @@ def _cue_patterns() -> list[tuple[str, bool, re.Pattern[str]]]:
                 if "…" in w:
                     out.append((rel_type, reverse, re.compile(rf"(?<!\w){_cue_source(w)}(?!\w)", re.IGNORECASE)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """The longest part of every cue ("pledged … allegiance"), anywhere: most sentences hold
+    none, and this says so quickly."""
+    data = lexicon.load("relations")
+    keys = [key for rel_type in CUE_TYPES for key in (rel_type, f"{rel_type}_reverse")]
+    words = {str(w) for key in keys for group in data.get(key, {}).values() for w in group}
+    return lexicon.any_of(max((p.strip() for p in w.split("…")), key=len) for w in words)
 
 
 def _cue_source(word: str) -> str:
@@ -406,7 +421,8 @@ def _description() -> re.Pattern[str]:
 
 def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """A name at `pos`: a capitalised name, also after a lower-case "al "/"el "."""
-    prefix = re.match(r"(?:al|el)\s+(?=[A-Z])", text[pos:end])
+    # "al Qa'ida", "the original IRA": a lower-case word that belongs to the name
+    prefix = re.match(rf"(?:al|el|{lexicon.alternation('relations', 'earlier')})\s+(?=[A-Z])", text[pos:end])
     span = name_at(text, pos + (prefix.end() if prefix else 0))
     if not span:
         return None
@@ -527,6 +543,21 @@ def _fronted(text: str, group: _Group, end: int) -> bool:
         text[max(0, group.start - 12) : group.start],
     )
     return bool(before and re.match(r"\s+[a-zà-ÿ]{3,}\s", text[group.end : end]))
+
+
+def _members_of(text: str, pos: int, end: int) -> tuple[list[_Group], int]:
+    """ "a cell of about two dozen experienced X (XY) fighters": the group whose members the unit gathers."""
+    members = lexicon.alternation("organizations", "collective_nouns")
+    m = re.match(
+        rf"\s+(?:[a-z0-9-]+\s+){{0,4}}((?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,4}})(\s+\(([A-Z]{{2,6}})\))?\s+(?:{members})\b",
+        text[pos:end],
+    )
+    if not m or not _plausible(m.group(1)):
+        return [], pos
+    group = _Group(pos + m.start(1), pos + m.end(1))
+    if m.group(3):
+        group.acronym = (pos + m.start(3), pos + m.end(3))
+    return [group], pos + m.end(1)
 
 
 def _apposed_after(text: str, start: int, cue: int, after: int, end: int) -> _Group | None:
@@ -690,6 +721,24 @@ def _from_splinter_nouns(ctx: Context, found: _Relations) -> None:
                 )
 
 
+def _from_place_units(ctx: Context, found: _Relations) -> None:
+    """ "the Belfast Brigade": a unit named after a city is a unit of the group the text is about."""
+    text = ctx.text
+    nouns = lexicon.alternation("relations", "unit_nouns")
+    pattern = re.compile(rf"(?<![\w'’-])([A-Z][\w'’-]+)\s+(?i:{nouns})s?(?!\w)")
+    for s, e, _block in ctx.sentences:
+        for m in pattern.finditer(text, s, e):
+            if not text[m.end(1) : m.end()].strip()[:1].isupper():
+                continue  # the unit noun capitalised: "Brigade", not "brigade" (a description)
+            place = m.group(1)
+            cities = find_cities(place)
+            if not cities or cities[0].end - cities[0].start != len(place) or country_code(place):
+                continue
+            group = _Group(m.start(), m.end())
+            if _plausible(text[group.start : group.end]):
+                found.relate(found.org(group, (s, e)), "subunit_of", ctx.subject, (s, e))
+
+
 def _from_aligned(ctx: Context, found: _Relations) -> None:
     """ "X and other Y-aligned groups", "the Y-linked group X": X is Y's ally (or affiliate)."""
     text = ctx.text
@@ -807,7 +856,8 @@ def _plausible(name: str) -> bool:
     name = name.strip()
     if not name or not re.search(r"[^\W\d_]", name) or len(name.split()) > MAX_NAME_WORDS or len(name) > 120:
         return False
-    if not (name[0].isupper() or name[0].isdigit() or re.match(r"(?:al|el)[- ]", name)):
+    earlier = lexicon.alternation("relations", "earlier")
+    if not (name[0].isupper() or name[0].isdigit() or re.match(rf"(?:al|el)[- ]|(?:{earlier}) ", name)):
         return False
     if country_code(name) or lexicon.lookup("labels", name) or _demonym(name):
         return False

@@ -31,7 +31,16 @@ from dossier.model import Block, BlockKind
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates
-from dossier.text.names import acronym_fits, fold_name, initials, is_acronym, language_names, name_at, script
+from dossier.text.names import (
+    acronym_fits,
+    fold_name,
+    initials,
+    is_acronym,
+    language_names,
+    name_at,
+    script,
+    word_spans,
+)
 from dossier.text.places import country_code, find_countries, lowercase_words
 
 # Structure's weight, in mentions: a name field says it outright; a title or the
@@ -533,8 +542,9 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
 
 def _spans_of(text: str, name: str) -> list[tuple[int, int]]:
     """Where `name` stands in the text as a whole word (in any case when it is written in capitals)."""
-    flags = re.IGNORECASE if name.isupper() and len(name) > 3 else 0
-    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags)]
+    if not (name.isupper() and len(name) > 3):
+        return word_spans(text, name)
+    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
 
 
 def _group_evidence(ctx: Context, c: Candidate, acronym: str, words: _Words) -> int:

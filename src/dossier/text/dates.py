@@ -117,10 +117,21 @@ def weekday_numbers() -> dict[str, int]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Regex source for any of `words`, longest first; spaces stretch, apostrophes may curl."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(set(words), key=len, reverse=True)
-    )
+    """Regex source for any of `words`, longest first; spaces stretch, apostrophes may curl.
+
+    A long list is guarded by a trie of the same words: where none starts, the regex
+    learns it from a few letters instead of trying every word (what matches is the same).
+    """
+    unique = sorted(set(words), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in unique)
+    if len(unique) < _GUARDED_LIST:
+        return alternation
+    guard = lexicon.trie_source([[_ATOMS.get(ch) or re.escape(ch) for ch in w] for w in unique])
+    return f"(?={guard})(?:{alternation})"
+
+
+_GUARDED_LIST = 8
+_ATOMS = {" ": r"\s+", "'": "['’]"}
 
 
 def _words(key: str) -> list[str]:
@@ -511,8 +522,24 @@ def _amount(word: str) -> int | None:
     return n if n and n < 100 else None
 
 
+@lru_cache(maxsize=1)
+def _any_deictic() -> re.Pattern[str]:
+    """A word that every deictic form holds (a weekday, "yesterday", "last week", "ago",
+    "il y a"), anywhere: most sentences hold none, and a trie of them says so quickly."""
+    days = {
+        lexicon.fold(str(w))
+        for by_lang in lexicon.load("dates")["deictic_days"].values()
+        for ws in by_lang.values()
+        for w in ws
+    }
+    words = {*weekday_numbers(), *days, *_keyed("deictic_units"), *_words("ago_after"), *_words("fr_ago_before")}
+    return lexicon.any_of(words)
+
+
 def _deictic(text: str, taken: list[tuple[int, int]]) -> list[DateMatch]:
-    found = []
+    found: list[DateMatch] = []
+    if not _any_deictic().search(text):
+        return found
     for pattern, build in _deictic_rules():
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -927,7 +954,15 @@ def find_relative(text: str) -> list[RelativeMatch]:
     span of time after (or before) what the text told before, with the count it gives
     (at least, at most). "After months of talks" is left out: it counts from a start
     the text need not give."""
-    out = []
+    return list(_find_relative(text))
+
+
+# Extractors ask about the same sentences many times: the answers are kept.
+@lru_cache(maxsize=8192)
+def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
+    out: list[RelativeMatch] = []
+    if not lexicon.anywhere("relative", "day", "week", "month", "year").search(text):
+        return ()  # every form names a unit of time
     before = _relative_before_pattern()
     for m in _adjacent_pattern().finditer(text):  # "the previous year", "l'année suivante"
         found = {k.rpartition("_")[2] for k, v in m.groupdict().items() if v and k.rpartition("_")[2] in _UNIT_DAYS}
@@ -951,7 +986,7 @@ def find_relative(text: str) -> list[RelativeMatch]:
             low = high = 1  # "the day after"
         earlier = m.re is not before and bool(m.groupdict().get("earlier"))
         out.append(RelativeMatch(m.start(), m.end(), unit, low, high, from_start=m.re is before, before=earlier))
-    return sorted(out, key=lambda r: r.start)
+    return tuple(sorted(out, key=lambda r: r.start))
 
 
 @lru_cache(maxsize=1)

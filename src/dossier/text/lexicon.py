@@ -8,6 +8,7 @@ role) to the words that express it, per language. Code asks for the index
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -25,9 +26,13 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The form words are compared in: case-folded, spacing collapsed."""
-    return re.sub(r"\s+", " ", word.replace("’", "'").replace("‘", "'")).strip().casefold()
+    return _SPACES.sub(" ", word.replace("’", "'").replace("‘", "'")).strip().casefold()
 
 
 @cache
@@ -49,18 +54,43 @@ def alternation(name: str, key: str | None = None, lang: str | None = None) -> s
     lists; where a lexicon gives a word for no language in particular it stays shared).
     Words keep their case here (folding is for lookups); callers choose the flags.
     """
-    words = {
+    words = _words_of(name, key, lang)
+    # "kidnap*" matches every word that starts with "kidnap".
+    return "|".join(
+        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def _guarded(name: str, key: str | None = None, lang: str | None = None) -> str:
+    """`alternation(...)` behind a trie of the same words (see `trie_source`): where no
+    word starts, a few letters say so, instead of every word tried there. The guard is
+    zero-width and holds wherever a word matches, so the matches are the alternation's."""
+    words = _words_of(name, key, lang)
+    if len(words) < GUARDED_LIST:
+        return alternation(name, key, lang)
+    return f"(?={trie_source(_atoms(w) for w in words)})(?:{alternation(name, key, lang)})"
+
+
+# Shorter lists gain nothing from a guard.
+GUARDED_LIST = 8
+
+
+def _atoms(word: str) -> list[str]:
+    """A lexicon word as regex atoms, as `alternation` writes it: spaces stretch, a final * runs on."""
+    atoms = [r"\s+" if ch == " " else re.escape(ch) for ch in word.rstrip("*")]
+    return atoms + [r"\w*"] if word.endswith("*") else atoms
+
+
+def _words_of(name: str, key: str | None = None, lang: str | None = None) -> set[str]:
+    return {
         str(w)
         for k, by_lang in load(name).items()
         if key is None or k == key
         for group in _groups(by_lang, lang)
         for w in group or []
     }
-    # "kidnap*" matches every word that starts with "kidnap".
-    return "|".join(
-        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
-        for w in sorted(words, key=len, reverse=True)
-    )
 
 
 def _groups(by_lang: Any, lang: str | None = None) -> list[Any]:
@@ -75,25 +105,86 @@ def _groups(by_lang: Any, lang: str | None = None) -> list[Any]:
 def words_pattern(name: str, key: str | None = None, lang: str | None = None) -> re.Pattern[str]:
     """A case-insensitive regex matching any word of lexicon `name` (of one key, if given;
     of one language, if given and the lexicon has words for it)."""
-    # A word ending in an elision ("la création d'") runs on into the next one.
-    return re.compile(rf"(?<!\w)(?:{alternation(name, key, lang)})(?:(?<=['’])|(?!\w))", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_guarded(name, key, lang)}){_WORD_END}", re.IGNORECASE)
+
+
+# A word ending in an elision ("la création d'") runs on into the next one.
+_WORD_END = r"(?:(?<=['’])|(?!\w))"
 
 
 @lru_cache(maxsize=256)
 def regex(name: str, key: str, template: str) -> re.Pattern[str]:
     r"""`template` compiled case-insensitively, with `{words}` standing for the words
     of lexicon `name`, key `key` (r"(?<!\w)(?:{words})\s+$": one of them ending a text)."""
-    return re.compile(template.replace("{words}", alternation(name, key)), re.IGNORECASE)
+    return re.compile(template.replace("{words}", _guarded(name, key)), re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def lookup(name: str, word: str) -> str | None:
     return index(name).get(fold(word))
 
 
 def keys_in(name: str, text: str) -> list[tuple[str, int, int]]:
     """(key, start, end) of every lexicon word in `text`, for lexicons whose words are cues."""
+    return list(_keys_in(name, text))
+
+
+# Extractors ask about the same sentences many times: the answers are kept.
+@lru_cache(maxsize=16384)
+def _keys_in(name: str, text: str) -> tuple[tuple[str, int, int], ...]:
+    # One scan finds every place where some word of some key starts (a key's word matches
+    # only where the pattern of all keys matches too); each key is then tried only there,
+    # left to right and without overlaps, as scanning for that key alone would find it.
+    places = [m.start() for m in _cue_places(name).finditer(text)]
     found = []
-    for key in load(name):
-        for m in words_pattern(name, str(key)).finditer(text):
-            found.append((str(key), m.start(), m.end()))
-    return sorted(found, key=lambda t: t[1])
+    if places:
+        for key in load(name):
+            pattern, end = words_pattern(name, str(key)), 0
+            for place in places:
+                m = pattern.match(text, place) if place >= end else None
+                if m:
+                    found.append((str(key), m.start(), m.end()))
+                    end = m.end()
+    return tuple(sorted(found, key=lambda t: t[1]))
+
+
+@cache
+def _cue_places(name: str) -> re.Pattern[str]:
+    """Matches, empty, where a word of lexicon `name` starts."""
+    return re.compile(rf"(?=(?<!\w){trie_source(_atoms(w) for w in _words_of(name))}{_WORD_END})", re.IGNORECASE)
+
+
+@cache
+def anywhere(name: str, *keys: str) -> re.Pattern[str]:
+    """Case-insensitively, any word of lexicon `name` under `keys`, inside a word or not:
+    a quick test that a text can hold no pattern that needs one of these words."""
+    words = {w for key in keys for w in _words_of(name, key)}
+    return re.compile(trie_source(_atoms(w) for w in words), re.IGNORECASE)
+
+
+def any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """Case-insensitively, any of `words` anywhere (spaces stretch, apostrophes may curl),
+    as a trie: a quick test that a text can hold no pattern that needs one of them."""
+    curled = {" ": r"\s+", "'": "['’]"}
+    return re.compile(trie_source([curled.get(ch) or re.escape(ch) for ch in w] for w in set(words)), re.IGNORECASE)
+
+
+def trie_source(words: Iterable[Sequence[str]]) -> str:
+    """Regex source matching where any of `words` (each a list of regex atoms) matches,
+    as a trie ("kill(?:ed|ing)" rather than "killed|killing"): at each place a few
+    letters are tried, not every word. Only *whether* it matches is its answer (which
+    word does is for the alternation of the words): backtracking tries every branch,
+    so their order does not matter."""
+    root: dict[str, Any] = {}
+    for atoms in words:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a word ends here
+    return _trie_node(root)
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [atom + _trie_node(child) if child else atom for atom, child in node.items()]
+    branches.sort(key=lambda b: b == "")  # the empty ending last: a longer word first
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -45,6 +45,14 @@ def name_at(text: str, pos: int) -> tuple[int, int] | None:
 QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_LEADING_ARTICLE = re.compile(r"^(?:the|de|het|la|le|les|l)\s+")
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """Case, accents, quotes, punctuation and a leading article folded away.
 
@@ -53,9 +61,31 @@ def fold_name(name: str) -> str:
     """
     text = ascii_text(name.translate(QUOTES)) or ""
     text = text.casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^(?:the|de|het|la|le|les|l)\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
+    text = _PUNCTUATION.sub(" ", text)
+    text = _LEADING_ARTICLE.sub("", text.strip())
+    return _SPACES.sub(" ", text).strip()
+
+
+def word_spans(text: str, name: str) -> list[tuple[int, int]]:
+    r"""Where `name` stands in `text` as written, not inside a longer word: the spans of
+    `re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)`, found with `str.find`
+    (one name of hundreds a document asks about costs no regex compiled for it)."""
+    if not name:
+        return [m.span() for m in re.finditer(r"(?<!\w)(?!\w)", text)]
+    out = []
+    pos = text.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            out.append((pos, end))
+            pos = text.find(name, end)
+        else:
+            pos = text.find(name, pos + 1)
+    return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what a regex's \w is in a str pattern
 
 
 def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[tuple[int, int]]:
@@ -100,7 +130,7 @@ def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[
 
 
 def is_acronym(name: str) -> bool:
-    letters = re.sub(r"[^\w]", "", name)
+    letters = _NON_WORD.sub("", name)
     return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
@@ -153,9 +183,9 @@ def person_name_at(text: str, pos: int) -> tuple[int, int] | None:
     if not m:
         return None
     end = m.end()
-    possessive = re.search(r"['’]s?$", text[pos:end])
+    possessive = _POSSESSIVE.search(text, pos, end)  # at the end of the name, not of the text
     if possessive:
-        end = pos + possessive.start()
+        end = possessive.start()
     while end > pos and text[end - 1] in "-’'":
         end -= 1
     return (pos, end) if end > pos else None
@@ -163,12 +193,18 @@ def person_name_at(text: str, pos: int) -> tuple[int, int] | None:
 
 def person_name_spans(text: str) -> list[tuple[int, int]]:
     """Every stretch of `text` shaped like a person's name (a candidate, not a verdict)."""
+    return list(_person_name_spans(text))
+
+
+# Extractors ask about the same sentences many times: the answers are kept.
+@lru_cache(maxsize=16384)
+def _person_name_spans(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _person_pattern().finditer(text):
         span = person_name_at(text, m.start())
         if span:
             out.append(span)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

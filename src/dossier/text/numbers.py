@@ -50,7 +50,14 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, list[int | None
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Any of `words`, longest first; a long list behind a trie of the same words (see
+    `lexicon.trie_source`: the same matches, found faster)."""
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    if len(ordered) < lexicon.GUARDED_LIST:
+        return alternation
+    guard = lexicon.trie_source([r"\s+" if ch == " " else re.escape(ch) for ch in w] for w in ordered)
+    return f"(?={guard})(?:{alternation})"
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +75,12 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:(?:[.,]|\s)\d{3})+")
+_NON_DIGITS = re.compile(r"\D")
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
+_WORD_GAPS = re.compile(r"[-\s]+")
+
+
 def parse_number(text: str) -> int | None:
     """ "30,000" -> 30000, "150.000" -> 150000, "sixty" -> 60, "2.5 million" -> 2500000."""
     units, scales, _, _ = _tables()
@@ -78,12 +91,12 @@ def parse_number(text: str) -> int | None:
             scale = factor
             text = text[: -len(word)].strip() or "1"
             break
-    if re.fullmatch(r"\d{1,3}(?:(?:[.,]|\s)\d{3})+", text):
-        return int(re.sub(r"\D", "", text)) * scale
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
+    if _GROUPED.fullmatch(text):
+        return int(_NON_DIGITS.sub("", text)) * scale
+    if _DECIMAL.fullmatch(text):
         return round(float(text.replace(",", ".")) * scale)
     total = 0
-    parts = re.split(r"[-\s]+", text)
+    parts = _WORD_GAPS.split(text)
     for i, part in enumerate(parts):
         if part in units:
             compound = total >= 20 and total % 10 == 0 and units[part] < 10

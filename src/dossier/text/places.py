@@ -115,6 +115,19 @@ def _is_demonym(word: str) -> bool:
 
 def find_countries(text: str, offset: int = 0, *, demonyms: bool = True) -> list[PlaceMatch]:
     """Country names (and, if asked, demonyms) in `text`, longest match first."""
+    return _shifted(_countries_in(text, demonyms), offset)
+
+
+def _shifted(found: tuple[PlaceMatch, ...], offset: int) -> list[PlaceMatch]:
+    if not offset:
+        return list(found)
+    return [PlaceMatch(p.start + offset, p.end + offset, p.code, p.name, p.kind) for p in found]
+
+
+# Extractors ask about the same sentences and clauses many times: the answers are kept.
+@lru_cache(maxsize=16384)
+def _countries_in(text: str, demonyms: bool) -> tuple[PlaceMatch, ...]:
+    offset = 0
     tokens = list(_TOKEN.finditer(text))
     found: list[PlaceMatch] = []
     i = 0
@@ -147,7 +160,7 @@ def find_countries(text: str, offset: int = 0, *, demonyms: bool = True) -> list
             found.append(hit)
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)
@@ -159,13 +172,18 @@ def _looks_like_country(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_country_name(word: str) -> bool:
     """A country's name in English, Dutch or French (CLDR, through Babel)."""
+    return (normalize(word) or "") in _country_names_folded()
+
+
+@lru_cache(maxsize=1)
+def _country_names_folded() -> frozenset[str]:
     from babel import Locale
 
-    folded = normalize(word) or ""
-    return any(
-        len(code) == 2 and (normalize(name) or "") == folded
+    return frozenset(
+        normalize(name) or ""
         for lang in ("en", "nl", "fr")
         for code, name in Locale(lang).territories.items()
+        if len(code) == 2
     )
 
 
@@ -200,6 +218,13 @@ def find_cities(
     `common_words` are the words the document also writes in lower case: a
     one-word city name among them ("Most", "Date", "Spring") is a word there.
     """
+    words = common_words if isinstance(common_words, frozenset) else frozenset(common_words)
+    return _shifted(_cities_in(text, min_population, words), offset)
+
+
+@lru_cache(maxsize=16384)
+def _cities_in(text: str, min_population: int, common_words: frozenset[str]) -> tuple[PlaceMatch, ...]:
+    offset = 0
     cities = _cities()
     tokens = list(_TOKEN.finditer(text))
     found: list[PlaceMatch] = []
@@ -225,21 +250,27 @@ def find_cities(
                 matched = n
                 break
         i += matched or 1
-    return found
+    return tuple(found)
+
+
+_CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][\w'’-]*) $")
 
 
 def _starts_longer_name(text: str, end: int) -> bool:
     """True when a capitalised word follows on the same line: the word is part of a longer name."""
-    return bool(re.match(r" [A-Z][a-z]", text[end : end + 3]))
+    return bool(_CAPITAL_AFTER.match(text, end, end + 3))
 
 
 def _ends_longer_name(text: str, start: int) -> bool:
     """True when a capitalised word precedes on the same line, not at a sentence start."""
-    before = re.search(r"(?:^|(?<=[\s(]))([A-Z][\w'’-]*) $", text[max(0, start - 40) : start])
+    before = _CAPITALISED_BEFORE.search(text[max(0, start - 40) : start])
     if not before:
         return False
-    head = text[: start - len(before.group(0))].rstrip(" ")
-    return bool(head) and head[-1] not in '.!?:;\n"“(' and not head.endswith("\n")
+    end = start - len(before.group(0))
+    while end > 0 and text[end - 1] == " ":  # the text before, without copying it
+        end -= 1
+    return end > 0 and text[end - 1] not in '.!?:;\n"“('
 
 
 def lowercase_words(text: str) -> frozenset[str]:

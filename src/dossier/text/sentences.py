@@ -21,17 +21,21 @@ _BOUNDARY = re.compile(
 )
 
 
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_INITIALS = re.compile(r"(\w\.)+\w")
+
+
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, shifted by `offset`."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         before = text[start : m.start()].rstrip('"”’)]')
-        last_word = re.search(r"([\w.]+)\.$", before)
+        last_word = _LAST_WORD.search(before)
         if last_word:
             word = last_word.group(1).casefold()
             # "U.S." / "J." / "Gen." end no sentence.
-            if word in _abbreviations() or len(word) == 1 or re.fullmatch(r"(\w\.)+\w", word):
+            if word in _abbreviations() or len(word) == 1 or _INITIALS.fullmatch(word):
                 continue
         spans.append(_trim(text, start, m.start() + _closing(m.group(0)), offset))
         start = m.end()
