@@ -246,6 +246,26 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def serve(app: Any) -> tuple[str, Any, Any]:
+    """A real uvicorn server for `app` on a free loopback port, in a thread: (base URL, server, thread).
+    Stop it with `server.should_exit = True`."""
+    import threading
+    import time
+
+    import uvicorn
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", srv, thread
+
+
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 

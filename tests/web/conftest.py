@@ -9,10 +9,7 @@ install it; DOSSIER_SKIP_BROWSER=1 skips them instead, with that reason.
 from __future__ import annotations
 
 import os
-import socket
 import sys
-import threading
-import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import web_corpus as corpus  # noqa: E402
 from engines import new_database  # noqa: E402
+from kb_helpers import serve  # noqa: E402
 
 from dossier.build import build_paths  # noqa: E402
 from dossier.export.factsheet_pdf import QUIET_FLAGS  # noqa: E402
@@ -75,28 +73,11 @@ def client(web_kb: WebKB) -> TestClient:
     return TestClient(create_app(web_kb.db))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def server(web_kb: WebKB) -> Iterator[str]:
     """A real uvicorn server on a free localhost port, in a thread; its base URL."""
-    import uvicorn
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(web_kb.db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    url, srv, thread = serve(create_app(web_kb.db))
+    yield url
     srv.should_exit = True
     thread.join(timeout=10)
 

@@ -67,25 +67,3 @@ def sign_in(client: Any, name: str, password: str = PASSWORD) -> Any:
     return client.post(
         "/login", data={"csrf": token, "name": name, "password": password, "next": "/"}, follow_redirects=False
     )
-
-
-def serve(app: Any) -> tuple[str, Any, Any]:
-    """A real uvicorn server for `app` on a free localhost port, in a thread: (base URL, server, thread)."""
-    import socket
-    import threading
-    import time
-
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the web server did not start")
-        time.sleep(0.05)
-    return f"http://127.0.0.1:{port}", srv, thread

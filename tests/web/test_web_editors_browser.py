@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from editors_kb import EDITOR, PASSWORD, EditorsKB, make_kb, serve
+from editors_kb import EDITOR, PASSWORD, EditorsKB, make_kb
+from kb_helpers import serve
 
 import dossier.build
 from dossier.build import build_paths
