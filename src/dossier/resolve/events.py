@@ -167,8 +167,16 @@ def join_events(
             return True
         return _specific(x, y) <= _specific(x, c) and (not _kin(x, y) or _kin(x, c))
 
+    judgements: dict[tuple[str, str], bool] = {}  # whether a pair can be one incident, asked again and again
+
+    def can_be_one(x: _Event, y: _Event) -> bool:
+        key = (x.key, y.key)
+        if key not in judgements:
+            judgements[key] = judge(x, y) is not None
+        return judgements[key]
+
     def compatible(x: _Event, y: _Event) -> bool:
-        if judge(x, y) is not None:
+        if can_be_one(x, y):
             return True
         # A header's month, or one group's year, that agrees with a report of a like kind is
         # no evidence, but no objection either: the pair that joins gives the evidence.
