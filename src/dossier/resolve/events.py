@@ -437,6 +437,7 @@ class _Event:
         "victims",
         "perpetrators",
         "names",
+        "families",
     )
 
     def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
@@ -455,7 +456,8 @@ class _Event:
         self.place = min(props.get("place", ()), default="")
         self.types = set(props.get("type", ())) | (set(props.get("kind", set())) & KINDS_OF_OTHER)
         # The blocks it is compared in: its types and their families.
-        self.kinds = self.types | {name for name, family in TYPE_FAMILIES.items() if self.types & family}
+        self.families = frozenset(name for name, family in TYPE_FAMILIES.items() if self.types & family)
+        self.kinds = self.types | self.families
         if self.types & FORMATION:
             self.kinds.add("formation")
         self.killed = _range(props.get("killed", ()))
@@ -661,7 +663,7 @@ def _kin(a: _Event, b: _Event) -> bool:
 
 
 def _related(a: _Event, b: _Event) -> bool:
-    return any(a.types & family and b.types & family for family in TYPE_FAMILIES.values())
+    return bool(a.families & b.families)
 
 
 def _other_histories(a: _Event, b: _Event) -> bool:
