@@ -246,13 +246,18 @@ class _Persons:
             }
             if n.key in has_full:
                 # A full name: only a longer full name of one other person, longer by common words
-                # ("Hafez Saeed" / "Hafiz Muhammad Saeed"); another given name may be another man.
+                # or a kunya ("Hafez Saeed" / "Hafiz Muhammad Saeed", "X Y" / "X Abu Z Y"); another
+                # given name may be another man.
                 fits = {
                     self.clusters.find(c.key)
                     for c in pool
                     if len(c.tokens) > len(n.tokens)
                     and _is_subsequence(n.tokens, c.tokens)
-                    and all(w in self.common for w in c.tokens if not any(_same_word(w, x) for x in n.tokens))
+                    and all(
+                        w in self.common or (i > 0 and c.tokens[i - 1] in _particles())
+                        for i, w in enumerate(c.tokens)
+                        if not any(_same_word(w, x) for x in n.tokens)
+                    )
                 }
                 others = fits - {own}
                 if len(others) == 1 and len(fits) == 1:
