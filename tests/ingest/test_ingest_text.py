@@ -40,6 +40,15 @@ def test_title_markup_is_stripped(write, first, title, english):
     assert doc.title == title
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["Article publié le 18/05/2009 Dernière mise à jour le 18/05/2009 à 17:05 TU", "Last updated: 3 February 2015"],
+)
+def test_a_dateline_is_no_title(write, dateline, english):
+    doc = read_document(write("d.txt", f"{dateline}\nLord's Resistance Army\n\n{english}"))
+    assert doc.title == "Lord's Resistance Army"
+
+
 def test_title_is_at_most_200_characters(write, english):
     doc = read_document(write("long.txt", "x" * 500 + "\n" + english))
     assert len(doc.title) == 200

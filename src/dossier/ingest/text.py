@@ -16,6 +16,7 @@ from normality import ascii_text
 
 from dossier.ingest.base import Extracted, ReadError
 from dossier.ingest.source import source_of
+from dossier.text.dates import is_dateline
 
 _SNIFF_BYTES = 8192
 # Control bytes that never occur in text (tab, LF, VT, FF, CR and ESC can).
@@ -83,7 +84,7 @@ def _title_lines(text: str) -> Iterator[str]:
     for line in text.split("\n"):
         if not line.strip() or set(line) <= _RULE_CHARS:
             continue  # blank, or a rule / setext underline such as "====="
-        if _PUBLISHER_RE.match(line) or _BARE_ADDRESS_RE.match(line) or _BANNER_RE.match(line):
+        if _PUBLISHER_RE.match(line) or _BARE_ADDRESS_RE.match(line) or _BANNER_RE.match(line) or is_dateline(line):
             continue
         title = _TITLE_MARKUP_RE.sub("", line)
         if title:

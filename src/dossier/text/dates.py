@@ -803,6 +803,21 @@ def _dateline_cues() -> re.Pattern[str]:
 
 # Characters between a dateline's dates ("23/05/2016 | Updated 24/05/2017 at 10:12").
 DATELINE_GAP = 40
+# Words a dateline line may hold besides its cues and dates ("Article", "à", "TU").
+DATELINE_WORDS = 4
+
+
+def is_dateline(line: str) -> bool:
+    """A line that only says when the page was published or updated ("Article publié le
+    18/05/2009 Dernière mise à jour le 18/05/2009 à 17:05 TU"): no title, no text."""
+    cue = _dateline_cues().search(line)
+    dates = find_dates(line)
+    if not cue or not dates or len(line[: cue.start()].split()) > 2:
+        return False
+    rest = _dateline_cues().sub(" ", line)
+    for d in sorted(find_dates(rest), key=lambda d: -d.start):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= DATELINE_WORDS
 
 
 def page_date(text: str) -> PageDate | None:
