@@ -23,7 +23,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _COLON_FIELD = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>\S.*)$")
 # "Label | value |": a two-column table row as a copied page leaves it.
 _CELL_FIELD = re.compile(r"^(?P<label>[^|\n]{1,60}?)\s*\|\s*(?P<value>[^|\s][^|\n]*?)\s*\|?\s*$")
-# A value may open with an Arabic article in lower case ("Allegiance al-Qaeda").
+# A value may open with an Arabic article in lower case ("Allegiance al-Sahil").
 _ARTICLE_VALUE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
 _NUMBERED = re.compile(r"(?<=[A-Za-z])\d+\b")
 # After the date: an optional end year, closing emphasis ("**21 May 1991**:"), then a
@@ -86,7 +86,7 @@ def field_label(text: str) -> tuple[str, int] | None:
         if not key:
             continue
         if rest.startswith((" ", "\t")):
-            # Names after "Aka" may open in lower case ("aka al-Qa'ida in Iraq; the Front ...").
+            # Names after "Aka" may open in lower case ("aka al-Sahil in Mali; the Front ...").
             value_like = _looks_like_value(rest.strip()) or (key == "aliases" and _is_name_list(rest))
             if value_like and not _is_prose(text) and _short_or_listed(head, rest):
                 return key, length + (len(rest) - len(rest.lstrip()))

@@ -46,7 +46,7 @@ _SPECIFIC_ATTACKS = {
 # or cite sources, not incidents. (Funding sections do report arrests.)
 _NOT_INCIDENTS = frozenset({"methods", "size", "sources"})
 # Fields whose values tell incidents: a label no lexicon knows ("Notable attacks | ...",
-# "Joined al-Qaeda October 2004" in an infobox) and the last activity; the profile's
+# "Joined al-Sahil October 2004" in an infobox) and the last activity; the profile's
 # own fields (founded, size, leaders ...) are read by their extractors.
 _INCIDENT_FIELDS = frozenset({None, "last_activity", "battles"})
 _PERIOD = re.compile(r"^\s*(?:1[6-9]|20)\d\d\s*[-–—]\s*(?:(?:1[6-9]|20)\d\d|present|heden)")
@@ -241,7 +241,7 @@ def _dated_sentence(
         happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
         types = _types(clause, ctx) or (["other"] if happening else [])
         if _founding_dated(ctx.text[s:e]):
-            types = ["founding"]  # "Hamas, founded in 1987, had fighters ...": the date is the founding's
+            types = ["founding"]  # "The front, founded in 1987, had fighters ...": the date is the founding's
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
         own = _own_words(clause)
@@ -455,7 +455,7 @@ def _year_of_weekday(iso: str, written: str, years: list[int]) -> str:
 
 
 def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
-    """ "the 2002 Bali bombings", "2008 Mumbai attacks": an incident a sentence names by its
+    """ "the 2002 Lamu bombings", "2008 Garissa attacks": an incident a sentence names by its
     year, an event of its own (with the sentence as its quote) beside what the sentence
     tells at its own dates."""
     sentence = ctx.text[start:end]
@@ -508,7 +508,7 @@ def _coordinated_year() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _named_incident() -> re.Pattern[str]:
     """After a year: a capitalised word, up to three more (no verb of a state, no
-    preposition) and an incident noun ("Bali bombings", "Jakarta embassy bombing")."""
+    preposition) and an incident noun ("Lamu bombings", "Nairobi embassy bombing")."""
     nouns = "|".join(
         lexicon.alternation("events", key)
         for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
@@ -605,7 +605,7 @@ def _own_date(body: str, header: str) -> str | None:
 
 def _types(text: str, ctx: Context | None = None) -> list[str]:
     """The event types `text` names; with `ctx`, not in the names of the groups the
-    document knows ("Liberation Tigers", "Front de libération" free no one)."""
+    document knows ("Liberation Falcons", "Front de libération" free no one)."""
     text = _own_words(text if ctx is None else _without_group_names(ctx, text))
     # "the group, founded by X, released gas ...": an apposition without a date of its own
     # describes the group; it tells no founding.
@@ -628,7 +628,7 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     return found
 
 
-# Capitalised words, with the small words a name holds between them ("Tigres de Libération de l'Eelam").
+# Capitalised words, with the small words a name holds between them ("Faucons de Libération du Nord").
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
 # The small words a name holds between its capitalised ones, before and after a word.
 _LINKS = r"(?<!\w)(?:de|du|des|la|le|l['’]|d['’]|of|the|van|der|het)\s*"
@@ -638,7 +638,7 @@ _LINKS_AFTER = re.compile(rf"\s*(?:{_LINKS})*", re.IGNORECASE)
 
 def _in_a_name(text: str, start: int) -> bool:
     """Is the cue at `start` a word of a proper name, capitalised beside another
-    capitalised word inside a sentence ("les Tigres de Libération", "Liberation Tigers")?
+    capitalised word inside a sentence ("les Faucons de Libération", "Liberation Falcons")?
     Not in a headline, whose words are all capitalised."""
     word = _CAPITALISED.match(text, start)
     if not word or not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?:•—–-|":
@@ -736,7 +736,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     ("the Malian city of ..."): "French troops" says nothing about where.
     """
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
-    text = _without_group_names(ctx, text)  # "al-Qaeda in Iraq" says nothing of where
+    text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
     large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
     cities = [
         c
@@ -769,7 +769,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
 LARGE_CITY = 1_000_000
 
 
-# "al-Qaeda in Iraq (AQI)": a place followed by an acronym ends a group's name.
+# "al-Sahil in Mali (ASM)": a place followed by an acronym ends a group's name.
 _NAME_ACRONYM = re.compile(r"\s*\(\s*(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Za-z-]{2,9}\s*\)")
 
 

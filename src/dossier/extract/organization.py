@@ -96,7 +96,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
 
 
 def _title_demonym(ctx: Context, alias: AliasMaker, name: str) -> Iterator[Statement]:
-    """ "The Afghan Taliban" as the page's title: the group's name with the adjective of its people,
+    """ "The Kenyan Falcons" as the page's title: the group's name with the adjective of its people,
     as sources write it, is one of its names (elsewhere the adjective may tell another group)."""
     title = ctx.doc.title or ""
     m = re.search(rf"(?<!\w)([\w'’-]+)\s+{re.escape(name)}(?!\w)", title)
@@ -131,7 +131,7 @@ def _relation_values(ctx: Context) -> list[tuple[int, int]]:
 
 def _parenthesised(text: str, start: int, limit: int, name: str = "") -> list[tuple[int, int]]:
     """Names inside the parentheses that open at `start`: "(NLF)", "(ar-name, fr-name)"."""
-    notes = _NOTES.match(text, start)  # "Jemaah Islamiyah[lower-alpha 1] (Arabic: ...)"
+    notes = _NOTES.match(text, start)  # "Jemaah Sahiliyah[lower-alpha 1] (Arabic: ...)"
     m = _PAREN.match(text, notes.end() if notes else start)
     if not m or m.end() > limit + 1:
         return []
@@ -464,7 +464,7 @@ def _acronym_expansions(ctx: Context, alias: AliasMaker, own: str) -> Iterator[S
             if span and _expands(acronym, text[span[0] : span[1]], ctx.subject_names, own):
                 yield from alias(*span, "alias")
                 continue
-            # "l'Armée républicaine irlandaise (I.R.A.)": a French name writes its adjectives in lower case
+            # "l'Armée républicaine du Nord (A.R.N.)": a French name writes its adjectives in lower case
             lower = re.search(
                 r"(?<!\w)([A-ZÀ-Þ][\w'’-]+(?:\s+[a-zà-ÿ][\w'’-]+){1,4})\s*$", text[max(0, m.start() - 120) : m.start()]
             )
@@ -500,13 +500,13 @@ EXPANSION_LIKENESS = 75
 
 def _expands(acronym: str, name: str, known: list[str], own: str = "") -> bool:
     """Is `name`, written beside one of the group's acronyms, a name of the group? It is when the
-    acronym fits it, it reads like a known name, or (a translation: "Al Qaeda op het Arabisch
+    acronym fits it, it reads like a known name, or (a translation: "Al Sahil op het Arabisch
     Schiereiland (AQAP)") the acronym is the one the page gave the group first."""
     if len(name.split()) < 2:
         return False
     letters = len(re.sub(r"\W", "", acronym))
     if own and acronym == own and letters >= 3 and name[:1].isupper() and len(name.split()) >= letters - 1:
-        return True  # not "al Qaeda in teh Islamic Maghreb (AQIM)" read from "Islamic"
+        return True  # not "al Sahil in teh Islamic Maghreb (ASIM)" read from "Islamic"
     return acronym_fits(acronym, name) or _like_a_known_name(name, known, EXPANSION_LIKENESS)
 
 

@@ -200,7 +200,7 @@ class _Reader:
 
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
         start = self._past_description(start, end)
-        # "le Péruvien Abimael Guzman", "Jordanian militant X": a demonym before a name is no part of it
+        # "le Péruvien Pablo Quispe", "Jordanian militant X": a demonym before a name is no part of it
         articles = f"{_words('persons', 'definite')}|{_words('persons', 'indefinite')}"
         opening = re.match(rf"(?i:{articles})\s+(?=[A-ZÀ-Þ][\w-]+\s+\S+\s+\S)", self.text[start:end])
         if opening and demonym_of_a_country(self.text[start + opening.end() :].split()[0]):
@@ -242,7 +242,7 @@ class _Reader:
         if lexicon.lookup("labels", name) or country_code(name) or find_dates(name):
             return False
         if _re("organizations", "org_nouns", flags=0).fullmatch(words[-1]):
-            return False  # "al-Nusra Front": a group's name ends in a word for a group
+            return False  # "al-Sahil Front": a group's name ends in a word for a group
         if _re("persons", "group_heads_first", flags=0).fullmatch(words[0]):
             return False  # "Jabhat X", "Jaysh Y": the Arabic head word opens a group's name
         if any(_re("persons", "not_a_person_word", flags=0).fullmatch(w) for w in words):
@@ -341,7 +341,7 @@ class _Reader:
 
 
 def _singular(folded: str) -> str:
-    """Folded words without a plural -s ("red brigades" = "red brigade")."""
+    """Folded words without a plural -s ("black brigades" = "black brigade")."""
     return re.sub(r"(?<=\w{4})s\b", "", folded)
 
 
@@ -760,7 +760,7 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
             m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
             if m:
                 relative = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'whose')})\s+$", before[: m.start()])
-                if relative and not scope:  # "les talibans, dont le chef": the leader of what comes before
+                if relative and not scope:  # "les faucons, dont le chef": the leader of what comes before
                     scope = _scope_before(reader, before[: relative.start()])
                 return s + m.start(), weak_if_found or adjectives > 0, scope
         possessive = _POSSESSIVE.search(before)
@@ -806,7 +806,7 @@ def _after_role(reader: _Reader, pos: int, e: int) -> tuple[int, str, bool]:
         end = _org_phrase_end(text, pos + m.end(), e)
         named_end = reader.subject_named_at(pos + m.end(), e)
         if named_end is not None:
-            end = max(end, named_end)  # "fondateur du Sentier lumineux": a name in lower case after its first word
+            end = max(end, named_end)  # "fondateur du Sentier doré": a name in lower case after its first word
         phrase = text[pos + m.end() : end]
         whose = SUBJECT if named_end is not None else reader.whose(phrase)
         if key == "purpose" and not (phrase[:1].isupper() or whose):
@@ -828,7 +828,7 @@ def _org_phrase_end(text: str, pos: int, e: int) -> int:
     start = pos + (m.end() if m else 0)
     span = name_at(text, start) if text[start : start + 1].isupper() else None
     if span and demonym_of_a_country(text[span[0] : span[1]]):
-        # "de leider van de Afghaanse taliban": a demonym before a group written in lower case
+        # "de leider van de Keniaanse valken": a demonym before a group written in lower case
         tail = re.match(r"\s+[a-zà-ÿ'’-]{3,}", text[span[1] : e])
         return span[1] + tail.end() if tail else span[1]
     if span:

@@ -279,7 +279,7 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
             targets, after = _field_rest(text, pos, e) if in_field else _groups_after(text, pos, e)
             if not targets and rel_type == "subunit_of" and not in_field:
                 targets, after = _members_of(text, pos, e)
-            targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Usama bin Laden"
+            targets = [t for t in targets if not _a_person(ctx, t)]  # "pledged allegiance to Karim bin Tariq"
             if not targets or _inside_earlier_cue(text, s, m.start()):
                 continue
             # A cue in a field of the profile ("Founded: 1970, split from X") is about the profiled group.
@@ -421,13 +421,13 @@ def _description() -> re.Pattern[str]:
 
 def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """A name at `pos`: a capitalised name, also after a lower-case "al "/"el "."""
-    # "al Qa'ida", "the original IRA": a lower-case word that belongs to the name
+    # "al Sahil", "the original NF": a lower-case word that belongs to the name
     prefix = re.match(rf"(?:al|el|{lexicon.alternation('relations', 'earlier')})\s+(?=[A-Z])", text[pos:end])
     span = name_at(text, pos + (prefix.end() if prefix else 0))
     if not span:
         return None
     s, e = _without_opening(text, pos, min(span[1], end))
-    # "Hamas-aligned", "Nigeria-based": a lower-case last part is not part of the name.
+    # "Sahil-aligned", "Nigeria-based": a lower-case last part is not part of the name.
     while True:
         m = re.search(r"-[a-z]+$", text[s:e])
         if not m or text[s : s + m.start()].casefold() in ("al", "el"):
@@ -470,7 +470,7 @@ def _split_conjoined(text: str, s: int, e: int) -> list[tuple[int, int]]:
     head, tail = text[s : s + m.start()], text[s + m.end() : e]
     same_start = head.split()[0].casefold() == tail.split()[0].casefold() if tail.split() else False
     if re.search(r"\b(?:for|of|pour|de|voor|van|in)\b", head) and not same_start:
-        return [(s, e)]  # but "al-Qaeda in Yemen and al-Qaeda of Saudi Arabia" is two
+        return [(s, e)]  # but "al-Sahil in Yemen and al-Sahil of Oman" is two
     return [(s, s + m.start()), _without_opening(text, s + m.end(), e)]
 
 
@@ -615,7 +615,7 @@ def _inside_earlier_cue(text: str, start: int, pos: int) -> bool:
             between = before[m.end() :]
             words = between.split()
             if re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}", between) and all(w.islower() or _demonym(w) for w in words):
-                return True  # but "the Sahara branch of AQIM merged with": AQIM is the next cue's subject
+                return True  # but "the Sahara branch of ASIM merged with": ASIM is the next cue's subject
     return False
 
 

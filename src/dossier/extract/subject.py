@@ -302,7 +302,7 @@ def _expansions(text: str, body: int) -> Iterator[tuple[int, int, tuple[int, int
 
 def _name_spans(text: str, body: int) -> Iterator[tuple[int, int]]:
     """Every proper name of the text, and the names that start inside a longer one
-    ("Liberation Tigers of ..." inside "Tamil Tigersbyname of Liberation Tigers of ...")."""
+    ("Liberation Falcons of ..." inside "Northern Falconsbyname of Liberation Falcons of ...")."""
     pos = body
     for m in re.finditer(r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ]|(?:al|el)-[A-Z])", text[body:]):
         start = body + m.start()
@@ -320,7 +320,7 @@ def _acronyms(text: str, body: int) -> Iterator[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _spoken_of_pattern() -> re.Pattern[str]:
-    """ "the leader of the (Afghan) talibans", "le mouvement des talibans": a role or a group noun, "of"
+    """ "the leader of the (Kenyan) falcons", "le mouvement des faucons": a role or a group noun, "of"
     and a word in lower case (with an adjective before it) that the page writes for a group."""
     heads = lexicon.alternation("roles") + "|" + lexicon.alternation("names", "group_nouns")
     return re.compile(
@@ -330,7 +330,7 @@ def _spoken_of_pattern() -> re.Pattern[str]:
 
 
 def _lower_case_groups(ctx: Context, body: int, words: _Words) -> Iterator[tuple[int, int, bool]]:
-    """Words the page writes in lower case for its group ("de leider van de taliban"): spoken of so
+    """Words the page writes in lower case for its group ("de leider van de valken"): spoken of so
     twice, or once in the title or address, and named three times; each such place, and whether
     the word passed (a word before a group noun is an adjective: "the leader of the armed group")."""
     text = ctx.text
@@ -361,7 +361,7 @@ def _lower_case_groups(ctx: Context, body: int, words: _Words) -> Iterator[tuple
 
 def _address_spans(text: str, body: int, words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """The longest stretches of the text spelled by the page's address, from a capital
-    ("/etat-islamique-chronologie" -> "État islamique", "/l-i-r-a-" -> "I.R.A.")."""
+    ("/front-du-nord-chronologie" -> "Front du Nord", "/l-f-d-n-" -> "F.D.N.")."""
     if not words:
         return
     joined = _joined_letters(words)
@@ -389,7 +389,7 @@ def _address_spans(text: str, body: int, words: tuple[str, ...]) -> Iterator[tup
 
 
 def _joined_letters(words: tuple[str, ...]) -> set[str]:
-    """Runs of one-letter words joined: "i r a" in an address is "ira"."""
+    """Runs of one-letter words joined: "f d n" in an address is "fdn"."""
     out, run = set(), ""
     for w in (*words, ""):
         if len(w) == 1:
@@ -456,7 +456,7 @@ def _score(ctx: Context, found: list[Candidate], body: int, source: Source | Non
             for i, j in spans
             if not any(reach.get(k, -1) >= j and (k, reach[k]) != (i, j) for k in range(max(0, i - 12), i + 1))
         ]
-        # A phrase named once claims only as a group's name ("al-Qa'ida Group of Jihad in Iraq"),
+        # A phrase named once claims only as a group's name ("al-Sahil Group of Jihad in the Hills"),
         # not as a caption or headline ("Logo of X", "What is known about the X army").
         if len(spans) >= 2 or _org_head(c.name):
             for i, j in spans:
@@ -555,7 +555,7 @@ def _group_evidence(ctx: Context, c: Candidate, acronym: str, words: _Words) -> 
     if lexicon.words_pattern("organizations", "org_nouns").search(c.name):
         signs += 1
     spans = _spans_of(text, c.name)
-    # an acronym beside it, fitting or not ("Tamil Tijgers (LTTE)": a translated name)
+    # an acronym beside it, fitting or not ("Noordelijke Valken (NF)": a translated name)
     beside = any(re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)", text[e : e + 14]) for _s, e in spans)
     if acronym or beside or (is_acronym(c.name) and " " not in c.name and words.count_exact(c.name) >= 2):
         signs += 1
@@ -615,7 +615,7 @@ def _function_words() -> frozenset[str]:
             for group in data[key].values():
                 words |= {lexicon.fold(str(w)) for w in group}
     for lang, group in lexicon.load("names")["connectors"].items():
-        if lang != "ar":  # "Al Qaeda" opens with an article that is part of the name
+        if lang != "ar":  # "Al Sahil" opens with an article that is part of the name
             words |= {lexicon.fold(str(w)) for w in group}
     return frozenset(words)
 
@@ -637,7 +637,7 @@ def _could_name_a_group(name: str, loose: bool) -> bool:
     if not re.search(r"[^\W\d_]", name) or name[0].isdigit():
         return False
     if not (name[0].isupper() or _ARTICLE_NAME.match(name)):
-        return False  # but "al-Qa'ida in Iraq" opens with its article
+        return False  # but "al-Sahil in Mali" opens with its article
     folded = [lexicon.fold(w) for w in words]
     if all(w in _function_words() for w in folded) or folded[0] in _function_words() and len(words) > 1:
         return False
@@ -691,7 +691,7 @@ def _acronym_beside(text: str, end: int, name: str) -> tuple[int, int] | None:
 def _folded(text: str) -> str:
     """Case, accents and punctuation folded; an apostrophe inside a word dropped ("Hay’at" = "Hayat")."""
     folded = (ascii_text(text) or "").casefold()
-    folded = re.sub(r"(?<=[a-z])'s\b", "", folded)  # a possessive: "Hamas's" is "Hamas"
+    folded = re.sub(r"(?<=[a-z])'s\b", "", folded)  # a possessive: "Sahil's" is "Sahil"
     folded = re.sub(r"(?<=[a-z0-9])['`](?=[a-z0-9])", "", folded)
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()
 

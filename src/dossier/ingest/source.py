@@ -2,7 +2,7 @@
 
 Pages saved as text often open with a "Source: https://..." line. The host
 names the publisher ("nl.wikipedia.org"); the path usually spells the page's
-subject ("/wiki/Red_Brigades", "/profiles/afghan-taliban"), which tells the
+subject ("/wiki/Pale_River_Movement", "/profiles/northern-front"), which tells the
 title apart from menus and banners and, later, the group a page is about.
 Parsing is `urllib.parse`; only finding the line is written here.
 """

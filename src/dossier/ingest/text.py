@@ -53,7 +53,7 @@ def title_from_text(text: str) -> str:
 
     A source-address or publisher line, a bare address and a reading-time banner
     are no title. Under a source address the title is the first of the opening
-    lines that shares a word with the address ("/wiki/Red_Brigades"), so that a
+    lines that shares a word with the address ("/wiki/Pale_River_Movement"), so that a
     menu item or a "skip to content" link above it is passed over.
     """
     source = source_of(text)

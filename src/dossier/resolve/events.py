@@ -268,7 +268,8 @@ def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
                 chosen += naming
                 docs += list(by_doc)
         if len(docs) < 2:
-            continue  # (sources that place the founding in two countries still tell one)
+            continue
+        # No country is compared: sources that place the founding in two countries still tell one.
         first = chosen[0]
         for e in chosen[1:]:
             clusters.union(first.key, e.key, f"the one founding of the group: {first.date} / {e.date}", 0.5)
@@ -475,8 +476,8 @@ class _Event:
         if self.types & FORMATION:
             for summary in props.get("summary", ()):
                 self.groups |= index.named_in(summary)
-        # The names its words give that are no group's, country's or month's ("Marriott",
-        # "Parliament", "Kandahar"); only the rare ones are kept (`_keep_rare_names`).
+        # The names its words give that are no group's, country's or month's ("Seabreeze",
+        # "Parliament", "Kitwe"); only the rare ones are kept (`_keep_rare_names`).
         self.names = {n for summary in props.get("summary", ()) for n in _proper_names(summary)} - index.words
 
     @classmethod
@@ -580,7 +581,7 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     same_group = bool(a.perpetrators & b.perpetrators)
     unnamed = _untyped(a) or _untyped(b)
     shared = min(len(a.date), len(b.date))
-    # One group's day: sources type one incident in other words ("released sarin" /
+    # One group's day: sources type one incident in other words ("released chlorine gas" /
     # "a gas attack"); two of its incidents on one day are rare.
     same_day = shared == DAY and a.date == b.date and same_group
     if not common and not formation and not _related(a, b) and not unnamed and not same_day:
@@ -608,7 +609,7 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
         return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
     kindred = bool(common - {"other", "statement"}) or _related(a, b)
-    named = sorted(a.names & b.names)  # a rare name both give: "the Marriott hotel"
+    named = sorted(a.names & b.names)  # a rare name both give: "the Seabreeze hotel"
     if same_period and same_group and not (a.header or b.header) and (kindred or unnamed):
         # One group's history: an attack of a month (or a city's happening of a year) that two
         # sources tell in vaguer or other words, when it is the only such one.

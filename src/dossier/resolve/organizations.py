@@ -223,8 +223,8 @@ def _translations(names: list[OrgName], clusters: Clusters) -> None:
 
 
 def _compounds(names: list[OrgName], clusters: Clusters) -> None:
-    """A one-word name that is another name's words written as one ("Moslimbroederschap" =
-    "Muslim Brotherhood"): Dutch compounds the words English and French keep apart."""
+    """A one-word name that is another name's words written as one ("Vrijheidsfront" =
+    "Freedom Front"): Dutch compounds the words English and French keep apart."""
     singles = [n for n in names if len(n.plain) == 1 and len(n.plain[0]) >= 10]
     if not singles:
         return
@@ -350,7 +350,7 @@ def _acronyms(ms: list[Mention], names: list[OrgName], clusters: Clusters) -> No
 def join_by_founder(orgs: Iterable[Mention], clusters: Clusters) -> None:
     """Two profiled groups with the same founder or leader, one of them named so in one document only, are one group.
 
-    A translated name that shares no word with the others ("Lichtend Pad", "Sentier lumineux")
+    A translated name that shares no word with the others ("Gouden Pad", "Sentier doré")
     meets them through the person who founded or led it; persons must be joined first. A
     leader of two groups the documents tell apart (a splinter, a successor) joins nothing.
     """

@@ -140,7 +140,7 @@ class _Persons:
         # is likely, but a given name that is also a surname makes it unsafe).
         full2 = [n for n in full if len(self.distinctive(n.tokens)) >= 2]
         self._equal(full2, lambda n: " ".join(sorted(n.tokens)), "same name in another order", 0.9)
-        # Two given names that are both common ("Mohammad Omar") still name one man when written alike.
+        # Two given names that are both common ("Ahmed Ali") still name one man when written alike.
         two_common = [n for n in self.names if not self.full(n) and not n.surname_only and self._words(n) >= 2]
         self._equal(two_common, lambda n: "".join(n.tokens), "same name of common words", 0.8)
         self._slips(full)
@@ -190,7 +190,7 @@ class _Persons:
             for i in range(len(tokens)):
                 rest = tokens[:i] + tokens[i + 1 :]
                 # The other words tell who it is, or the slipped word is the one distinctive word
-                # of a name of three words ("Abu Muhammad al-Julani" / "... al-Jolani").
+                # of a name of three words ("Abu Muhammad al-Hurani" / "... al-Horani").
                 if self.distinctive(rest) or (len(tokens) >= 3 and self.distinctive(tokens) == (tokens[i],)):
                     buckets[(i, rest)].append(n)
         for (i, _rest), group in sorted(buckets.items()):
@@ -246,7 +246,7 @@ class _Persons:
             }
             if n.key in has_full:
                 # A full name: only a longer full name of one other person, longer by common words
-                # or a kunya ("Hafez Saeed" / "Hafiz Muhammad Saeed", "X Y" / "X Abu Z Y"); another
+                # or a kunya ("Hafez Tariq" / "Hafiz Muhammad Tariq", "X Y" / "X Abu Z Y"); another
                 # given name may be another man.
                 fits = {
                     self.clusters.find(c.key)
