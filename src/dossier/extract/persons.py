@@ -1030,6 +1030,15 @@ def _fated(
     # "Varga's splinter group ... released": the fate of what is his, not his own.
     before = [p for a, b, p in mentions if b <= s + ms and not _owns_something(text, b, s + ms)]
     after = [p for a, _b, p in mentions if a >= s + me]
+    # "X became emir on the death of Y" / "à la mort de Y": a fate noun tied by "of" befalls
+    # whom it names next, a name the reader may not know; never the one before it.
+    tied = re.match(rf"\s*(?:{_words('persons', 'of')})(?=[\s\w])\s*", text[s + me : e], re.IGNORECASE)
+    if tied:
+        near = [p for a, _b, p in mentions if s + me <= a <= s + me + tied.end() + 40]
+        if near:
+            return near[0]
+        if text[s + me + tied.end() : s + me + tied.end() + 1].isupper():
+            return None  # someone the reader does not know ("died of cancer" is no one's name)
     if before:
         return before[-1]
     pronoun = re.match(rf"\s*(?:{_words('persons', 'subject_pronoun')})\b", text[s:e])
