@@ -147,3 +147,15 @@ def test_a_months_report_joins_one_incident_that_another_source_dates_by_its_yea
     assert _docs(attack, data) == {"profile.md", "second.txt", "french.txt"}
     designation = _with(data, "profile.md", "2019-12-26")
     assert _docs(designation, data) == {"profile.md"}
+
+
+def test_a_news_page_telling_one_days_violence_twice_gives_one_incident(tmp_path: Any) -> None:
+    news = (
+        "Copper Ridge Movement\n\n"
+        "Police blame the Copper Ridge Movement for the bombing of the Ndola embassy on 9 March 2011.\n\n"
+        "The movement was founded in 1998 by mine workers.\n\n"
+        "On 9 March 2011, an attack on the embassy of Ndola claimed at least eight lives.\n"
+    )
+    data = grounded_export(tmp_path, {"news.txt": news})
+    that_day = [e for e in data["events"] if e["date"] == "2011-03-09"]
+    assert len(that_day) == 1 and len(that_day[0]["evidence"]) == 2, that_day

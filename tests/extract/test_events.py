@@ -179,6 +179,24 @@ def test_a_captive_killed_is_an_execution(text: str, expected: str | None) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("Members of the movement released chlorine gas in the metro, killing nine people.", "attack", "release"),
+        ("Leden van de beweging lieten gifgas vrij in de metro; er werd gifgas vrijgelaten.", "attack", "release"),
+        ("The two hostages were released in May after long talks.", "release", "attack"),
+        # A ceasefire in other words than "ceasefire".
+        ("Le mouvement avait cessé toute action militaire en 1997.", "ceasefire", None),
+        ("In 1997 the movement laid down its arms.", "ceasefire", None),
+    ],
+)
+def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
+    text: str, expected: str, not_expected: str | None
+) -> None:
+    found = _types(text)
+    assert expected in found and not_expected not in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "prop", "value"),
     [
         # A number counting nationalities, days or kilometres counts no people.

@@ -617,6 +617,9 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
         found.append("leader_killed" if lexicon.words_pattern("roles").search(text) else "other")
+    if "release" in found and _agent_released().search(text):
+        found[found.index("release")] = "attack"  # "released sarin": an attack, no one freed
+        found = list(dict.fromkeys(found))
     if "execution" not in found and _captive_killed().search(text):
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
@@ -714,6 +717,17 @@ def _own_words(text: str, asides: bool = True) -> str:
 @lru_cache(maxsize=1)
 def _cause() -> re.Pattern[str]:
     return lexicon.regex("time", "cause_openers", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
+
+
+@lru_cache(maxsize=1)
+def _agent_released() -> re.Pattern[str]:
+    """A release word a few words before or after a gas or poison ("released sarin", "gifgas vrijgelaten")."""
+    release = lexicon.alternation("events", "release")
+    agents = lexicon.alternation("actions", "released_agents")
+    gap = r"(?:\s+[^\s,;.]+){0,3}?\s+"
+    return re.compile(
+        rf"(?<!\w)(?:{release}){gap}(?:{agents})(?!\w)|(?<!\w)(?:{agents}){gap}(?:{release})(?!\w)", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)

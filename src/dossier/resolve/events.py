@@ -335,12 +335,21 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
                 continue
             specific = _specific(a, b)
             formation = bool(a.types & FORMATION and b.types & FORMATION)
+            other_persons = _other_persons(a, b)
             death = a.date == b.date and bool(a.victims & b.victims)
-            other_persons = bool(a.persons and b.persons and not a.persons & b.persons)
+            # One day's violence that a news page tells in its lead and again below ("today's
+            # embassy bombing" / "today, an attack on the embassy"), in words of one family.
+            same_day = len(a.date) == DAY and a.date == b.date and not (a.entry or b.entry)
+            violence = same_day and "violence" in a.families & b.families and not other_persons
             sole_of_year = shared == YEAR and any(per_type[t] == 2 for t in specific) and not other_persons
-            if (specific and (shared >= MONTH or sole_of_year)) or (formation and not _other_groups(a, b)) or death:
+            if (specific and (shared >= MONTH or sole_of_year)) or (formation and not _other_groups(a, b)) or death or violence:
                 what = ",".join(sorted(specific)) or "founding"
                 clusters.union(a.key, b.key, f"told twice in one document: {a.date[:shared]} {what}", 1.0)
+
+
+def _other_persons(a: _Event, b: _Event) -> bool:
+    """Both name persons, and none in common."""
+    return bool(a.persons and b.persons and not a.persons & b.persons)
 
 
 def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
