@@ -1032,13 +1032,18 @@ def _fated(
     after = [p for a, _b, p in mentions if a >= s + me]
     # "X became emir on the death of Y" / "à la mort de Y": a fate noun tied by "of" befalls
     # whom it names next, a name the reader may not know; never the one before it.
-    tied = re.match(rf"\s*(?:{_words('persons', 'of')})(?=[\s\w])\s*", text[s + me : e], re.IGNORECASE)
+    tied = re.match(rf"\s*(?:{_words('persons', 'of')})(?:(?<=['’])|(?!\w))\s*", text[s + me : e], re.IGNORECASE)
+    # Whom it names next in its clause ("the deaths of two Sendero commanders: X"), or no one
+    # the reader knows when a name stands there ("de dood van de vorige leider moellah X");
+    # "died of cancer" names no one and goes on below.
     if tied:
-        near = [p for a, _b, p in mentions if s + me <= a <= s + me + tied.end() + 40]
-        if near:
-            return near[0]
-        if text[s + me + tied.end() : s + me + tied.end() + 1].isupper():
-            return None  # someone the reader does not know ("died of cancer" is no one's name)
+        clause = _CLAUSE_AFTER_OF.match(text, s + me + tied.end(), e)
+        stop = clause.end() if clause else s + me + tied.end()
+        named = [p for a, _b, p in mentions if s + me <= a < stop]
+        if named:
+            return named[0]
+        if re.search(r"[A-ZÀ-Þ]", text[s + me + tied.end() : stop]):
+            return None
     if before:
         return before[-1]
     pronoun = re.match(rf"\s*(?:{_words('persons', 'subject_pronoun')})\b", text[s:e])
@@ -1063,6 +1068,10 @@ def _fated(
             if a == _skip_space(text, ns) or named:
                 return p
     return None
+
+
+# What follows "the death of" up to the clause's end: the one it befell is named there.
+_CLAUSE_AFTER_OF = re.compile(r"[^.;!?\"“”«»()]{0,60}")
 
 
 def _owns_something(text: str, end: int, cue: int) -> bool:
