@@ -73,7 +73,7 @@ def test_institutions_and_adjectives_are_no_persons(text: str) -> None:
          "à la mort de Nouri en 1999.", "Karim Haddad"),
         ("The Silver Front (SF) is an armed group. Its founder Karim Haddad became emir on the death of Nouri in "
          "1999.", "Karim Haddad"),
-        ("Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad werd in 2015 uitgeroepen tot nieuwe leider van "
+        ("Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad, de oprichter van het ZF, werd in 2015 uitgeroepen tot leider van "
          "het ZF, na de dood van de vorige leider moellah Nouri. \"Haddad leidt nu,\" zei een woordvoerder.",
          "Karim Haddad"),
         ("The Silver Front (SF) is an armed group. Karim Haddad, its chief, spoke of the death of a fighter during "

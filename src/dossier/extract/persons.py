@@ -1042,7 +1042,8 @@ def _fated(
         named = [p for a, _b, p in mentions if s + me <= a < stop]
         if named:
             return named[0]
-        if re.search(r"[A-ZÀ-Þ]", text[s + me + tied.end() : stop]):
+        noun = _determiner_before().search(text, max(s, s + ms - 12), s + ms)  # "the death of a fighter"
+        if noun or re.search(r"[A-ZÀ-Þ]", text[s + me + tied.end() : stop]):
             return None
     if before:
         return before[-1]
@@ -1072,6 +1073,13 @@ def _fated(
 
 # What follows "the death of" up to the clause's end: the one it befell is named there.
 _CLAUSE_AFTER_OF = re.compile(r"[^.;!?\"“”«»()]{0,60}")
+
+
+@lru_cache(maxsize=1)
+def _determiner_before() -> re.Pattern[str]:
+    """An article or possessive right before a fate word: the word is a noun ("the death")."""
+    words = "|".join(_words("persons", key) for key in ("definite", "indefinite", "possessive_subject", "possessive_other"))
+    return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
 
 
 def _owns_something(text: str, end: int, cue: int) -> bool:
