@@ -159,3 +159,23 @@ def test_a_news_page_telling_one_days_violence_twice_gives_one_incident(tmp_path
     data = grounded_export(tmp_path, {"news.txt": news})
     that_day = [e for e in data["events"] if e["date"] == "2011-03-09"]
     assert len(that_day) == 1 and len(that_day[0]["evidence"]) == 2, that_day
+
+
+def test_an_act_no_type_names_joins_across_languages_and_keeps_other_acts_apart(tmp_path: Any) -> None:
+    """ "won the elections in 2006" and "les élections de janvier 2006" tell one happening
+    that the vocabulary has no type for; the year's capture of a town is another."""
+    english = (
+        "Copper Ridge Movement\n\n"
+        "The Copper Ridge Movement was founded in 1998 by mine workers.\n\n"
+        "After winning the regional elections in 2006, the Copper Ridge Movement ran the province.\n\n"
+        "In 2006 the Copper Ridge Movement also seized the town of Mansa.\n"
+    )
+    french = (
+        "Copper Ridge Movement\n\n"
+        "Le Copper Ridge Movement a été fondé en 1998 par des mineurs.\n\n"
+        "Le Copper Ridge Movement est le grand vainqueur des élections de janvier 2006.\n"
+    )
+    data = grounded_export(tmp_path, {"english.txt": english, "french.txt": french})
+    elections = [e for e in data["events"] if any("élections" in q["quote"] for q in e["evidence"])]
+    assert len(elections) == 1 and documents_of(elections[0], data) == {"english.txt", "french.txt"}
+    assert not any("Mansa" in q["quote"] for q in elections[0]["evidence"])
