@@ -1039,9 +1039,9 @@ def _fated(
     if tied:
         clause = _CLAUSE_AFTER_OF.match(text, s + me + tied.end(), e)
         stop = clause.end() if clause else s + me + tied.end()
-        named = [p for a, _b, p in mentions if s + me <= a < stop]
-        if named:
-            return named[0]
+        next_named = [p for a, _b, p in mentions if s + me <= a < stop]
+        if next_named:
+            return next_named[0]
         noun = _determiner_before().search(text, max(s, s + ms - 12), s + ms)  # "the death of a fighter"
         if noun or re.search(r"[A-ZÀ-Þ]", text[s + me + tied.end() : stop]):
             return None
