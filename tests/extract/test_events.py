@@ -327,3 +327,12 @@ def test_after_three_weeks_counts_from_a_date_told_before_never_from_the_entry(t
     assert len(siege) == 1 and siege[0]["killed"]["min"] == 9
     released = [e for e in events if "release" in e["types"]]
     assert [e["date"] for e in released] == ["2015"]  # 22 January to 21 February: the year both share
+
+
+def test_where_someone_fled_is_not_where_the_incident_happened(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Le régime du mouvement capitule le 6 décembre 2001, ses chefs s'enfuient dans les zones tribales du Pakistan.\n"
+    )
+    fall = next(e for e in _events_of(tmp_path, text) if e["date"] == "2001-12-06")
+    assert fall["country"] != "PK"

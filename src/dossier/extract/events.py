@@ -720,6 +720,12 @@ def _cause() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _flight() -> re.Pattern[str]:
+    """A flight word to the end of its clause."""
+    return lexicon.regex("actions", "fled", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
+
+
+@lru_cache(maxsize=1)
 def _agent_released() -> re.Pattern[str]:
     """A release word a few words before or after a gas or poison ("released sarin", "gifgas vrijgelaten")."""
     release = lexicon.alternation("events", "release")
@@ -751,6 +757,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     """
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
     text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
+    text = _flight().sub(lambda m: " " * len(m.group()), text)  # "its leaders fled to Pakistan": went there
     large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
     cities = [
         c
