@@ -343,7 +343,12 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
             same_day = len(a.date) == DAY and a.date == b.date and not (a.entry or b.entry)
             violence = same_day and "violence" in a.families & b.families and not other_persons
             sole_of_year = shared == YEAR and any(per_type[t] == 2 for t in specific) and not other_persons
-            if (specific and (shared >= MONTH or sole_of_year)) or (formation and not _other_groups(a, b)) or death or violence:
+            if (
+                (specific and (shared >= MONTH or sole_of_year))
+                or (formation and not _other_groups(a, b))
+                or death
+                or violence
+            ):
                 what = ",".join(sorted(specific)) or "founding"
                 clusters.union(a.key, b.key, f"told twice in one document: {a.date[:shared]} {what}", 1.0)
 
@@ -450,6 +455,7 @@ class _Event:
         "names",
         "families",
         "acts",
+        "death",
     )
 
     def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
@@ -488,6 +494,8 @@ class _Event:
         # and those whose death it tells.
         self.persons = {root(k) for k in participants if schema_of(k) is Schema.PERSON}
         self.victims = {root(k) for k in props.get("victim", ())}
+        # Whether it tells someone's death, named or not ("il avait été tué lundi").
+        self.death = bool(self.victims) or any(_tells_death(summary) for summary in props.get("summary", ()))
         if self.types & FORMATION:
             for summary in props.get("summary", ()):
                 self.groups |= index.named_in(summary)
@@ -498,6 +506,14 @@ class _Event:
     @classmethod
     def of(cls, mention: EventMention, root: Callable[[str], str], index: _NameIndex) -> _Event:
         return cls(mention.key, mention.props, root, index)
+
+
+@lru_cache(maxsize=65536)
+def _tells_death(summary: str) -> bool:
+    return bool(
+        lexicon.words_pattern("status", "killed").search(summary)
+        or lexicon.words_pattern("status", "dead").search(summary)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -620,6 +636,7 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     score = {DAY: 3.0, MONTH: 2.0}.get(shared, 1.0)
     score += bool(a.country and a.country == b.country) + bool(a.place and a.place == b.place)
     score += len(specific) / max(1, len(a.types | b.types)) + bool(a.killed and b.killed)
+    score += 0.5 * (a.death and b.death)  # two reports of a death, beside one of a death and one of none
     same_period = _same_period(a, b)
     if same_period and _strong(a, b, shared, specific):
         return Judgement(score, f"same incident: {a.date[:shared]} {where} {what}", True)
