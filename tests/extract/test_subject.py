@@ -95,3 +95,13 @@ def test_the_publishers_own_acronym_is_not_the_subject() -> None:
         "The Red Dune Cell is a militant group; police say the Red Dune Cell has 40 members.\n"
     )
     assert _subject(text)[0] == "Red Dune Cell"
+
+
+def test_a_books_title_is_no_group() -> None:
+    text = (
+        "Source: https://books.example.org/view/41/historical-dictionary-of-armed-movements/12\n\n"
+        "Historical Dictionary of Armed Movements Second Edition\n\n"
+        "Historical Dictionary of Armed Movements Second Edition\n\n"
+        "The Silver River Front (SRF) is an armed group active along the river. The SRF was founded in 2001.\n"
+    )
+    assert _subject(text) == ("Silver River Front", "SRF")
