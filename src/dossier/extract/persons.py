@@ -856,8 +856,10 @@ def _named_after(
         return None  # "emir of the katiba Umar ibn-Salim": the unit's name, no person's
     start = pos + gap.end()
     if gap.group(1):  # "le chef, le mollah X": an article and a title before the apposed name
+        # ... or what the person is ("its leader, radical cleric X")
         lead = re.match(
-            rf"(?:(?:{_words('persons', 'definite')})\s+)?(?:{_words('names', 'person_titles')})\s+(?=[A-ZÀ-Þ])",
+            rf"(?:(?:{_words('persons', 'definite')})\s+)?(?:(?-i:[a-zà-ÿ][\w-]*\s+)?(?:{_words('persons', 'descriptors')})"
+            rf"\s+)?(?:(?:{_words('names', 'person_titles')})\s+)?(?=[A-ZÀ-Þ])",
             text[start:e],
             re.IGNORECASE,
         )
