@@ -15,6 +15,7 @@ from dossier.extract.context import Context
 from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
+from dossier.text.clauses import cause_clause
 from dossier.text.dates import (
     DateMatch,
     RelativeMatch,
@@ -711,12 +712,7 @@ def _own_words(text: str, asides: bool = True) -> str:
         # An aside that holds the only date is what the text dates ("(founded 1994)").
         dated_aside = not find_dates(outside) and find_dates(text)
         text = text if dated_aside else outside
-    return _cause().sub(lambda m: " " * len(m.group()), text)
-
-
-@lru_cache(maxsize=1)
-def _cause() -> re.Pattern[str]:
-    return lexicon.regex("time", "cause_openers", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
+    return cause_clause().sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=1)

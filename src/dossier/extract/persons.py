@@ -1062,7 +1062,7 @@ def _fated(
     # "X became emir on the death of Y" / "à la mort de Y": a fate noun tied by "of" befalls
     # whom it names next, a name the reader may not know; never the one before it.
     tied = re.match(rf"\s*(?:{_words('persons', 'of')})(?:(?<=['’])|(?!\w))\s*", text[s + me : e], re.IGNORECASE)
-    # Whom it names next in its clause ("the deaths of two Sendero commanders: X"), or no one
+    # Whom it names next in its clause ("the deaths of two Front commanders: X"), or no one
     # the reader knows when a name stands there ("de dood van de vorige leider moellah X");
     # "died of cancer" names no one and goes on below.
     if tied:
@@ -1107,7 +1107,9 @@ _CLAUSE_AFTER_OF = re.compile(r"[^.;!?\"“”«»()]{0,60}")
 @lru_cache(maxsize=1)
 def _determiner_before() -> re.Pattern[str]:
     """An article or possessive right before a fate word: the word is a noun ("the death")."""
-    words = "|".join(_words("persons", key) for key in ("definite", "indefinite", "possessive_subject", "possessive_other"))
+    words = "|".join(
+        _words("persons", key) for key in ("definite", "indefinite", "possessive_subject", "possessive_other")
+    )
     return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
 
 

@@ -58,6 +58,7 @@ from typing import NamedTuple, Protocol
 from dossier.model import FORMATION, KINDS_OF_OTHER, Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
 from dossier.text import lexicon
+from dossier.text.clauses import cause_clause
 from dossier.text.dates import date_span, month_numbers, weekday_numbers
 from dossier.text.places import country_code
 
@@ -520,13 +521,8 @@ def _tells_death(summary: str) -> bool:
 def _acts_told(summary: str) -> frozenset[str]:
     """The acts a report's own words tell: not those of a cause ("in retaliation for the
     invasion") or an aside."""
-    own = _cause().sub(" ", re.sub(r"\([^()]*\)", " ", summary))
+    own = cause_clause().sub(" ", re.sub(r"\([^()]*\)", " ", summary))
     return frozenset(key for key, _s, _e in lexicon.keys_in("acts", own))
-
-
-@lru_cache(maxsize=1)
-def _cause() -> re.Pattern[str]:
-    return lexicon.regex("time", "cause_openers", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
 
 
 def _name_words(text: str) -> tuple[str, ...]:
