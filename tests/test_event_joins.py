@@ -147,3 +147,35 @@ def test_a_months_report_joins_one_incident_that_another_source_dates_by_its_yea
     assert _docs(attack, data) == {"profile.md", "second.txt", "french.txt"}
     designation = _with(data, "profile.md", "2019-12-26")
     assert _docs(designation, data) == {"profile.md"}
+
+
+def test_a_news_page_telling_one_days_violence_twice_gives_one_incident(tmp_path: Any) -> None:
+    news = (
+        "Copper Ridge Movement\n\n"
+        "Police blame the Copper Ridge Movement for the bombing of the Ndola embassy on 9 March 2011.\n\n"
+        "The movement was founded in 1998 by mine workers.\n\n"
+        "On 9 March 2011, an attack on the embassy of Ndola claimed at least eight lives.\n"
+    )
+    data = grounded_export(tmp_path, {"news.txt": news})
+    that_day = [e for e in data["events"] if e["date"] == "2011-03-09"]
+    assert len(that_day) == 1 and len(that_day[0]["evidence"]) == 2, that_day
+
+
+def test_an_act_no_type_names_joins_across_languages_and_keeps_other_acts_apart(tmp_path: Any) -> None:
+    """ "won the elections in 2006" and "les élections de janvier 2006" tell one happening
+    that the vocabulary has no type for; the year's capture of a town is another."""
+    english = (
+        "Copper Ridge Movement\n\n"
+        "The Copper Ridge Movement was founded in 1998 by mine workers.\n\n"
+        "After winning the regional elections in 2006, the Copper Ridge Movement ran the province.\n\n"
+        "In 2006 the Copper Ridge Movement also seized the town of Mansa.\n"
+    )
+    french = (
+        "Copper Ridge Movement\n\n"
+        "Le Copper Ridge Movement a été fondé en 1998 par des mineurs.\n\n"
+        "Le Copper Ridge Movement est le grand vainqueur des élections de janvier 2006.\n"
+    )
+    data = grounded_export(tmp_path, {"english.txt": english, "french.txt": french})
+    elections = [e for e in data["events"] if any("élections" in q["quote"] for q in e["evidence"])]
+    assert len(elections) == 1 and documents_of(elections[0], data) == {"english.txt", "french.txt"}
+    assert not any("Mansa" in q["quote"] for q in elections[0]["evidence"])

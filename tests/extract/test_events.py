@@ -179,6 +179,24 @@ def test_a_captive_killed_is_an_execution(text: str, expected: str | None) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("Members of the movement released chlorine gas in the metro, killing nine people.", "attack", "release"),
+        ("Leden van de beweging lieten gifgas vrij in de metro; er werd gifgas vrijgelaten.", "attack", "release"),
+        ("The two hostages were released in May after long talks.", "release", "attack"),
+        # A ceasefire in other words than "ceasefire".
+        ("Le mouvement avait cessé toute action militaire en 1997.", "ceasefire", None),
+        ("In 1997 the movement laid down its arms.", "ceasefire", None),
+    ],
+)
+def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
+    text: str, expected: str, not_expected: str | None
+) -> None:
+    found = _types(text)
+    assert expected in found and not_expected not in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "prop", "value"),
     [
         # A number counting nationalities, days or kilometres counts no people.
@@ -309,3 +327,12 @@ def test_after_three_weeks_counts_from_a_date_told_before_never_from_the_entry(t
     assert len(siege) == 1 and siege[0]["killed"]["min"] == 9
     released = [e for e in events if "release" in e["types"]]
     assert [e["date"] for e in released] == ["2015"]  # 22 January to 21 February: the year both share
+
+
+def test_where_someone_fled_is_not_where_the_incident_happened(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Le régime du mouvement capitule le 6 décembre 2001, ses chefs s'enfuient dans les zones tribales du Pakistan.\n"
+    )
+    fall = next(e for e in _events_of(tmp_path, text) if e["date"] == "2001-12-06")
+    assert fall["country"] != "PK"

@@ -64,3 +64,26 @@ def test_institutions_and_adjectives_are_no_persons(text: str) -> None:
     doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
     persons = {s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"}
     assert not persons & {"Jabhat al-Wadi", "Lowland Intelligence", "Maoist"}, persons
+
+
+@pytest.mark.parametrize(
+    ("text", "survivor"),
+    [
+        ("Le Front d'Argent (FA) est un groupe armé. Le mollah Karim Haddad, fondateur du FA, en est devenu le chef "
+         "à la mort de Nouri en 1999.", "Karim Haddad"),
+        ("The Silver Front (SF) is an armed group. Its founder Karim Haddad became emir on the death of Nouri in "
+         "1999.", "Karim Haddad"),
+        ("Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad, de oprichter van het ZF, werd in 2015 uitgeroepen tot leider van "
+         "het ZF, na de dood van de vorige leider moellah Nouri. \"Haddad leidt nu,\" zei een woordvoerder.",
+         "Karim Haddad"),
+        ("The Silver Front (SF) is an armed group. Karim Haddad, its chief, spoke of the death of a fighter during "
+         "the raid.", "Karim Haddad"),
+    ],
+)  # fmt: skip
+def test_a_death_tied_by_of_befalls_whom_it_names_next(text: str, survivor: str) -> None:
+    """ "X became chief on the death of Y": the death is Y's, whom the reader may not know; never X's."""
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    statements = extract_document(doc)
+    names = {s.subject: s.value for s in statements if s.prop == "name" and s.schema.value == "Person"}
+    key = next(k for k, v in names.items() if v == survivor)
+    assert not [s for s in statements if s.subject == key and s.prop == "status"]

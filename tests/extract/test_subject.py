@@ -95,3 +95,13 @@ def test_the_publishers_own_acronym_is_not_the_subject() -> None:
         "The Red Dune Cell is a militant group; police say the Red Dune Cell has 40 members.\n"
     )
     assert _subject(text)[0] == "Red Dune Cell"
+
+
+
+@pytest.mark.parametrize(
+    "title", ["Historical Dictionary of Armed Movements Second Edition", "Jaarboek Gewapende Bewegingen"]
+)
+def test_a_books_title_could_name_no_group(title: str) -> None:
+    from dossier.extract.subject import _could_name_a_group
+
+    assert not _could_name_a_group(title, loose=True)

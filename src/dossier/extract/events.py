@@ -617,6 +617,9 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
         found.append("leader_killed" if lexicon.words_pattern("roles").search(text) else "other")
+    if "release" in found and _agent_released().search(text):
+        found[found.index("release")] = "attack"  # "released sarin": an attack, no one freed
+        found = list(dict.fromkeys(found))
     if "execution" not in found and _captive_killed().search(text):
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
@@ -717,6 +720,23 @@ def _cause() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _flight() -> re.Pattern[str]:
+    """A flight word to the end of its clause."""
+    return lexicon.regex("actions", "fled", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
+
+
+@lru_cache(maxsize=1)
+def _agent_released() -> re.Pattern[str]:
+    """A release word a few words before or after a gas or poison ("released sarin", "gifgas vrijgelaten")."""
+    release = lexicon.alternation("events", "release")
+    agents = lexicon.alternation("actions", "released_agents")
+    gap = r"(?:\s+[^\s,;.]+){0,3}?\s+"
+    return re.compile(
+        rf"(?<!\w)(?:{release}){gap}(?:{agents})(?!\w)|(?<!\w)(?:{agents}){gap}(?:{release})(?!\w)", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
 def _captive_killed() -> re.Pattern[str]:
     """A killing word a few words before a captive ("killed one Italian hostage"), or a
     captive a few words before one, in one clause ("the hostage was later killed")."""
@@ -737,6 +757,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     """
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
     text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
+    text = _flight().sub(lambda m: " " * len(m.group()), text)  # "its leaders fled to Pakistan": went there
     large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
     cities = [
         c

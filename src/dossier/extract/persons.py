@@ -856,8 +856,10 @@ def _named_after(
         return None  # "emir of the katiba Umar ibn-Salim": the unit's name, no person's
     start = pos + gap.end()
     if gap.group(1):  # "le chef, le mollah X": an article and a title before the apposed name
+        # ... or what the person is ("its leader, radical cleric X")
         lead = re.match(
-            rf"(?:(?:{_words('persons', 'definite')})\s+)?(?:{_words('names', 'person_titles')})\s+(?=[A-ZÀ-Þ])",
+            rf"(?:(?:{_words('persons', 'definite')})\s+)?(?:(?-i:[a-zà-ÿ][\w-]*\s+)?(?:{_words('persons', 'descriptors')})"
+            rf"\s+)?(?:(?:{_words('names', 'person_titles')})\s+)?(?=[A-ZÀ-Þ])",
             text[start:e],
             re.IGNORECASE,
         )
@@ -1030,6 +1032,21 @@ def _fated(
     # "Varga's splinter group ... released": the fate of what is his, not his own.
     before = [p for a, b, p in mentions if b <= s + ms and not _owns_something(text, b, s + ms)]
     after = [p for a, _b, p in mentions if a >= s + me]
+    # "X became emir on the death of Y" / "à la mort de Y": a fate noun tied by "of" befalls
+    # whom it names next, a name the reader may not know; never the one before it.
+    tied = re.match(rf"\s*(?:{_words('persons', 'of')})(?:(?<=['’])|(?!\w))\s*", text[s + me : e], re.IGNORECASE)
+    # Whom it names next in its clause ("the deaths of two Sendero commanders: X"), or no one
+    # the reader knows when a name stands there ("de dood van de vorige leider moellah X");
+    # "died of cancer" names no one and goes on below.
+    if tied:
+        clause = _CLAUSE_AFTER_OF.match(text, s + me + tied.end(), e)
+        stop = clause.end() if clause else s + me + tied.end()
+        next_named = [p for a, _b, p in mentions if s + me <= a < stop]
+        if next_named:
+            return next_named[0]
+        noun = _determiner_before().search(text, max(s, s + ms - 12), s + ms)  # "the death of a fighter"
+        if noun or re.search(r"[A-ZÀ-Þ]", text[s + me + tied.end() : stop]):
+            return None
     if before:
         return before[-1]
     pronoun = re.match(rf"\s*(?:{_words('persons', 'subject_pronoun')})\b", text[s:e])
@@ -1054,6 +1071,17 @@ def _fated(
             if a == _skip_space(text, ns) or named:
                 return p
     return None
+
+
+# What follows "the death of" up to the clause's end: the one it befell is named there.
+_CLAUSE_AFTER_OF = re.compile(r"[^.;!?\"“”«»()]{0,60}")
+
+
+@lru_cache(maxsize=1)
+def _determiner_before() -> re.Pattern[str]:
+    """An article or possessive right before a fate word: the word is a noun ("the death")."""
+    words = "|".join(_words("persons", key) for key in ("definite", "indefinite", "possessive_subject", "possessive_other"))
+    return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
 
 
 def _owns_something(text: str, end: int, cue: int) -> bool:

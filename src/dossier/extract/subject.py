@@ -645,6 +645,8 @@ def _could_name_a_group(name: str, loose: bool) -> bool:
         return False
     if lexicon.lookup("organizations", name) or lexicon.lookup("roles", name):
         return False  # "Group", "Front", "Leader": a word, not a name
+    if lexicon.words_pattern("names", "publication_nouns").search(name):
+        return False  # "Historical Dictionary of Terrorism": a book's title
     if len(words) == 1 and re.sub(r"(?:e?s|en)$", "", folded[0]) in language_names():
         return False  # "Tamils", "Kurds": a people, named after its language
     if is_acronym(name) and " " not in name:

@@ -57,6 +57,7 @@ from typing import NamedTuple, Protocol
 
 from dossier.model import FORMATION, KINDS_OF_OTHER, Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
+from dossier.text import lexicon
 from dossier.text.dates import date_span, month_numbers, weekday_numbers
 from dossier.text.places import country_code
 
@@ -335,12 +336,26 @@ def _join_repeats(events: list[_Event], clusters: Clusters) -> None:
                 continue
             specific = _specific(a, b)
             formation = bool(a.types & FORMATION and b.types & FORMATION)
+            other_persons = _other_persons(a, b)
             death = a.date == b.date and bool(a.victims & b.victims)
-            other_persons = bool(a.persons and b.persons and not a.persons & b.persons)
+            # One day's violence that a news page tells in its lead and again below ("today's
+            # embassy bombing" / "today, an attack on the embassy"), in words of one family.
+            same_day = len(a.date) == DAY and a.date == b.date and not (a.entry or b.entry)
+            violence = same_day and "violence" in a.families & b.families and not other_persons
             sole_of_year = shared == YEAR and any(per_type[t] == 2 for t in specific) and not other_persons
-            if (specific and (shared >= MONTH or sole_of_year)) or (formation and not _other_groups(a, b)) or death:
+            if (
+                (specific and (shared >= MONTH or sole_of_year))
+                or (formation and not _other_groups(a, b))
+                or death
+                or violence
+            ):
                 what = ",".join(sorted(specific)) or "founding"
                 clusters.union(a.key, b.key, f"told twice in one document: {a.date[:shared]} {what}", 1.0)
+
+
+def _other_persons(a: _Event, b: _Event) -> bool:
+    """Both name persons, and none in common."""
+    return bool(a.persons and b.persons and not a.persons & b.persons)
 
 
 def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
@@ -439,6 +454,8 @@ class _Event:
         "perpetrators",
         "names",
         "families",
+        "acts",
+        "death",
     )
 
     def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
@@ -461,6 +478,10 @@ class _Event:
         self.kinds = self.types | self.families
         if self.types & FORMATION:
             self.kinds.add("formation")
+        # The kinds of act its words tell that no type names ("took the city", "élections"),
+        # in any language: blocks, and kin, of their own.
+        self.acts = frozenset(key for summary in props.get("summary", ()) for key in _acts_told(summary))
+        self.kinds |= {f"act:{act}" for act in self.acts}
         self.killed = _range(props.get("killed", ()))
         self.hostages = _range(props.get("hostages", ()))
         # The groups the mention's own words name (a perpetrator may be only the profiled
@@ -473,6 +494,8 @@ class _Event:
         # and those whose death it tells.
         self.persons = {root(k) for k in participants if schema_of(k) is Schema.PERSON}
         self.victims = {root(k) for k in props.get("victim", ())}
+        # Whether it tells someone's death, named or not ("il avait été tué lundi").
+        self.death = bool(self.victims) or any(_tells_death(summary) for summary in props.get("summary", ()))
         if self.types & FORMATION:
             for summary in props.get("summary", ()):
                 self.groups |= index.named_in(summary)
@@ -483,6 +506,27 @@ class _Event:
     @classmethod
     def of(cls, mention: EventMention, root: Callable[[str], str], index: _NameIndex) -> _Event:
         return cls(mention.key, mention.props, root, index)
+
+
+@lru_cache(maxsize=65536)
+def _tells_death(summary: str) -> bool:
+    return bool(
+        lexicon.words_pattern("status", "killed").search(summary)
+        or lexicon.words_pattern("status", "dead").search(summary)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _acts_told(summary: str) -> frozenset[str]:
+    """The acts a report's own words tell: not those of a cause ("in retaliation for the
+    invasion") or an aside."""
+    own = _cause().sub(" ", re.sub(r"\([^()]*\)", " ", summary))
+    return frozenset(key for key, _s, _e in lexicon.keys_in("acts", own))
+
+
+@lru_cache(maxsize=1)
+def _cause() -> re.Pattern[str]:
+    return lexicon.regex("time", "cause_openers", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
 
 
 def _name_words(text: str) -> tuple[str, ...]:
@@ -584,13 +628,15 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     # One group's day: sources type one incident in other words ("released chlorine gas" /
     # "a gas attack"); two of its incidents on one day are rare.
     same_day = shared == DAY and a.date == b.date and same_group
-    if not common and not formation and not _related(a, b) and not unnamed and not same_day:
+    same_act = bool(a.acts & b.acts)
+    if not common and not formation and not _related(a, b) and not unnamed and not same_day and not same_act:
         return None
     where = a.place or a.country or b.place or b.country or "?"
     what = ",".join(sorted(common)) or "related types"
     score = {DAY: 3.0, MONTH: 2.0}.get(shared, 1.0)
     score += bool(a.country and a.country == b.country) + bool(a.place and a.place == b.place)
     score += len(specific) / max(1, len(a.types | b.types)) + bool(a.killed and b.killed)
+    score += 0.5 * (a.death and b.death)  # two reports of a death, beside one of a death and one of none
     same_period = _same_period(a, b)
     if same_period and _strong(a, b, shared, specific):
         return Judgement(score, f"same incident: {a.date[:shared]} {where} {what}", True)
@@ -608,12 +654,14 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     if same_period and (specific or formation):
         sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
         return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
-    kindred = bool(common - {"other", "statement"}) or _related(a, b)
+    kindred = bool(common - {"other", "statement"}) or _related(a, b) or same_act
     named = sorted(a.names & b.names)  # a rare name both give: "the Seabreeze hotel"
     if same_period and same_group and not (a.header or b.header) and (kindred or unnamed):
         # One group's history: an attack of a month (or a city's happening of a year) that two
         # sources tell in vaguer or other words, when it is the only such one.
-        located = bool(a.place and a.place == b.place)
+        # One group's year: the one report of an act that no type names ("won the elections
+        # in 2006" / "the elections of January 2006").
+        located = bool(a.place and a.place == b.place) or (same_act and (_untyped(a) or _untyped(b)))
         # An untyped report beside another, or beside one only a vague word types ("strike",
         # "said"), is too little to go on by the month alone.
         vague_only = unnamed and not kindred and (a.types | b.types) <= VAGUE_TYPES
@@ -659,8 +707,8 @@ def _same_period(a: _Event, b: _Event) -> bool:
 
 
 def _kin(a: _Event, b: _Event) -> bool:
-    """Of one kind: a type in common (but "other") or a family."""
-    return bool((a.types & b.types) - {"other"}) or _related(a, b)
+    """Of one kind: a type in common (but "other"), a family or an act no type names."""
+    return bool((a.types & b.types) - {"other"}) or _related(a, b) or bool(a.acts & b.acts)
 
 
 def _related(a: _Event, b: _Event) -> bool:

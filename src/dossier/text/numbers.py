@@ -116,6 +116,10 @@ def parse_number(text: str) -> int | None:
 _GLUED_RANGE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+?)(\d{1,3}(?:,\d{3})+)(?![\d,])")
 
 
+# A plus sign right after a number, not a sum ("5000+ fighters", not "5+3").
+_PLUS = re.compile(r"\+(?![\d+])")
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     _, _, vague, bounds = _tables()
     out: list[Quantity] = []
@@ -142,6 +146,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             out.append(Quantity(offset + m.start(), offset + m.end(), n1, n2, "range"))
             continue
         end = m.end("n1")
+        if not bound and _PLUS.match(text, end):
+            bound, end = "at_least", end + 1  # "5000+": five thousand or more
         if bound == "at_least":
             out.append(Quantity(offset + m.start(), offset + end, n1, None, bound))
         elif bound == "at_most":
