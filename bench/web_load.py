@@ -7,7 +7,7 @@ The knowledge base is the seeds and the dev corpus (`../shared/corpus/`, or
 the folders given with --corpus), built into --db first (a temporary SQLite
 file by default; a build of files already there reads nothing). The server is
 `dossier serve --workers N` on a free loopback port, in processes of its own.
-Each client (an asyncio task; httpx, one connection each) asks, one request
+Each client (an asyncio task; aiohttp, one connection each) asks, one request
 after the other, for a page drawn at random from a fixed mix: group
 factsheets (every group, the largest included), timelines (of all events and
 of one group), searches (words of the documents) and API pages (a group, its
@@ -34,10 +34,13 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import httpx
+import uvloop
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared")) / "corpus"
@@ -94,35 +97,56 @@ def page_mix(base: str, rng: random.Random) -> dict[str, list[str]]:
     }
 
 
-async def client_loop(
-    base: str, mix: dict[str, list[str]], since: float, until: float, timeout: float, seed: int, out: dict[str, Any]
-) -> None:
-    """One client: a request, its answer, the next request; counted from `since` (after the warm-up) on."""
+@dataclass
+class Load:
+    """What every client shares: the addresses, the measured window, the time-out, the tally."""
+
+    base: str
+    mix: dict[str, list[str]]
+    since: float  # monotonic time the measured window opens (after the warm-up)
+    until: float
+    timeout: float
+    out: dict[str, Any]
+
+
+async def client_loop(load: Load, seed: int) -> None:
+    """One client: a request, its answer, the next request; counted from `load.since` (after the warm-up) on.
+
+    After a time-out or an error the client starts over on a new connection, as a browser would, so
+    that nothing a cancelled request left behind is used again. (httpx's pool, used here before, could
+    keep a cancelled request's connection ACTIVE for good, encode/httpcore#1093: that client then timed
+    out every 2 s, a request the server never saw, which read as time-outs every 2.05 s.)"""
     rng = random.Random(seed)
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as client:
-        while time.monotonic() < until:
-            kind = rng.choice(KINDS)
-            url = rng.choice(mix[kind])
-            started = time.monotonic()
-            counted = started >= since
-            try:
-                async with asyncio.timeout(timeout):  # the whole request, not each read
-                    response = await client.get(url)
-                    await response.aread()
-                if response.status_code != 200:
-                    out["errors"][kind] += counted
-                    continue
-            except (TimeoutError, httpx.TimeoutException):
-                out["timeouts"][kind] += counted
-                if counted:
-                    out.setdefault("timed_out_at", []).append(round(started - since, 1))
-                continue
-            except httpx.HTTPError:
-                out["errors"][kind] += counted
-                continue
+    while time.monotonic() < load.until:
+        connector = aiohttp.TCPConnector(limit=1)  # one connection, kept alive between requests
+        async with aiohttp.ClientSession(load.base, connector=connector) as session:
+            await _requests(session, rng, load)
+
+
+async def _requests(session: aiohttp.ClientSession, rng: random.Random, load: Load) -> None:
+    """Requests one after the other on `session` until `load.until`, or until one times out or fails."""
+    out = load.out
+    while time.monotonic() < load.until:
+        kind = rng.choice(KINDS)
+        url = rng.choice(load.mix[kind])
+        started = time.monotonic()
+        counted = started >= load.since
+        try:
+            async with asyncio.timeout(load.timeout):  # the whole request, not each read
+                async with session.get(url) as response:
+                    await response.read()
+        except TimeoutError:
+            out["timeouts"][kind] += counted
             if counted:
-                out["times"][kind].append(time.monotonic() - started)
+                out.setdefault("timed_out_at", []).append(round(started - load.since, 1))
+            return
+        except aiohttp.ClientError:
+            out["errors"][kind] += counted
+            return
+        if response.status != 200:
+            out["errors"][kind] += counted
+        elif counted:
+            out["times"][kind].append(time.monotonic() - started)
 
 
 def _percentile(values: list[float], p: float) -> float:
@@ -139,8 +163,8 @@ async def hold(
     """`clients` clients for `warmup` + `seconds`; what they met in the last `seconds`."""
     out: dict[str, Any] = {"times": defaultdict(list), "errors": Counter(), "timeouts": Counter()}
     since = time.monotonic() + warmup
-    until = since + seconds
-    await asyncio.gather(*(client_loop(base, mix, since, until, timeout, i, out) for i in range(clients)))
+    load = Load(base, mix, since, since + seconds, timeout, out)
+    await asyncio.gather(*(client_loop(load, i) for i in range(clients)))
     out["elapsed"] = time.monotonic() - since
     return out
 
@@ -199,7 +223,9 @@ def main() -> None:
         try:
             _wait_until_up(base, server)
             mix = page_mix(base, random.Random(args.seed))
-            out = asyncio.run(hold(base, mix, args.clients, args.seconds, args.warmup, args.timeout))
+            # uvloop: the clients, not the server, are the busier side of this machine.
+            with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+                out = runner.run(hold(base, mix, args.clients, args.seconds, args.warmup, args.timeout))
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)

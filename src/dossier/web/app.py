@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dossier.web import auth
 from dossier.web.cache import PageCache
-from dossier.web.render import render
+from dossier.web.render import prepare, render
 from dossier.web.routes import documents, events, finding, gallery, groups, persons, review, search, timeline
 from dossier.web.site import CHECK_EVERY, Site
 
@@ -47,6 +47,7 @@ def create_app(
     """The app; `private`: nobody reads without signing in (see `web/auth.py`); with `watch`, a thread checks
     for builds (a server), else the requests do (tests, one process)."""
     site = Site(db, check_every=check_every)
+    prepare()
     if watch:
         site.watch()
     app = FastAPI(title="dossier", description=DESCRIPTION, docs_url=None, redoc_url=None)

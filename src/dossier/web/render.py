@@ -106,13 +106,23 @@ def number(span: dict[str, Any] | None) -> str:
 
 def _environment() -> jinja2.Environment:
     loader = jinja2.PackageLoader("dossier.web", "templates")
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    # No auto_reload: the templates are package files, so no page needs to stat them again.
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.globals.update(svg=svg, maps=maps, text_pieces=text_pieces, languages=LANGUAGES)
     env.filters["number"] = number
     return env
 
 
 templates = Jinja2Templates(env=_environment())
+
+
+def prepare() -> None:
+    """Compile every template and read the world map now, once per process. A server's first requests
+    come all at once, and each of its threads would otherwise compile the same templates and parse the
+    same map (half a second) itself."""
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
+    maps.world()
 
 
 def page_context(request: Request) -> dict[str, Any]:
