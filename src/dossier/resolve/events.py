@@ -147,10 +147,12 @@ def join_events(
     # incident does not depend on the order of the two, so one answer serves both orders.
     can: dict[tuple[int, int], bool] = {}
     for a, others in _candidates(events):
+        first, doc = id(a), a.doc
         for b in others:
-            if b is a or a.doc == b.doc:
-                continue
-            key = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+            if b.doc == doc:
+                continue  # itself, or a report of its own document
+            second = id(b)
+            key = (first, second) if first < second else (second, first)
             if key in can:
                 continue
             judgement = judge(a, b)
@@ -203,8 +205,11 @@ def join_events(
         one_group = bool(x.perpetrators & y.perpetrators)
         return bool((x.header or y.header) and _related(x, y) or one_group and _kin(x, y))
 
+    # The clusters as the repeats left them (nothing joins until every pair is weighed).
+    roots = {e.key: clusters.find(e.key) for e in events}
+
     def same_incident_possible(y: _Event, c: _Event) -> bool:
-        if clusters.find(y.key) == clusters.find(c.key):
+        if roots[y.key] == roots[c.key]:
             return True
         return y.doc != c.doc and compatible(y, c)
 
@@ -547,6 +552,7 @@ def _cause() -> re.Pattern[str]:
     return lexicon.regex("time", "cause_openers", r"(?<!\w)(?:{words})(?!\w)[^,;.]*")
 
 
+@lru_cache(maxsize=262144)
 def _name_words(text: str) -> tuple[str, ...]:
     """Transliteration keys of the words that are no article: "Jund al-Sahil" and "Jund Al Sahil" agree."""
     return tuple(translit(w, org=True) for w in raw_words(text) if w not in articles())
