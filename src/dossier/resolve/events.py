@@ -155,6 +155,9 @@ def join_events(
             key = (first, second) if first < second else (second, first)
             if key in can:
                 continue
+            if _days_too_far(a, b):
+                can[key] = False
+                continue
             judgement = judge(a, b)
             can[key] = judgement is not None
             if judgement:
@@ -633,7 +636,7 @@ def _consistent(a: _Event, b: _Event) -> bool:
 
 def judge(a: _Event, b: _Event) -> Judgement | None:
     """Whether `a` and `b` can be one incident, and how surely; None when they cannot."""
-    if not _consistent(a, b) or _other_histories(a, b):
+    if _days_too_far(a, b) or not _consistent(a, b) or _other_histories(a, b):
         return None
     if a.victims & b.victims and (_same_period(a, b) or _days_apart(a, b) <= NEAR_DAYS):
         # A person dies once: two reports of the same person's death are one incident,
@@ -703,6 +706,13 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         who = f" ({len(a.persons & b.persons)} person named in both)" if same_person and not specific else ""
         return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}{who}", False)
     return None
+
+
+def _days_too_far(a: _Event, b: _Event) -> bool:
+    """Two days more than a week apart, neither alone dated by a list header: no rule of
+    `judge` joins them (a header's day is a list's, weighed on other grounds). Asked first,
+    and of the candidates before they are judged: a month's block holds many such pairs."""
+    return a.day is not None and b.day is not None and abs(a.day - b.day) > NEAR_DAYS and a.header == b.header
 
 
 def _untyped(e: _Event) -> bool:
