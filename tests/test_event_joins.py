@@ -179,3 +179,20 @@ def test_an_act_no_type_names_joins_across_languages_and_keeps_other_acts_apart(
     elections = [e for e in data["events"] if any("élections" in q["quote"] for q in e["evidence"])]
     assert len(elections) == 1 and documents_of(elections[0], data) == {"english.txt", "french.txt"}
     assert not any("Mansa" in q["quote"] for q in elections[0]["evidence"])
+
+
+def test_a_years_report_joins_a_news_pages_dated_one_of_the_same_act(tmp_path: Any) -> None:
+    """A profile's "the 2005 metro chlorine attack" and a page about no group that dates a gas
+    attack on the metro: one attack, by the act both tell."""
+    profile = (
+        "Name: Copper Ridge Movement\n\nOverview\n\n"
+        "The Copper Ridge Movement was founded in 1998 by mine workers in Zambia.\n\n"
+        "It carried out the deadly metro chlorine attack in 2005.\n"
+    )
+    news = (
+        "Herdenking in de hoofdstad\n\n"
+        "Bij de gasaanval op 3 maart 2005 lieten daders chloorgas vrij in drie metrostations.\n"
+    )
+    data = grounded_export(tmp_path, {"profile.md": profile, "news.txt": news})
+    attack = [e for e in data["events"] if e["date"] == "2005-03-03"]
+    assert len(attack) == 1 and documents_of(attack[0], data) == {"profile.md", "news.txt"}, data["events"]

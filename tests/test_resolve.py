@@ -337,3 +337,19 @@ def test_a_part_a_group_split_into_may_be_the_group_under_another_name() -> None
     ]
     ents = entities(statements)
     assert same(ents, part, "Organization:d2:main")
+
+
+def test_a_nom_de_guerre_joins_the_person_who_goes_by_it(tmp_path: Any) -> None:
+    from kb_helpers import grounded_export
+
+    first = (
+        "The Silver Front (SF) is an armed group founded in 1993.\n\n"
+        "A circle of younger militants, including the linkman Karim Haddad (widely known as Tarqan), rejected the truce.\n"
+    )
+    second = (
+        "The Silver Front (SF) is an armed group.\n\n"
+        "With 100 suspected SF members including Tarqan, its operational chief, in custody, the SF is weaker.\n"
+    )
+    data = grounded_export(tmp_path, {"first.txt": first, "second.txt": second})
+    holders = [p for p in data["persons"] if "Tarqan" in {p["name"], *(a["value"] for a in p["aliases"])}]
+    assert len(holders) == 1 and "Karim Haddad" in {holders[0]["name"], *(a["value"] for a in holders[0]["aliases"])}

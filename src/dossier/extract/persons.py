@@ -417,6 +417,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _structure(reader)
     for s, e, block in ctx.sentences:
         _prose_cues(reader, s, e, block)
+        _named_twice(reader, s, e)
     _names_and_aliases(reader)
     for s, e, block in ctx.sentences:
         _roles_in(reader, s, e, block)
@@ -521,6 +522,32 @@ def _pronoun_aliases(reader: _Reader) -> None:
 def _field_person(reader: _Reader, block: Block) -> _Person | None:
     found = reader.mentions_in(block.start, block.end)
     return found[0][2] if block.kind is BlockKind.FIELD and found else None
+
+
+def _named_twice(reader: _Reader, s: int, e: int) -> None:
+    """ "X (widely known as Y)", "X, alias Y,": two names a person's alias ties together name
+    one person, whose other name is a nom de guerre; groups are named so too, so both must
+    read as a person's name."""
+    text = reader.text
+    for m in _named_twice_cue().finditer(text, s, e):
+        before = [span for span in person_name_spans(text[s : m.start()]) if s + span[1] == m.start()]
+        after = person_name_at(text, m.end())
+        if not before or not after or after[1] > e:
+            continue
+        first = (s + before[-1][0], s + before[-1][1])
+        names = [text[first[0] : first[1]], text[after[0] : after[1]]]
+        if any(reader.about_subject(n) or not reader._plausible(n, single=True) for n in names):
+            continue
+        person = reader.register(*first, (s, e), single=len(names[0].split()) == 1)
+        if person is not None:
+            reader.add_alias(person, names[1], (s, e))
+            reader.mentions.append((after[0], after[1], person))
+
+
+@lru_cache(maxsize=1)
+def _named_twice_cue() -> re.Pattern[str]:
+    cue = _words("names", "person_alias")
+    return re.compile(rf"\s*(?:,|\()\s*(?:[a-z]+ly\s+)?(?:{cue})\s+", re.IGNORECASE)
 
 
 def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:

@@ -683,12 +683,14 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
     kindred = bool(common - {"other", "statement"}) or _related(a, b) or same_act
     named = sorted(a.names & b.names)  # a rare name both give: "the Seabreeze hotel"
-    if same_period and same_group and not (a.header or b.header) and (kindred or unnamed):
+    # A report of no group's history (a news page) that tells the same act: as good as one group's.
+    one_history = same_group or (same_act and not (a.perpetrators and b.perpetrators))
+    if same_period and one_history and not (a.header or b.header) and (kindred or unnamed):
         # One group's history: an attack of a month (or a city's happening of a year) that two
         # sources tell in vaguer or other words, when it is the only such one.
         # One group's year: the one report of an act that no type names ("won the elections
         # in 2006" / "the elections of January 2006").
-        located = bool(a.place and a.place == b.place) or (same_act and (_untyped(a) or _untyped(b)))
+        located = bool(a.place and a.place == b.place) or same_act
         # An untyped report beside another, or beside one only a vague word types ("strike",
         # "said"), is too little to go on by the month alone.
         vague_only = unnamed and not kindred and (a.types | b.types) <= VAGUE_TYPES

@@ -268,10 +268,19 @@ class _Persons:
                 self.union(n, fits.pop(), "short name fits one person's full name", 0.7)
             elif not fits and not pool:
                 unmatched["".join(n.tokens)].append(n)
-        for _k, group in sorted(unmatched.items()):
+        # A short name that a person with a full name goes by ("X (widely known as Y)"): a
+        # nom de guerre, which the mentions naming only it share with that one person.
+        noms: dict[str, set[str]] = defaultdict(set)
+        for n in self.names:
+            if n.key in has_full and not self.full(n) and self.distinctive(n.tokens):
+                noms["".join(n.tokens)].add(self.clusters.find(n.key))
+        for k, group in sorted(unmatched.items()):
             for other in group[1:]:
                 if other.key != group[0].key:
                     self.union(group[0], other, "same short name", 0.6)
+            holders = noms.get(k, set())
+            if len(holders) == 1:
+                self.union(group[0], holders.pop(), "the name one person goes by", 0.6)
 
 
 def join_persons(ms: Iterable[Mention], clusters: Clusters) -> None:
