@@ -143,15 +143,26 @@ def join_events(
     by_key = {e.key: e for e in events}
     _join_repeats(events, clusters)
     judged: list[tuple[Judgement, _Event, _Event]] = []
-    seen: set[tuple[str, str]] = set()
-    for a, b in _candidates(events):
-        key = (a.key, b.key) if a.key < b.key else (b.key, a.key)
-        if key in seen or a.doc == b.doc:
-            continue
-        seen.add(key)
-        judgement = judge(a, b)
-        if judgement:
-            judged.append((judgement, a, b))
+    # Whether a pair can be one incident, by the pair's ids: asked of the candidates here,
+    # and again and again of a candidate's rivals below. Whether `judge` finds a pair one
+    # incident does not depend on the order of the two, so one answer serves both orders.
+    can: dict[tuple[int, int], bool] = {}
+    for a, others in _candidates(events):
+        first, doc = id(a), a.doc
+        for b in others:
+            if b.doc == doc:
+                continue  # itself, or a report of its own document
+            second = id(b)
+            key = (first, second) if first < second else (second, first)
+            if key in can:
+                continue
+            if _days_too_far(a, b):
+                can[key] = False
+                continue
+            judgement = judge(a, b)
+            can[key] = judgement is not None
+            if judgement:
+                judged.append((judgement, a, b))
     # A weak pair joins only when neither side has a rival: another candidate
     # that cannot be the same incident as the partner and scores as well (for a
     # pair on a year or a header: any such candidate). A document's repeats of
@@ -169,15 +180,26 @@ def join_events(
             return True
         return _specific(x, y) <= _specific(x, c) and (not _kin(x, y) or _kin(x, c))
 
-    judgements: dict[tuple[str, str], bool] = {}  # whether a pair can be one incident, asked again and again
-
     def can_be_one(x: _Event, y: _Event) -> bool:
-        key = (x.key, y.key)
-        if key not in judgements:
-            judgements[key] = judge(x, y) is not None
-        return judgements[key]
+        key = (id(x), id(y)) if id(x) < id(y) else (id(y), id(x))
+        answer = can.get(key)
+        if answer is None:
+            answer = can[key] = judge(x, y) is not None
+        return answer
+
+    # Whether two reports may be in one cluster: asked of every pair of two clusters that
+    # would join, and of each candidate's rivals. Like `can_be_one`, it does not depend on
+    # the order of the two.
+    compatibility: dict[tuple[int, int], bool] = {}
 
     def compatible(x: _Event, y: _Event) -> bool:
+        key = (id(x), id(y)) if id(x) < id(y) else (id(y), id(x))
+        answer = compatibility.get(key)
+        if answer is None:
+            answer = compatibility[key] = _compatible(x, y)
+        return answer
+
+    def _compatible(x: _Event, y: _Event) -> bool:
         if can_be_one(x, y):
             return True
         # A header's month, or one group's year, that agrees with a report of a like kind is
@@ -187,8 +209,11 @@ def join_events(
         one_group = bool(x.perpetrators & y.perpetrators)
         return bool((x.header or y.header) and _related(x, y) or one_group and _kin(x, y))
 
+    # The clusters as the repeats left them (nothing joins until every pair is weighed).
+    roots = {e.key: clusters.find(e.key) for e in events}
+
     def same_incident_possible(y: _Event, c: _Event) -> bool:
-        if clusters.find(y.key) == clusters.find(c.key):
+        if roots[y.key] == roots[c.key]:
             return True
         return y.doc != c.doc and compatible(y, c)
 
@@ -359,8 +384,9 @@ def _other_persons(a: _Event, b: _Event) -> bool:
     return bool(a.persons and b.persons and not a.persons & b.persons)
 
 
-def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
-    """Pairs worth judging, block by block: by period and kind of incident, then by country."""
+def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, list[_Event]]]:
+    """Pairs worth judging, block by block: by period and kind of incident, then by country.
+    Each comes as a mention and those it meets (among which it may be itself)."""
     blocks: dict[tuple[str, ...], list[_Event]] = defaultdict(list)
     for e in events:
         for kind in e.kinds:
@@ -412,7 +438,7 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, _Event]]:
             yield from _meetings(block, block)
 
 
-def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iterator[tuple[_Event, _Event]]:
+def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iterator[tuple[_Event, list[_Event]]]:
     """Pairs of a mention of `firsts` with another of `block` that a country does not
     keep apart: the same country, or one side without one. Sub-blocking by country
     keeps the pairs per block near the number of mentions. With `limit`, mentions
@@ -431,7 +457,7 @@ def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iter
             others = by_country[a.country] + ([] if limit and len(nowhere) > limit else nowhere)
             if limit and len(others) > limit and len(a.date) == YEAR:
                 continue  # a year-only mention among many: it could be any of them
-        yield from ((a, b) for b in others if b is not a)
+        yield a, others  # a list of pairs per mention, not a generator per pair: millions of pairs
 
 
 class _Event:
@@ -525,6 +551,7 @@ def _acts_told(summary: str) -> frozenset[str]:
     return frozenset(key for key, _s, _e in lexicon.keys_in("acts", own))
 
 
+@lru_cache(maxsize=262144)
 def _name_words(text: str) -> tuple[str, ...]:
     """Transliteration keys of the words that are no article: "Jund al-Sahil" and "Jund Al Sahil" agree."""
     return tuple(translit(w, org=True) for w in raw_words(text) if w not in articles())
@@ -605,7 +632,7 @@ def _consistent(a: _Event, b: _Event) -> bool:
 
 def judge(a: _Event, b: _Event) -> Judgement | None:
     """Whether `a` and `b` can be one incident, and how surely; None when they cannot."""
-    if not _consistent(a, b) or _other_histories(a, b):
+    if _days_too_far(a, b) or not _consistent(a, b) or _other_histories(a, b):
         return None
     if a.victims & b.victims and (_same_period(a, b) or _days_apart(a, b) <= NEAR_DAYS):
         # A person dies once: two reports of the same person's death are one incident,
@@ -679,6 +706,13 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     return None
 
 
+def _days_too_far(a: _Event, b: _Event) -> bool:
+    """Two days more than a week apart, neither alone dated by a list header: no rule of
+    `judge` joins them (a header's day is a list's, weighed on other grounds). Asked first,
+    and of the candidates before they are judged: a month's block holds many such pairs."""
+    return a.day is not None and b.day is not None and abs(a.day - b.day) > NEAR_DAYS and a.header == b.header
+
+
 def _untyped(e: _Event) -> bool:
     """A happening no word typed."""
     return not e.types - {"other"}
@@ -728,8 +762,14 @@ def _other_groups(a: _Event, b: _Event) -> bool:
 
 def _days_apart(a: _Event, b: _Event) -> int:
     """Days between the two dates, each a span at its precision (a month is its 28 to 31 days)."""
-    (a_lo, a_hi), (b_lo, b_hi) = date_span(a.date) or (0, 0), date_span(b.date) or (0, 0)
+    (a_lo, a_hi), (b_lo, b_hi) = _span(a.date), _span(b.date)
     return max(0, a_lo - b_hi, b_lo - a_hi)
+
+
+@lru_cache(maxsize=65536)
+def _span(iso: str) -> tuple[int, int]:
+    """`date_span`, once per date: pairs ask it of the same few thousand dates."""
+    return date_span(iso) or (0, 0)
 
 
 def _month_of(ordinal: int) -> str:

@@ -55,9 +55,16 @@ def articles() -> frozenset[str]:
 def raw_words(name: str) -> list[str]:
     """The lower-case ASCII words of a name; apostrophes inside a word are dropped
     ("Jama'at" -> "jamaat"), hyphens and other punctuation separate words."""
+    return list(_raw_words(name))
+
+
+@lru_cache(maxsize=262144)
+def _raw_words(name: str) -> tuple[str, ...]:
+    """`raw_words`, once per name: resolution folds each name several times, and
+    transliterating to ASCII is the dearest step."""
     text = (ascii_text(name.translate(QUOTES)) or "").casefold()
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
-    return re.findall(r"[a-z0-9]+", text)
+    return tuple(re.findall(r"[a-z0-9]+", text))
 
 
 @lru_cache(maxsize=262144)

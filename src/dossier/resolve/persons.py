@@ -85,6 +85,7 @@ def _spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=262144)
 def _consonants(word: str) -> str:
     return re.sub(r"[aeiouy]", "", word)
 
