@@ -60,6 +60,8 @@ CUE_TYPES = (
 )
 # Relations that happen at a moment: the date nearest the cue is when they began.
 DATED_TYPES = frozenset({"splinter_of", "merged_into", "pledged_allegiance_to", "affiliate_of", "successor"})
+# Relations that tell where a group came from or what it became.
+LINEAGE_TYPES = frozenset({"merged_into", "successor", "predecessor", "splinter_of"})
 MAX_NAME_WORDS = 10
 GAP = r"\s+((?:\S+\s+){0,4}?)"  # "…" in a cue: the words Dutch and French put inside a verb
 _PX = re.compile(r"\d+(?:x\d+)?px\s+")  # an image size left over from a copied infobox ("20px Name", "23x15px")
@@ -155,6 +157,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     _from_aligned(ctx, found)
     _from_fellow(ctx, found)
     _from_unit_nouns(ctx, found)
+    _from_branch_names(ctx, found)
     spellings = list(_spellings(ctx, found.statements))
     for statement in (*found.statements, *spellings):
         if statement.prop in ("name", "alias") and statement.schema is Schema.ORGANIZATION:
@@ -809,6 +812,59 @@ def _from_unit_nouns(ctx: Context, found: _Relations) -> None:
                 if outer and not country_code(text[outer[0].start : outer[0].end]):
                     parent = found.org(outer[0], (s, e)) or ctx.subject
             found.relate(found.org(unit, (s, e)), "subunit_of", parent, (s, e))
+
+
+def _from_branch_names(ctx: Context, found: _Relations) -> None:
+    """ "X in the Y Peninsula": a group named after another group and a place is that
+    group's branch, when the page also names the other group on its own. Read of the
+    group the page is about and of the groups it came from or became (what the page
+    tells of their lineage), not of every group it lists. The quote is the sentence that
+    gives the branch's name, which holds the parent's."""
+    text = ctx.text
+    lineage = {
+        key
+        for s in found.statements
+        if s.prop == "relation" and s.qualifiers.get("type") in LINEAGE_TYPES
+        for key in (s.subject, s.value)
+    }
+    names = {*ctx.subject_names}
+    names.update(
+        s.value
+        for s in found.statements
+        if s.prop == "name" and s.schema is Schema.ORGANIZATION and s.subject in lineage
+    )
+    for name in sorted(names):
+        branch = _branch_pattern().fullmatch(name)
+        if not branch:
+            continue
+        parent = branch.group("parent")
+        if not _plausible(parent) or len(parent.split()) > 4:
+            continue
+        at = _standalone(text, parent)
+        named = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        if at is None or named is None:
+            continue
+        quote = ctx.sentence_at(named.start())
+        if quote[1] <= quote[0]:
+            quote = (named.start(), named.end())
+        key = ctx.subject if name in ctx.subject_names else found.org(_Group(named.start(), named.end()), quote)
+        found.relate(key, "affiliate_of", found.org(_Group(at, at + len(parent)), quote), quote)
+
+
+@lru_cache(maxsize=1)
+def _branch_pattern() -> re.Pattern[str]:
+    links = lexicon.alternation("relations", "branch_links")
+    return re.compile(rf"(?P<parent>.+?)\s+(?:{links})\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
+
+
+def _standalone(text: str, parent: str) -> int | None:
+    """Where the text names `parent` as a name of its own: not in a branch's name, and not
+    as the start of a longer name ("X of Jihad Organization")."""
+    links = lexicon.alternation("relations", "branch_links")
+    for m in re.finditer(rf"(?<![\w-]){re.escape(parent)}(?![\w-])", text, re.IGNORECASE):
+        if not re.match(rf"\s+(?:(?:{links})\s+)?[A-Z]", text[m.end() : m.end() + 40]):
+            return m.start()
+    return None
 
 
 # -- spellings ----------------------------------------------------------------------
