@@ -146,8 +146,15 @@ def _grouped_values(kb: KnowledgeBase, statements: list[Statement], *qualifier_k
     return out
 
 
+# Extractors that read a group's name where a page mentions it in passing, not where it
+# profiles it: a group's own pages name it best.
+_PASSING_MENTIONS = frozenset({"relations", "groups"})
+
+
 def _best_name(kb: KnowledgeBase, entity: str) -> str:
-    names = Counter(s.value for s in kb.of(entity, "name"))
+    stated = kb.of(entity, "name")
+    profiled = [s for s in stated if s.extractor not in _PASSING_MENTIONS]
+    names = Counter(s.value for s in profiled or stated)
     if not names:
         aliases = [s.value for s in kb.of(entity, "alias")]
         return aliases[0] if aliases else entity

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from dossier.extract import events, organization, persons, places, profile, relations
+from dossier.extract import events, groups, organization, persons, places, profile, relations
 from dossier.extract.context import Context
 from dossier.model import Document, Statement
 
@@ -26,6 +26,7 @@ EXTRACTORS: list[tuple[str, Extractor]] = [
     ("profile", profile.extract),
     ("persons", persons.extract),
     ("relations", relations.extract),
+    ("groups", groups.extract),
     ("events", events.extract),
 ]
 

@@ -685,6 +685,15 @@ def _names_in(text: str, start: int, end: int) -> list[_Group]:
     return out
 
 
+def group_names_in(text: str, start: int, end: int) -> list[_Group]:
+    """The group-like names between two offsets (for the extractor of groups named in passing)."""
+    return _names_in(text, start, end)
+
+
+def plausible_group_name(name: str) -> bool:
+    return _plausible(name)
+
+
 def _opening_word(name: str) -> bool:
     """A sentence's capitalised first word that is no name ("At its peak", "Specifically")."""
     if " " in name:
