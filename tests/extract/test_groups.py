@@ -33,6 +33,10 @@ def _passing_groups(text: str, lang: str = "en") -> dict[str, set[str]]:
         (OPENING + "In 2003 it set up an umbrella body, the Hill Fighters Shura Council (HFSC).", "Hill Fighters Shura Council"),
         (OPENING + "It fought the Iran-backed Northern People’s Liberation Front.", "Northern People’s Liberation Front"),
         (OPENING + "Its old rival was the Army of the Faithful.", "Army of the Faithful"),
+        (OPENING + "Its members later fought beside Jaysh al-Wadi in the plain.", "Jaysh al-Wadi"),
+        (OPENING + "Its allies included the Jaish-e-Sahil militia.", "Jaish-e-Sahil"),
+        (OPENING + "Orders came from the Hill shura in the capital.", "Hill shura"),
+        ("Het Zilveren Front (ZF) is een gewapende groep. De Heuvel regionale militaire raad leidde de strijd.", "Heuvel regionale militaire raad"),
         ("Het Zilveren Front (ZF) is een gewapende groep. Strijders van het Vrije Noordelijke Leger woonden in het dal.", "Vrije Noordelijke Leger"),
     ],
 )
@@ -54,7 +58,24 @@ def test_the_acronym_given_with_the_name_is_its_alias() -> None:
         "The SF sought a seat on the Hill Council.",  # a body of any kind, with no acronym
         "Its armed wing, the Copper Brigades, struck in 2005. The Copper Brigades later grew.",  # the group's own wing
         "A splinter called the New Silver Front appeared.",  # a variant of a known name
+        "It sought a seat on the Kandahar provincial council.",  # a council that is no armed body's
+        "Its fighters came from the Tunisian military council.",  # a state's
     ],
 )
 def test_no_group_is_read(sentence: str) -> None:
     assert _passing_groups(OPENING + sentence) == {}
+
+
+def test_a_faction_written_after_its_group_and_a_dash_is_its_unit() -> None:
+    text = OPENING + "Its factions were SF – Northern Committee, active in the hills, and SF – Red Base Committee."
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    statements = extract_document(doc)
+    names = {s.subject: s.value for s in statements if s.prop == "name"}
+    units = {names[s.subject] for s in statements if s.prop == "relation" and s.value.endswith(":main")}
+    assert {"Northern Committee", "Red Base Committee"} <= units
+
+
+def test_a_gloss_after_a_dash_is_an_alias_not_a_group() -> None:
+    text = OPENING + "Its rival Harakat al-Wadi – Mouvement de la Vallée fought it in 2001."
+    found = _passing_groups(text)
+    assert found == {"Harakat al-Wadi": {"Mouvement de la Vallée"}}

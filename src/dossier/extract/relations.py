@@ -694,6 +694,10 @@ def plausible_group_name(name: str) -> bool:
     return _plausible(name)
 
 
+def split_conjoined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return _split_conjoined(text, start, end)
+
+
 def _opening_word(name: str) -> bool:
     """A sentence's capitalised first word that is no name ("At its peak", "Specifically")."""
     if " " in name:
