@@ -98,9 +98,9 @@ def _candidates(ctx: Context, start: int, end: int) -> Iterator[_Candidate]:
     for m in _council().finditer(text, start, end):
         place = m.group("place")
         first = place.split()[0]
-        if m.group("shura") or _military().search(m.group("adjectives") or ""):
-            if not (demonym_of_a_country(first) or country_code(first) or country_code(place)):
-                yield _Candidate(m.start("name"), m.end("name"), council=True)
+        armed = m.group("shura") or _military().search(m.group("adjectives") or "")
+        if armed and not (demonym_of_a_country(first) or country_code(first) or country_code(place)):
+            yield _Candidate(m.start("name"), m.end("name"), council=True)
 
 
 def _name_start(ctx: Context, start: int, end: int) -> int:
