@@ -874,6 +874,10 @@ def _named_after(
     paren = re.match(r"\s*\([^)]{0,60}\)", text[pos:e])
     if paren:
         pos += paren.end()
+    # "son chef historique et spirituel est X": adjectives of the role before the copula
+    described = _role_adjectives().match(text, pos, e)
+    if described:
+        pos = described.end()
     gap = re.match(
         rf"\s*([,;:]?)\s*((?:{_words('persons', 'copula')}|{_words('persons', 'named')})\s+)?",
         text[pos:e],
@@ -882,11 +886,12 @@ def _named_after(
     if gap is None or (tail_end > role_end and not (gap.group(1) or gap.group(2))):
         return None  # "emir of the katiba Umar ibn-Salim": the unit's name, no person's
     start = pos + gap.end()
-    if gap.group(1):  # "le chef, le mollah X": an article and a title before the apposed name
-        # ... or what the person is ("its leader, radical cleric X")
+    if gap.group(1) or gap.group(2):  # "le chef, le mollah X", "le chef est le cheikh X": an
+        # article and a title before the name, or what the person is ("its leader, radical
+        # cleric X"), and maybe a bullet ("► X")
         lead = re.match(
             rf"(?:(?:{_words('persons', 'definite')})\s+)?(?:(?-i:[a-zà-ÿ][\w-]*\s+)?(?:{_words('persons', 'descriptors')})"
-            rf"\s+)?(?:(?:{_words('names', 'person_titles')})\s+)?(?=[A-ZÀ-Þ])",
+            rf"\s+)?(?:(?:{_words('names', 'person_titles')})\s+)?(?:[►•▸→]\s*)?(?=[A-ZÀ-Þ])",
             text[start:e],
             re.IGNORECASE,
         )
@@ -897,6 +902,13 @@ def _named_after(
     # "commander Selim": one word will do right after a role word in running text (not "Militant X").
     adjacent = start == _skip_space(text, role_end) and tail_end == role_end and text[role_start].islower()
     return reader.register(*span, quote, single=adjacent)
+
+
+@lru_cache(maxsize=1)
+def _role_adjectives() -> re.Pattern[str]:
+    """One or two lower-case words after a role word, maybe joined by "and", then a copula."""
+    copula = _words("persons", "copula")
+    return re.compile(rf"(?:\s+[a-zà-ÿ]{{3,}}){{1,2}}(?:\s+(?:and|en|et)\s+[a-zà-ÿ]{{3,}})?(?=\s+(?i:{copula})\s)")
 
 
 def _named_before(reader: _Reader, s: int, phrase_start: int, quote: tuple[int, int]) -> _Person | None:
