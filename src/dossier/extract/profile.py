@@ -8,6 +8,7 @@ sentence it was read in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 
 from dossier.extract.context import Context
@@ -55,15 +56,39 @@ def _founded(ctx: Context) -> Iterator[Statement]:
         if not ctx.about_subject(sentence):
             continue
         for kind in _FOUNDING_KINDS:
-            for m in lexicon.words_pattern("profile", kind).finditer(sentence):
-                if _describes_another(sentence[: m.start()]):
+            for cue_start, cue_end in _founding_cues(kind, sentence):
+                if _describes_another(sentence[:cue_start]):
                     continue  # "un mouvement créé en 1967": another group, described
-                date = _founding_date(sentence, m.start(), m.end())
+                date = _founding_date(sentence, cue_start, cue_end)
                 if date is None and block.kind is BlockKind.DATED_ENTRY and not block.date_from_header:
                     date = block.date  # "APRIL 2013: ... will now be known as X"
                 if date:
                     yield _say(ctx, "founded", date, (start, end), kind=kind)
                     break
+
+
+def _founding_cues(kind: str, sentence: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each cue of a kind of founding in `sentence`. The end of a separable
+    verb's cue ("richtte in 1973 de groep op") is that of its first word: a date inside the
+    verb comes after the cue."""
+    for m in lexicon.words_pattern("profile", kind).finditer(sentence):
+        yield m.start(), m.end()
+    for verb in _separable_cues(kind):
+        for m in verb.finditer(sentence):
+            yield m.start(), m.end("first")
+
+
+@lru_cache(maxsize=8)
+def _separable_cues(kind: str) -> tuple[re.Pattern[str], ...]:
+    """The cues written with "…": a verb's first word, up to six words of one clause, its particle."""
+    gapped = [str(w) for words in lexicon.load("profile")[kind].values() for w in words if "…" in str(w)]
+    return tuple(
+        re.compile(
+            rf"(?<!\w)(?P<first>{re.escape(a.strip())})\s+(?:[^\s,;.]+\s+){{0,6}}?{re.escape(b.strip())}(?!\w)",
+            re.IGNORECASE,
+        )
+        for a, b in (w.split("…") for w in gapped)
+    )
 
 
 def _founding_date(sentence: str, cue_start: int, cue_end: int) -> str | None:
