@@ -8,8 +8,8 @@ sentence it was read in.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Statement
