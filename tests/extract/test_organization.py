@@ -150,3 +150,21 @@ def test_a_title_with_the_peoples_adjective_names_the_group() -> None:
     ctx = Context.of(doc)
     names = {s.value for s in organization.extract(ctx)}
     assert "Kestrels" in names and "Norwegian Kestrels" in names, names
+
+
+def test_a_title_of_two_names_joined_by_a_slash_names_the_group_in_both() -> None:
+    text = (
+        "Brigate d'Argento / Silver Brigades\n\nFormed in 1969, the Silver Brigades sought a state. "
+        "The Silver Brigades kidnapped judges. Brigate d'Argento had about 50 militants."
+    )
+    name, aliases = _names(text)
+    assert name == "Silver Brigades" and aliases.get("Brigate d'Argento") == "translation", (name, aliases)
+
+
+def test_a_site_after_a_slash_is_no_name() -> None:
+    text = "Silver Brigades / Hill News\n\nThe Silver Brigades are an armed group. The Silver Brigades kidnapped judges."
+    doc = Document(
+        id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en", publisher="Hill News"
+    )
+    names = {s.value for s in organization.extract(Context.of(doc))}
+    assert "Hill News" not in names, names

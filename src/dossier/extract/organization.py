@@ -18,7 +18,7 @@ from dossier.extract.context import Context
 from dossier.extract.subject import profiled
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
-from dossier.text.names import acronym_fits, is_acronym, language_names, name_at, name_pieces, script, split_list
+from dossier.text.names import acronym_fits, fold_name, is_acronym, language_names, name_at, name_pieces, script, split_list
 from dossier.text.places import demonym_of_a_country
 
 EXTRACTOR = "organization"
@@ -75,6 +75,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
             yield from alias(s, e, "former_name", (block.start, block.end))
 
     yield from _title_demonym(ctx, alias, candidate.name)
+    yield from _title_pair(ctx, alias, candidate.start, candidate.end)
     yield from _cued_names(ctx, alias)
     yield from _named_lists(ctx, alias)
     yield from _language_lines(ctx, alias)
@@ -105,6 +106,26 @@ def _title_demonym(ctx: Context, alias: AliasMaker, name: str) -> Iterator[State
     found = ctx.text.find(m.group(0))
     if found >= 0:
         yield from alias(found, found + len(m.group(0)), "alias", _line_of(ctx, found))
+
+
+def _title_pair(ctx: Context, alias: AliasMaker, start: int, end: int) -> Iterator[Statement]:
+    """ "Brigate Rosse / Red Brigades" as a heading: a title of two names joined by a slash
+    gives the group's name in two languages (a site's name follows a bar or a dash)."""
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", end)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    m = _SLASHED.fullmatch(ctx.text, line_start, line_end)
+    if not m:
+        return
+    publisher = fold_name(ctx.doc.publisher or "")
+    for side in (1, 2):
+        s, e = m.span(side)
+        if not (s <= start and end <= e) and fold_name(ctx.text[s:e]) != publisher:
+            yield from alias(s, e, "translation", (line_start, line_end))
+
+
+# "A / B" alone on its line, each side a capitalised name of a few words.
+_SLASHED = re.compile(r"\s*([A-ZÀ-Þ][\w’'-]*(?:\s+[\w’'-]+){0,5})\s+/\s+([A-ZÀ-Þ][\w’'-]*(?:\s+[\w’'-]+){0,5})\s*")
 
 
 # Fields that list other groups, not the group's own names.
