@@ -18,7 +18,16 @@ from dossier.extract.context import Context
 from dossier.extract.subject import profiled
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
-from dossier.text.names import acronym_fits, fold_name, is_acronym, language_names, name_at, name_pieces, script, split_list
+from dossier.text.names import (
+    acronym_fits,
+    fold_name,
+    is_acronym,
+    language_names,
+    name_at,
+    name_pieces,
+    script,
+    split_list,
+)
 from dossier.text.places import demonym_of_a_country
 
 EXTRACTOR = "organization"
