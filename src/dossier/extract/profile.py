@@ -187,23 +187,9 @@ def _quantities(
     ctx: Context, start: int, end: int, quote: tuple[int, int], seen: set[tuple[int, int]], *, field: bool
 ) -> Iterator[Statement]:
     # Footnote marks ("60,000[25]") are no numbers of the text.
-    text = _NOTE_MARK.sub(lambda m: " " * len(m.group()), ctx.text[start:end])
-    for q in find_quantities(text, start):
-        local = text[q.start - start : q.end - start]
+    for q in _estimates(ctx.text, _counts(ctx, start, end, field=field)):
         lo, hi = q.min, q.max
-        if q.bound == "vague" or (lo is not None and 1800 <= lo <= 2100 and (hi == lo or hi is None)):
-            continue
-        if _MONEY.search(ctx.text[max(0, q.start - 2) : q.end + 10]) or "%" in ctx.text[q.end : q.end + 2]:
-            continue
-        if not field and not _member_count(ctx.text, q):
-            continue
-        if not field and _befallen(ctx.text, q):
-            continue  # "100 suspected members in custody", "23 members escaped": not the group's size
-        if any(d.start < q.end - start and q.start - start < d.end for d in find_dates(text)):
-            continue  # the day of a date, not a count
-        if max(lo or 0, hi or 0) < 20:
-            continue  # "two leaders": too small to be the size of a group
-        if (q.start, q.end) in seen or not local:
+        if (q.start, q.end) in seen:
             continue
         seen.add((q.start, q.end))
         # The year and "at its peak" of an estimate are in its own sentence.
@@ -231,6 +217,65 @@ def _quantities(
             scope=scope,
             qualifier="peak" if peak else ("approximate" if q.bound == "about" else None),
         )
+
+
+def _counts(ctx: Context, start: int, end: int, *, field: bool) -> list[Quantity]:
+    """The counts of members in text[start:end]. Outside a size field a count says whom it
+    counts ("50 militants"), or follows such a count in a list ("50 militants at first; 1,000
+    at its height")."""
+    # Footnote marks ("60,000[25]") are no numbers of the text.
+    text = _NOTE_MARK.sub(lambda m: " " * len(m.group()), ctx.text[start:end])
+    dates = find_dates(text)
+    out: list[Quantity] = []
+    for q in find_quantities(text, start):
+        lo, hi = q.min, q.max
+        if q.bound == "vague" or (lo is not None and 1800 <= lo <= 2100 and (hi == lo or hi is None)):
+            continue
+        if _MONEY.search(ctx.text[max(0, q.start - 2) : q.end + 10]) or "%" in ctx.text[q.end : q.end + 2]:
+            continue
+        if not field and not (_member_count(ctx.text, q) or out and _listed_after(ctx.text, q)):
+            continue
+        if not field and _befallen(ctx.text, q):
+            continue  # "100 suspected members in custody", "23 members escaped": not the group's size
+        if any(d.start < q.end - start and q.start - start < d.end for d in dates):
+            continue  # the day of a date, not a count
+        if max(lo or 0, hi or 0) < 20 or not text[q.start - start : q.end - start]:
+            continue  # "two leaders": too small to be the size of a group
+        out.append(q)
+    return out
+
+
+# A count that follows another in a list, with no noun of its own: "; 1,000 at its height".
+_LISTED_BEFORE = re.compile(r"[;,]\s*(?:(?:and|en|et|plus)\s+)?(?:(?:some|about|around|ongeveer|environ)\s+)?$")
+_LISTED_AFTER = re.compile(r"\s+(?:at|in|by|when|during|op|bij|tijdens|à|au|en|lors|pendant)\b")
+
+
+def _listed_after(text: str, q: Quantity) -> bool:
+    return bool(_LISTED_BEFORE.search(text, max(0, q.start - 16), q.start) and _LISTED_AFTER.match(text, q.end))
+
+
+def _estimates(text: str, counts: list[Quantity]) -> Iterator[Quantity]:
+    """The counts, where "the lowest estimate was 8,000, the highest 30,000" is one range."""
+    low: Quantity | None = None
+    for q in counts:
+        if low is not None and q.max is not None and _marked(text, q, "highest"):
+            yield Quantity(low.start, q.end, low.min, q.max, "range")
+            low = None
+            continue
+        if low is not None:
+            yield low
+            low = None
+        if _marked(text, q, "lowest"):
+            low = q
+        else:
+            yield q
+    if low is not None:
+        yield low
+
+
+def _marked(text: str, q: Quantity, key: str) -> bool:
+    """Do the few words before the count call it the lowest (or highest) estimate?"""
+    return bool(lexicon.words_pattern("profile", key).search(text, max(0, q.start - 30), q.start))
 
 
 # Where a sentence turns to another statement: "30,000 at its height, but fewer than 1,000 now".
