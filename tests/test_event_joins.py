@@ -196,3 +196,22 @@ def test_a_years_report_joins_a_news_pages_dated_one_of_the_same_act(tmp_path: A
     data = grounded_export(tmp_path, {"profile.md": profile, "news.txt": news})
     attack = [e for e in data["events"] if e["date"] == "2005-03-03"]
     assert len(attack) == 1 and documents_of(attack[0], data) == {"profile.md", "news.txt"}, data["events"]
+
+
+def test_a_proclamation_and_a_renaming_of_one_year_are_one_act(tmp_path: Any) -> None:
+    """ "Declaration of a Copper State, 14 May 2010" in a timeline and "renamed itself the Copper
+    State in 2010" in a profile: a group that proclaims a state under a name renames itself."""
+    timeline = (
+        "Copper Ridge Movement\n\nHistory\n\n"
+        "- Formation 1998\n"
+        "- 14 May 2010: the movement proclaimed a Copper State in northern Zambia\n"
+        "- Attack on the Kitwe market 2 June 2012\n"
+    )
+    profile = (
+        "Name: Copper Ridge Movement\n\nOverview\n\n"
+        "The Copper Ridge Movement was founded in 1998 by mine workers. "
+        "The movement renamed itself the Copper State in 2010.\n"
+    )
+    data = grounded_export(tmp_path, {"timeline.md": timeline, "profile.md": profile})
+    renamed = [e for e in data["events"] if any("renamed" in q["quote"] for q in e["evidence"])]
+    assert len(renamed) == 1 and documents_of(renamed[0], data) == {"timeline.md", "profile.md"}, data["events"]

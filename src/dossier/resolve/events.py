@@ -81,6 +81,14 @@ TYPE_FAMILIES = {
     "captivity": {"kidnapping", "hostage_taking", "release", "rescue", "execution"},
     "organisation": {"split", "merger", "renaming", "founding", "allegiance", "leadership_change", "leader_killed"},
 }
+# Acts whose reports other sources type: a group that proclaims a state under a name
+# renames itself (or is founded); one that joins another pledges allegiance or merges;
+# one that breaks with another splits from it.
+ACT_TYPES = {
+    "proclamation": frozenset({"renaming", "founding"}),
+    "joining": frozenset({"allegiance", "merger"}),
+    "break_with": frozenset({"split"}),
+}
 # Years apart that two sources may date one group's founding.
 FOUNDING_YEARS_APART = 3
 # Types too vague to join on by themselves.
@@ -509,6 +517,7 @@ class _Event:
         # in any language: blocks, and kin, of their own.
         self.acts = frozenset(key for summary in props.get("summary", ()) for key in _acts_told(summary))
         self.kinds |= {f"act:{act}" for act in self.acts}
+        self.kinds |= {kind for act in self.acts for kind in ACT_TYPES.get(act, ())}
         self.killed = _range(props.get("killed", ()))
         self.hostages = _range(props.get("hostages", ()))
         # The groups the mention's own words name (a perpetrator may be only the profiled
@@ -651,7 +660,7 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     # One group's day: sources type one incident in other words ("released chlorine gas" /
     # "a gas attack"); two of its incidents on one day are rare.
     same_day = shared == DAY and a.date == b.date and same_group
-    same_act = bool(a.acts & b.acts)
+    same_act = _same_act(a, b)
     if not common and not formation and not _related(a, b) and not unnamed and not same_day and not same_act:
         return None
     where = a.place or a.country or b.place or b.country or "?"
@@ -740,7 +749,14 @@ def _same_period(a: _Event, b: _Event) -> bool:
 
 def _kin(a: _Event, b: _Event) -> bool:
     """Of one kind: a type in common (but "other"), a family or an act no type names."""
-    return bool((a.types & b.types) - {"other"}) or _related(a, b) or bool(a.acts & b.acts)
+    return bool((a.types & b.types) - {"other"}) or _related(a, b) or _same_act(a, b)
+
+
+def _same_act(a: _Event, b: _Event) -> bool:
+    """One act told by both: in the same words' kind, or one by its act and one by a type."""
+    if a.acts & b.acts:
+        return True
+    return any(ACT_TYPES.get(act, frozenset()) & y.types for x, y in ((a, b), (b, a)) for act in x.acts)
 
 
 def _related(a: _Event, b: _Event) -> bool:
