@@ -128,7 +128,8 @@ class Context:
         return list(dict.fromkeys(key for s, e, key in self.persons if start <= s and e <= end))
 
     def deaths_told(self, start: int, end: int) -> list[str]:
-        """Mention keys of the persons whose death a sentence overlapping text[start:end] tells."""
+        """Mention keys of the persons whose death text[start:end] tells: the word of it
+        stands there (a clause about a founding does not tell the death its sentence adds)."""
         return list(dict.fromkeys(key for s, e, key in self.deaths if s < end and start < e))
 
     def sentences_of(self, block: Block) -> list[tuple[int, int]]:

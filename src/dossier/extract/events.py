@@ -548,6 +548,8 @@ def _event(
     happening that no type names is of type "other"."""
     text = ctx.text
     body = text[start:end]
+    if lexicon.words_pattern("persons", "retracted").search(body):
+        return  # "his death was reported in May, but that proved untrue": no incident
     types = types or _types(body, ctx)
     victims = ctx.deaths_told(start, end)
     if not types and (victims or basis == "entry" or _acts(ctx, body)):

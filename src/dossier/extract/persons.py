@@ -57,6 +57,7 @@ class _Person:
     kinds: dict[str, str] = field(default_factory=dict)  # alias name -> kind
     claims: list[_Claim] = field(default_factory=list)
     statuses: list[tuple[str, str | None, tuple[int, int]]] = field(default_factory=list)
+    fate_words: list[tuple[str, int, int]] = field(default_factory=list)  # (status, where its word stands)
     born: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
 
 
@@ -390,17 +391,22 @@ def _skeleton(word: str) -> str:
 
 
 def _same_surname(a: str, b: str) -> bool:
-    """Equal, or one vowel apart in a long name ("Benyamer"/"Benyamar", "Mahmoud"/"Mahmud")."""
+    """Equal, or one vowel apart in a long name ("Benyamer"/"Benyamar", "Mahmoud"/"Mahmud"),
+    or, in a longer one, one letter dropped inside it (a typo: "Manour" for "Mansour")."""
     if a == b:
         return len(a) >= 3
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or _skeleton(a) != _skeleton(b):
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
         return False
+    if _skeleton(a) != _skeleton(b):
+        return min(len(a), len(b)) >= 6 and len(a) != len(b) and _one_deletion(a, b, inside=True)
     return sum(x != y for x, y in zip(a, b, strict=False)) <= 1 if len(a) == len(b) else _one_deletion(a, b)
 
 
-def _one_deletion(a: str, b: str) -> bool:
+def _one_deletion(a: str, b: str, *, inside: bool = False) -> bool:
+    """Is the shorter word the longer one less a letter (not its first or last, if `inside`)?"""
     short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    where = range(1, len(long) - 1) if inside else range(len(long))
+    return any(long[:i] + long[i + 1 :] == short for i in where)
 
 
 def _given_names_agree(a: str, b: str) -> bool:
@@ -427,7 +433,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         _fates(reader, s, e, block)
     ctx.persons = sorted((s, e, p.key) for s, e, p in reader.mentions if p.names)
     ctx.deaths = sorted(
-        (*q, p.key) for p in reader.persons if p.names for st, _d, q in p.statuses if st in DEATH_STATUSES
+        (ws, we, p.key) for p in reader.persons if p.names for st, ws, we in p.fate_words if st in DEATH_STATUSES
     )
     for person in reader.persons:
         yield from _statements(ctx, person)
@@ -1057,11 +1063,14 @@ def _fates(reader: _Reader, s: int, e: int, block: Block) -> None:
     for key, ms, me in lexicon.keys_in("status", masked):
         if _re("persons", "negation").search(masked[max(0, ms - 40) : ms]):
             continue
+        if _re("persons", "retracted").search(masked, me):
+            continue  # "his death was reported, but that proved untrue"
         person = _fated(reader, s, e, ms, me, mentions, block)
         if person is None or (person.key, key) in seen:
             continue
         seen.add((person.key, key))
         person.statuses.append((key, _date(sentence, block), (s, e)))
+        person.fate_words.append((key, s + ms, s + me))
 
 
 def _fated(

@@ -1,0 +1,55 @@
+"""What befell a person, and where a page says so (invented people and groups)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from dossier.extract import extract_document
+from dossier.model import Document, Statement
+
+
+def _statements(text: str, lang: str = "en") -> list[Statement]:
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang=lang)
+    return extract_document(doc)
+
+
+def _statuses(statements: list[Statement]) -> dict[str, set[str]]:
+    names = {s.subject: s.value for s in statements if s.prop == "name"}
+    out: dict[str, set[str]] = {}
+    for s in statements:
+        if s.prop == "status":
+            out.setdefault(names[s.subject], set()).add(s.value)
+    return out
+
+
+def test_a_surname_with_a_letter_dropped_is_the_person_named_before() -> None:
+    text = (
+        "Kaboel meldt dood van leider\n\n"
+        "Karim Mansour, de leider van de Zilveren Brigades, is onder vuur genomen bij een aanval met een drone. "
+        "Volgens de overheid kwam Manour daarbij om het leven, maar de Zilveren Brigades ontkennen."
+    )
+    assert _statuses(_statements(text, "nl")) == {"Karim Mansour": {"killed"}}
+
+
+def test_a_death_reported_but_proved_untrue_befell_no_one() -> None:
+    text = (
+        "The Silver Front (SF) is an armed group led by Karim Haddad. "
+        "In December the death of Haddad was reported, but that turned out to be untrue."
+    )
+    statements = _statements(text)
+    assert _statuses(statements) == {}
+    assert not [s for s in statements if s.schema.value == "Event" and s.prop == "date" and s.value.endswith("12")]
+
+
+def test_a_clause_about_a_founding_does_not_tell_the_death_its_sentence_adds() -> None:
+    text = (
+        "Sabliers\n\nPublié le 23/05/2016\n\nLes Sabliers sont un groupe armé des collines. "
+        "Les Sabliers, dont le chef, le mollah Karim Haddad, a été tué samedi par une frappe de drone, "
+        "sont des islamistes armés apparus dans les collines à la fin de l'été 1994. Les Sabliers recrutent."
+    )
+    statements = _statements(text, "fr")
+    founding = {s.subject for s in statements if s.prop == "date" and s.value == "1994"}
+    strike = {s.subject for s in statements if s.prop == "date" and s.value == "2016-05-21"}
+    assert founding and strike
+    victims = {s.subject for s in statements if s.prop == "victim"}
+    assert strike <= victims and not founding & victims
