@@ -53,3 +53,16 @@ def test_a_clause_about_a_founding_does_not_tell_the_death_its_sentence_adds() -
     assert founding and strike
     victims = {s.subject for s in statements if s.prop == "victim"}
     assert strike <= victims and not founding & victims
+
+
+def test_a_death_tells_whose_by_the_full_name_after_of() -> None:
+    text = (
+        "Les Tigres du Sable (TS) sont un groupe armé. Le 18 mai 2009, le cadavre de son fils, "
+        "Salim Nouri, âgé de 24 ans, a été retrouvé par les forces armées."
+    )
+    assert _statuses(_statements(text, "fr")) == {"Salim Nouri": {"dead"}}
+
+
+def test_the_death_of_a_single_unknown_name_befalls_no_one() -> None:
+    text = "The Sand Tigers (ST) are an armed group led by Karim Haddad. He took over after the death of Omar in 2013."
+    assert "dead" not in _statuses(_statements(text)).get("Karim Haddad", set())

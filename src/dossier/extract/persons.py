@@ -1092,8 +1092,13 @@ def _fated(
         next_named = [p for a, _b, p in mentions if s + me <= a < stop]
         if next_named:
             return next_named[0]
+        # "le cadavre de son fils, X": a full name the reader meets there for the first time
+        first = re.search(r"(?<![\w'’-])[A-ZÀ-Þ]", text[s + me + tied.end() : stop])
+        span = person_name_at(text, s + me + tied.end() + first.start()) if first else None
+        if span and len(text[span[0] : span[1]].split()) >= 2:
+            return reader.register(*span, (s, e))
         noun = _determiner_before().search(text, max(s, s + ms - 12), s + ms)  # "the death of a fighter"
-        if noun or re.search(r"[A-ZÀ-Þ]", text[s + me + tied.end() : stop]):
+        if noun or first:
             return None
     if before:
         return before[-1]
