@@ -215,3 +215,21 @@ def test_a_proclamation_and_a_renaming_of_one_year_are_one_act(tmp_path: Any) ->
     data = grounded_export(tmp_path, {"timeline.md": timeline, "profile.md": profile})
     renamed = [e for e in data["events"] if any("renamed" in q["quote"] for q in e["evidence"])]
     assert len(renamed) == 1 and documents_of(renamed[0], data) == {"timeline.md", "profile.md"}, data["events"]
+
+
+def test_an_undated_report_of_an_attack_joins_the_one_dated_attack_of_its_rare_name(tmp_path: Any) -> None:
+    """A news page's "the group that claimed the attack on the Seabreeze hotel" gives no date:
+    it joins the profile's dated bombing of that hotel, not the page's own dated incident."""
+    profile = (
+        "Name: Copper Ridge Movement\n\nOverview\n\n"
+        "The Copper Ridge Movement was founded in 1998 by mine workers in Zambia.\n\n"
+        "On 4 May 2011 the movement bombed the Seabreeze hotel in Ndola, killing 12 people.\n"
+    )
+    news = (
+        "Copper Ridge Movement\n\n"
+        "On 2 March 2014 fighters of the Copper Ridge Movement attacked a mine in Kitwe.\n\n"
+        "The movement, which carried out the bombing of the Seabreeze hotel, is feared across the region.\n"
+    )
+    data = grounded_export(tmp_path, {"profile.md": profile, "news.txt": news})
+    hotel = [e for e in data["events"] if e["date"] == "2011-05-04"]
+    assert len(hotel) == 1 and documents_of(hotel[0], data) == {"profile.md", "news.txt"}, data["events"]

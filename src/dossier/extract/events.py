@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from dossier.extract.context import Context
-from dossier.model import FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
+from dossier.model import ATTACK_TYPES, FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
 from dossier.text.clauses import cause_clause
@@ -282,12 +282,21 @@ def _participle() -> re.Pattern[str]:
 
 def _undated_sentence(ctx: Context, start: int, end: int) -> Iterator[Statement]:
     """A sentence without a date that tells a named group's founding, split or merger,
-    or a named person's death ("The front was formed to ...", "troops killed its
-    commander, X, in an airstrike"). A group is founded once and a person dies once, so
-    resolution may join it to the one dated report of that; alone it is not shown."""
+    a named person's death ("The front was formed to ...", "troops killed its
+    commander, X, in an airstrike") or an attack by a name of its own ("the attack on
+    the Seabreeze hotel"). A group is founded once, a person dies once and few attacks
+    bear one rare name, so resolution may join it to the one dated report of that;
+    alone it is not shown."""
     # (The groups a formation names are found by resolution, in every document's names.)
-    if set(_types(ctx.text[start:end], ctx)) & FORMATION or ctx.deaths_told(start, end):
+    text = ctx.text[start:end]
+    types = set(_types(text, ctx))
+    named_attack = bool(types & ATTACK_TYPES) and bool(_INNER_CAPITAL.search(text))
+    if types & FORMATION or ctx.deaths_told(start, end) or named_attack:
         yield from _event(ctx, f"u{start}", "", start, end, (start, end))
+
+
+# A capitalised word inside a sentence: the name an attack may go by.
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;)] )[A-ZÀ-Þ][\w’'-]{3,}")
 
 
 def _dated_clauses(

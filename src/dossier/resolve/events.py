@@ -320,13 +320,23 @@ def _join_one_of_a_kind(events: list[_Event], clusters: Clusters) -> None:
     dated: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
     for e in events:
         if e.date and not e.header:
-            for anchor in _anchors(e):
+            for anchor in (*_anchors(e), *_named_attack(e)):
                 dated[anchor].add(clusters.find(e.key))
     for e in events:
         if e.date and not e.header:
             continue
         anchors = [a for a in _anchors(e) if a in dated]
         roots = {root for a in anchors for root in dated[a]}
+        if not roots:
+            # "a gas attack on Matsumoto": the one dated attack of that rare name, not one
+            # the page itself dates (that is another incident the page compares it with)
+            anchors = [a for a in _named_attack(e) if a in dated]
+            roots = {
+                root
+                for a in anchors
+                for root in dated[a]
+                if not any(by_key[k].doc == e.doc for k in clusters.members[clusters.find(root)] if k in by_key)
+            }
         if len(roots) != 1:
             continue
         root = roots.pop()
@@ -334,9 +344,20 @@ def _join_one_of_a_kind(events: list[_Event], clusters: Clusters) -> None:
         if any(not _consistent(e, m) or (m.doc == e.doc and m.entry and e.entry) for m in members):
             continue
         kind = anchors[0][0]
-        reason = "the death of the same person" if kind == "death" else f"the one {kind} of a group it names"
+        reason = {
+            "death": "the death of the same person",
+            "attack": f"the one attack named {', '.join(sorted(anchors[0][1]))}",
+        }.get(kind, f"the one {kind} of a group it names")
         basis = "dated only by a list header" if e.date else "undated"
         clusters.union(e.key, root, f"{basis}: {reason}", 0.5)
+
+
+def _named_attack(e: _Event) -> list[tuple[str, frozenset[str]]]:
+    """("attack", a name) for each rare name of an attack's report (dated reports keep only
+    their rare names, `_keep_rare_names`: an undated one meets them there)."""
+    if "violence" not in e.families and "chemical" not in e.acts:
+        return []
+    return [("attack", frozenset({name})) for name in sorted(e.names)]
 
 
 def _anchors(e: _Event) -> list[tuple[str, frozenset[str]]]:
