@@ -336,3 +336,21 @@ def test_where_someone_fled_is_not_where_the_incident_happened(tmp_path: Path) -
     )
     fall = next(e for e in _events_of(tmp_path, text) if e["date"] == "2001-12-06")
     assert fall["country"] != "PK"
+
+
+def test_a_ceasefire_in_an_infobox_aside_is_an_incident_at_its_date() -> None:
+    """ "Active 1969–2005 (on ceasefire from 1997)": the aside dates the ceasefire, in a field
+    and alone on its line below one."""
+    import hashlib
+
+    from dossier.extract import extract_document
+
+    for text, lang in (
+        ("Silver Front\nActive 1969–2005 (on ceasefire from 1997)\nIdeology Nationalism\n\nThe Silver Front (SF) is an armed group.", "en"),
+        ("Zilveren Front\nActief in de jaren 1969 – 2005\n(staakt-het-vuren sinds 1997)\nActief in het noorden\n\nHet Zilveren Front (ZF) is een groep.", "nl"),
+    ):
+        doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang=lang)
+        statements = extract_document(doc)
+        dated = {s.subject for s in statements if s.prop == "date" and s.value == "1997"}
+        quotes = {text[s.evidence.start : s.evidence.end] for s in statements if s.subject in dated}
+        assert dated and any("1997" in q for q in quotes), (lang, quotes)

@@ -59,6 +59,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         yield from _entry(ctx, block)
     yield from _founding_fields(ctx)
     yield from _designation_fields(ctx)
+    yield from _field_ceasefires(ctx)
     # A day or month without a year ("on 3 June", "in June of the same year") takes
     # the year of the last date an earlier sentence of its paragraph gave (or its
     # entry's, or else the page's own date), and "three weeks later" counts from that
@@ -146,6 +147,29 @@ def _designation_fields(ctx: Context) -> Iterator[Statement]:
                     yield from _event(
                         ctx, f"d{s + d.start}", d.iso, s, e, (s, e), basis="entry", types=["designation"], place=False
                     )
+
+
+_ASIDE = re.compile(r"\(([^()]{4,120})\)")
+_ASIDE_LINE = re.compile(r"^\(([^()\n]{4,120})\)$", re.M)
+
+
+def _field_ceasefires(ctx: Context) -> Iterator[Statement]:
+    """ "Active 1969–2005 (on ceasefire from 1997)": a field's aside, or an aside alone on its
+    line below one, that dates a ceasefire tells that incident (the field itself says what
+    the group is, not what it did)."""
+    cue = lexicon.words_pattern("events", "ceasefire")
+    for block in ctx.blocks:
+        if block.kind is BlockKind.FIELD:
+            asides = _ASIDE.finditer(ctx.text, block.value_start, block.end)
+        else:
+            asides = _ASIDE_LINE.finditer(ctx.text, block.start, block.end)
+        for aside in asides:
+            s, e = aside.start(1), aside.end(1)
+            told = cue.search(ctx.text, s, e)
+            dates = [d for d in find_dates(ctx.text[s:e], lang=ctx.doc.lang) if d.has_year and not d.is_period]
+            after = [d for d in dates if told and s + d.start >= told.end()]
+            if after:
+                yield from _event(ctx, f"f{s}", after[0].iso, s, e, (s, e), basis="entry", place=False)
 
 
 def _in_lead(ctx: Context, block: Block) -> bool:
