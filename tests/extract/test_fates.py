@@ -66,3 +66,12 @@ def test_a_death_tells_whose_by_the_full_name_after_of() -> None:
 def test_the_death_of_a_single_unknown_name_befalls_no_one() -> None:
     text = "The Sand Tigers (ST) are an armed group led by Karim Haddad. He took over after the death of Omar in 2013."
     assert "dead" not in _statuses(_statements(text)).get("Karim Haddad", set())
+
+
+def test_a_paragraph_that_opens_on_he_goes_on_about_the_person_the_one_before_names() -> None:
+    text = (
+        "De Zilveren Brigades (ZB) zijn een gewapende groep in de heuvels.\n\n"
+        "Karim Mansour, de leider van de Zilveren Brigades, leefde jaren ondergedoken.\n\n"
+        "Dat hij op 11 september 2021 overleed, maakte de groep pas twee jaar later bekend."
+    )
+    assert _statuses(_statements(text, "nl")) == {"Karim Mansour": {"dead"}}

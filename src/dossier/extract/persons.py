@@ -986,6 +986,13 @@ def _antecedent(reader: _Reader, s: int, block: Block, *, register: bool = False
             if span and len(reader.text[span[0] : span[1]].split()) >= 2:
                 return reader.register(*span, (ps, pe))
         return None
+    # A paragraph that opens with "He": the paragraph before, of which it goes on, names him
+    # (its one person, in its last sentences).
+    before = [b for b in reader.ctx.blocks if b.end <= block.start and b.kind is BlockKind.PARAGRAPH][-1:]
+    if before and block.kind is BlockKind.PARAGRAPH:
+        named = {p.key: p for _a, _b, p in reader.mentions_in(before[0].start, before[0].end)}
+        if len(named) == 1:
+            return next(iter(named.values()))
     return None
 
 
@@ -1102,7 +1109,9 @@ def _fated(
             return None
     if before:
         return before[-1]
-    pronoun = re.match(rf"\s*(?:{_words('persons', 'subject_pronoun')})\b", text[s:e])
+    # "He was killed ...", and "That he died on 11 September ..." (a pronoun its second word)
+    he = _words("persons", "subject_pronoun")
+    pronoun = re.match(rf"\s*(?:(?:{he})|[\w'’]+\s+(?i:{he}))\b", text[s : s + ms])
     obj = re.match(rf"\s+(?:{_words('persons', 'object_pronoun')})\b", text[s + me : e], re.IGNORECASE)
     if pronoun or obj:
         return _antecedent(reader, s, block)
