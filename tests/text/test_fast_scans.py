@@ -75,6 +75,7 @@ def test_guarded_date_forms_find_what_unguarded_ones_find(monkeypatch: pytest.Mo
     guarded = [dates._find_dates.__wrapped__(*case) for case in cases]
     guarded_source = dates._month_word().pattern
     cached = (dates._rules, dates._month_word, dates._deictic_rules, dates._any_deictic)
+    cached += (dates._forms_in, dates._deictic_in)  # the scans kept, read again unguarded
     for function in cached:
         function.cache_clear()
     monkeypatch.setattr(dates, "_GUARDED_LIST", 10**9)  # no list guarded

@@ -166,6 +166,9 @@ def _decade_words() -> dict[str, int]:
 class _Rule:
     pattern: re.Pattern[str]
     build: Any  # (match) -> DateMatch fields (dict) or None
+    # A piece every match holds (a season's word for "the summer of 2014"): a text without
+    # it is not scanned with the whole form, which tries every place in the text.
+    needs: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -197,8 +200,8 @@ def _rules() -> list[_Rule]:
     glued = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
     i = re.IGNORECASE
 
-    def rule(source: str, build: Any, flags: int = i) -> _Rule:
-        return _Rule(re.compile(source, flags), build)
+    def rule(source: str, build: Any, flags: int = i, needs: str | None = None) -> _Rule:
+        return _Rule(re.compile(source, flags), build, re.compile(needs, flags) if needs else None)
 
     return [
         # 2007-04-11, 2007/04/11
@@ -224,18 +227,26 @@ def _rules() -> list[_Rule]:
         # June 7 (no year): a wide name only, and not before a number
         rule(rf"\b({wide})\s+({day})\b(?!\s*,?\s*\d)(?![.,]\d)", _m_d),
         # Christmas Eve 2000, kerstavond 2004
-        rule(rf"\b({holidays})(?:\s+(?:{of}))?\s+{year}\b", _holiday_y),
+        rule(rf"\b({holidays})(?:\s+(?:{of}))?\s+{year}\b", _holiday_y, needs=holidays),
         # April-May 2007, from April to June 2007
         rule(rf"(?:(?:{opener})\s+)?\b({wide}){to}({wide}),?\s+{year}\b", _m_m_y),
         # early June 2004, eind augustus 2004, mi-juin 2014, fin octobre 2010
-        rule(rf"(?<![\w-])({parts})\s*({wide})(?:\s+(?:{of}))?\s*{year}\b", _part_m_y),
+        rule(rf"(?<![\w-])({parts})\s*({wide})(?:\s+(?:{of}))?\s*{year}\b", _part_m_y, needs=parts),
         # June 2004, juni van 2004, February2000 (glued by a PDF)
         rule(rf"{glued}({month})(?:\s+(?:{of})\s+|\s*,?\s*){year}\b", _m_y),
         # the summer of 2014, in de zomer van 2014, l'été 2014, fin de l'été 1994
-        rule(rf"(?<![\w-])(?:({parts})\s+)?(?:(?:{links})\s*)*({seasons})(?:\s+(?:{links}))*\s+{year}\b", _season_y),
+        rule(
+            rf"(?<![\w-])(?:({parts})\s+)?(?:(?:{links})\s*)*({seasons})(?:\s+(?:{links}))*\s+{year}\b",
+            _season_y,
+            needs=seasons,
+        ),
         # from 2007 to 2010, between 2017 and 2020, tussen 2017 en 2020 (a word joins two
         # years only after an opener: "en 2006 et 2018" are two years)
-        rule(rf"\b(?:{opener})\s+{year}(?:s)?\s+(?:{joiner})\s+(?:{year}|({open_end}))(?:s)?\b()", _span),
+        rule(
+            rf"\b(?:{opener})\s+{year}(?:s)?\s+(?:{joiner})\s+(?:{year}|({open_end}))(?:s)?\b()",
+            _span,
+            needs=opener,
+        ),
         # 1993-2024, 1993-94, 1970s-1980s, 2007-present
         rule(rf"(?<![\d-]){year}(?:s)?{dash}(?:{year}|(\d\d)(?!\d)|({open_end}))(?:s)?(?![\d-])", _span),
         # the 1990s, the '90s, de jaren negentig, les années 90
@@ -243,9 +254,10 @@ def _rules() -> list[_Rule]:
             rf"(?:\b(?:the|{decade_open})\s+)?(?:(1[6-9]\d0|20\d0)'?s\b|'(\d0)s\b)"
             rf"|\b(?:{decade_open})\s+(?:'?(\d0)\b|(1[6-9]\d0|20\d0)\b|({decade_words})\b)",
             _decade,
+            needs=rf"0'?s|{decade_open}",
         ),
         # early 2004, mid-2004, the end of 2004, eind 2004, début 2004, à la fin de 2004
-        rule(rf"(?<![\w-])({parts})\s*-?\s*{year}\b", _part_y),
+        rule(rf"(?<![\w-])({parts})\s*-?\s*{year}\b", _part_y, needs=parts),
         # in June, eind augustus, début juillet, mi-juin: a month without a year, after a
         # preposition or a part (alone, "May" and "March" are words too)
         rule(
@@ -680,6 +692,20 @@ def _find_dates(text: str, reference: str | None = None, lang: str = "") -> tupl
     reads two ways is a year.
     """
     day_first = lang in DAY_FIRST
+    found = list(_forms_in(text, day_first)[0])
+    if reference is not None:
+        for d in _deictic_in(text, day_first):
+            iso = resolve_deictic(d, reference)
+            found.append(DateMatch(d.start, d.end, iso, kind="deictic", deixis=d.deixis))
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+# The same sentence is asked about with and without the page's date, and in each language:
+# the scan depends only on the text and on whether numeric dates read day first.
+@lru_cache(maxsize=16384)
+def _forms_in(text: str, day_first: bool) -> tuple[tuple[DateMatch, ...], tuple[tuple[int, int], ...], str]:
+    """The dates that the forms find in `text` (in the order found), their spans, and the
+    text the forms read (addresses blanked out)."""
     masked = (
         _URL.sub(lambda m: " " * len(m.group()), text) if ("://" in text or "www." in text or "@" in text) else text
     )
@@ -696,6 +722,8 @@ def _find_dates(text: str, reference: str | None = None, lang: str = "") -> tupl
             continue
         if name in _NEED_MONTH and not month:
             continue
+        if rule.needs is not None and not rule.needs.search(masked):
+            continue
         for m in rule.pattern.finditer(masked):
             start, end = m.start(), m.end()
             # Leading and trailing blanks of a match are not part of the date.
@@ -708,11 +736,14 @@ def _find_dates(text: str, reference: str | None = None, lang: str = "") -> tupl
                 continue
             found.append(DateMatch(start, end, **fields))
             taken.append((start, end))
-    if reference is not None:
-        for d in _deictic(masked, taken):
-            iso = resolve_deictic(d, reference)
-            found.append(DateMatch(d.start, d.end, iso, kind="deictic", deixis=d.deixis))
-    return tuple(sorted(found, key=lambda d: d.start))
+    return tuple(found), tuple(taken), masked
+
+
+@lru_cache(maxsize=16384)
+def _deictic_in(text: str, day_first: bool) -> tuple[DateMatch, ...]:
+    """The deictic times of `text` outside the dates the forms found, unresolved."""
+    _found, taken, masked = _forms_in(text, day_first)
+    return tuple(_deictic(masked, list(taken)))
 
 
 _LEADING_DATE = re.compile(r"^\s*(?:[-•*–—]\s*)?")
