@@ -64,7 +64,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         folded = fold_name(name)
         if folded in known or folded in wings or _holds_a_name(name, names):
             continue
-        after_dash = _FACTION_OF.search(text, max(0, c.start - 60), c.start)
+        after_dash = _FACTION_OF.search(text, max(0, c.start - 60), c.start) if _dash_before(text, c.start) else None
         parent = _faction_of(after_dash, before) if after_dash else None
         if after_dash and (not parent or _armed_head().fullmatch(_head(name.split()))):
             # "Harakat al-Sahil – Mouvement du Sahil": a gloss of the name before the dash
@@ -157,6 +157,13 @@ def _faction_of(before_dash: re.Match[str], known: dict[str, str]) -> str | None
         if key:
             return key
     return None
+
+
+def _dash_before(text: str, start: int) -> bool:
+    """What `_FACTION_OF` needs, quickly: the text before `start` ends in a dash and a space."""
+    before = text[max(0, start - 60) : start]
+    stripped = before.rstrip()
+    return stripped != before and stripped.endswith(("–", "—", "-"))
 
 
 def _a_wing(text: str, start: int) -> bool:

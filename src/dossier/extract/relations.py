@@ -422,11 +422,16 @@ def _description() -> re.Pattern[str]:
     )  # the group noun in lower case: "Groupe Islamique Armé" is a name, "the group X" is not
 
 
+@lru_cache(maxsize=1)
+def _lower_prefix() -> re.Pattern[str]:
+    return re.compile(rf"(?:al|el|{lexicon.alternation('relations', 'earlier')})\s+(?=[A-Z])")
+
+
 def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """A name at `pos`: a capitalised name, also after a lower-case "al "/"el "."""
     # "al Sahil", "the original NF": a lower-case word that belongs to the name
-    prefix = re.match(rf"(?:al|el|{lexicon.alternation('relations', 'earlier')})\s+(?=[A-Z])", text[pos:end])
-    span = name_at(text, pos + (prefix.end() if prefix else 0))
+    prefix = _lower_prefix().match(text, pos, end)  # not text[pos:end]: a copy of the text's rest
+    span = name_at(text, prefix.end() if prefix else pos)
     if not span:
         return None
     s, e = _without_opening(text, pos, min(span[1], end))
