@@ -174,9 +174,12 @@ def _a_wing(text: str, start: int) -> bool:
 def _holds_a_name(name: str, names: list[str]) -> bool:
     """ "New Red Hills Brigades", "Army of the Pure and Righteous": a name that holds a known
     group's whole name is a variant or a part of that group, told as such elsewhere."""
-    return any(
-        len(known) > 3 and re.search(rf"(?<![\w-]){re.escape(known)}(?![\w-])", name, re.IGNORECASE) for known in names
-    )
+    return any(len(known) > 3 and _whole_name(known).search(name) for known in names)
+
+
+@lru_cache(maxsize=4096)
+def _whole_name(known: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(known)}(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

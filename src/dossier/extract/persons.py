@@ -193,11 +193,17 @@ class _Reader:
 
     def link(self, name: str) -> _Person | None:
         """The one person already found whom `name` can only mean, if there is one."""
-        exact = [p for p in self.persons if any(_fold(n) == _fold(name) for n in p.names)]
-        if exact:
-            return exact[0]
-        found = [p for p in self.persons if any(_same_person(name, n) for n in p.names)]
-        return found[0] if len(found) == 1 else None
+        folded = _fold(name)
+        for p in self.persons:
+            if any(_fold(n) == folded for n in p.names):
+                return p
+        found = None
+        for p in self.persons:
+            if any(_same_person(name, n) for n in p.names):
+                if found is not None:
+                    return None  # two can be meant
+                found = p
+        return found
 
     def _without_title(self, start: int, end: int) -> tuple[int, int]:
         start = self._past_description(start, end)
@@ -608,9 +614,8 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
             reader.register(s + start, s + end, quote)
 
 
-def _founded_named(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
-    """ "X organized a terrorist group called NAME", "X forms NAME": X founded the profiled group."""
-    text = reader.text
+@lru_cache(maxsize=1)
+def _founded_pattern() -> re.Pattern[str]:
     verbs = "|".join(
         re.escape(w).replace(r"\ …\ ", r"\s+(?:\S+\s+){0,3}?").replace(r"\ ", r"\s+")
         for w in sorted(
@@ -619,7 +624,13 @@ def _founded_named(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> N
     )
     articles = f"{_words('persons', 'definite')}|{_words('persons', 'indefinite')}"
     described = rf"(?:(?:{articles})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_words('persons', 'called')})\s+)?"
-    for m in re.finditer(rf"(?<!\w)(?:{verbs})\s+{described}", text[s:e]):
+    return re.compile(rf"(?<!\w)(?:{verbs})\s+{described}")
+
+
+def _founded_named(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "X organized a terrorist group called NAME", "X forms NAME": X founded the profiled group."""
+    text = reader.text
+    for m in _founded_pattern().finditer(text[s:e]):
         if reader.subject_named_at(s + m.end(), e) is None:
             continue
         founder = _named_before(reader, s, s + m.start(), quote)
@@ -668,12 +679,17 @@ def _group_noun_pattern() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[‘’'\"“]?[A-Z])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _name_in_text(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?!\w)")
+
+
 def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
     text = reader.text
     for name in reader.ctx.subject_names:
         if len(name) < 2:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text[s:e]):
+        for m in _name_in_text(name).finditer(text[s:e]):
             after = _group_noun_pattern().match(text, s + m.end(), e)
             if not after:
                 continue
