@@ -562,6 +562,12 @@ def _named_twice_cue() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:,|\()\s*(?:[a-z]+ly\s+)?(?:{cue})\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _founded_by() -> re.Pattern[str]:
+    verbs, agent = _words("persons", "founded_by"), _words("persons", "agent")
+    return re.compile(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,100}}?\b(?:{agent})\s+", re.IGNORECASE)
+
+
 def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
     """Persons that "led by", "founded by", "named", "succeeded" or a nasab introduce."""
     text, sentence = reader.text, reader.text[s:e]
@@ -573,8 +579,7 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
             continue  # "led by former battalion leader X": the role word says more
         scope = _scope_before(reader, text[s : m.start()])
         reader.claim(reader.register(*span, quote), "commander" if scope == UNIT else "leader", scope, False, quote)
-    verbs, agent = _words("persons", "founded_by"), _words("persons", "agent")
-    for m in re.finditer(rf"(?<!\w)(?:{verbs})\b[^.;:()]{{0,100}}?\b(?:{agent})\s+", sentence, re.IGNORECASE):
+    for m in _founded_by().finditer(sentence):
         scope = _scope_before(reader, sentence[: m.start()])
         # "founded in 1987 by A, B and C", "by Indonesian clerics A and B"
         founders = list(_listed_persons(text, _past_description(text, s + m.end(), e), e))
@@ -700,15 +705,29 @@ def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int])
                 )
 
 
+@lru_cache(maxsize=1)
+def _role_list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """For `_role_lists`: a plural role and a list; "members ..., including"; "who led"."""
+    copula = _words("persons", "copula")
+    plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
+    listed = re.compile(
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[‘’'\"“]?[A-Z])"
+    )
+    including = re.compile(
+        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:{_words('persons', 'of')})\s+([^,.;:]{{2,60}}?)\s*,?\s+"
+        rf"(?:{_words('persons', 'including')})\s+(?=[‘’'\"“]?[A-Z])"
+    )
+    led = re.compile(
+        rf"(?i),?\s*(?:{_words('persons', 'relative')})\s+(?:{_words('persons', 'led_verb')})\s+([^,.;:]{{2,80}})"
+    )
+    return listed, including, led
+
+
 def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
     """ "The seven founding members of the group are A, B, ... and G", "les membres fondateurs
     du X sont A, B et C": a plural role, the group's, and a list."""
     text = reader.text
-    copula = _words("persons", "copula")
-    plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
-    pattern = re.compile(
-        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[‘’'\"“]?[A-Z])"
-    )
+    pattern, including, led = _role_list_patterns()
     for m in pattern.finditer(text, s, e):
         if reader.whose(m.group(1)) != SUBJECT:
             continue
@@ -717,18 +736,11 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
             for span in names:
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
     # "prominent members of the group, including A and B": some of its members, named.
-    including = re.compile(
-        rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:{_words('persons', 'of')})\s+([^,.;:]{{2,60}}?)\s*,?\s+"
-        rf"(?:{_words('persons', 'including')})\s+(?=[‘’'\"“]?[A-Z])"
-    )
     for m in including.finditer(text, s, e):
         if reader.whose(m.group(1)) == SUBJECT:
             for span in _listed_persons(text, m.end(), e):
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
     # "X, alias Y, who led the southern branch of the group": X led it.
-    led = re.compile(
-        rf"(?i),?\s*(?:{_words('persons', 'relative')})\s+(?:{_words('persons', 'led_verb')})\s+([^,.;:]{{2,80}})"
-    )
     for m in led.finditer(text, s, e):
         if reader.about_subject(m.group(1)):
             reader.claim(_named_before(reader, s, m.start(), quote), "leader", SUBJECT, False, quote)
@@ -1096,6 +1108,15 @@ def _fates(reader: _Reader, s: int, e: int, block: Block) -> None:
         person.fate_words.append((key, s + ms, s + me))
 
 
+@lru_cache(maxsize=1)
+def _someone() -> re.Pattern[str]:
+    """ "a senior leader": someone not named yet (a big pattern: compiled once, not per sentence)."""
+    return re.compile(
+        rf"(?i)(?<!\w)(?:{_words('persons', 'indefinite')})\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{_words('persons', 'person_nouns')}|{_roles().pattern})"
+    )
+
+
 def _fated(
     reader: _Reader, s: int, e: int, ms: int, me: int, mentions: list[tuple[int, int, _Person]], block: Block
 ) -> _Person | None:
@@ -1134,11 +1155,7 @@ def _fated(
     if after:
         return after[0]
     # "A senior leader of the group ... is arrested. X, ..." / "... het gaat om X."
-    someone = re.search(
-        rf"(?i)(?<!\w)(?:{_words('persons', 'indefinite')})\s+(?:[\w-]+\s+){{0,2}}?"
-        rf"(?:{_words('persons', 'person_nouns')}|{_roles().pattern})",
-        text[s : s + ms],
-    )
+    someone = _someone().search(text[s : s + ms])
     if not someone:
         return None
     for ns, ne in reader.ctx.sentences_of(block):
