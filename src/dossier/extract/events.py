@@ -745,8 +745,8 @@ def _own_words(text: str, asides: bool = True) -> str:
     if asides:
         outside = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
         # An aside that holds the only date is what the text dates ("(founded 1994)").
-        dated_aside = not find_dates(outside) and find_dates(text)
-        text = text if dated_aside else outside
+        if outside != text and not (not find_dates(outside) and find_dates(text)):
+            text = outside
     return cause_clause().sub(lambda m: " " * len(m.group()), text)
 
 
