@@ -57,13 +57,20 @@ def main() -> None:
     else:
         statements = extract_all(docs)
     cpu = time.process_time() - start
-    figures = {"documents": len(docs), "mb": round(mb, 3), "statements": statements, "cpu_s": round(cpu, 2),
-               "mb_per_s": round(mb / cpu, 3)}
+    figures = {
+        "documents": len(docs),
+        "mb": round(mb, 3),
+        "statements": statements,
+        "cpu_s": round(cpu, 2),
+        "mb_per_s": round(mb / cpu, 3),
+    }
     if args.json:
         print(json.dumps(figures))
     else:
-        print(f"{len(docs)} documents, {mb:.3f} MB, {statements} statements: "
-              f"extraction {cpu:.2f} s CPU, {mb / cpu:.3f} MB/s")
+        print(
+            f"{len(docs)} documents, {mb:.3f} MB, {statements} statements: "
+            f"extraction {cpu:.2f} s CPU, {mb / cpu:.3f} MB/s"
+        )
 
 
 if __name__ == "__main__":

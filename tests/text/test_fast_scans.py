@@ -9,6 +9,7 @@ corpora (and on sentences written here).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterator
@@ -109,3 +110,13 @@ def test_word_spans_are_the_regex_spans() -> None:
     for name in names:
         expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
         assert word_spans(text, name) == expected, name
+
+
+def test_quick_tests_of_date_forms_skip_only_texts_without_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = [(s, day_first) for s in SENTENCES for day_first in (False, True)]
+    quick = [dates._forms_in.__wrapped__(*case)[0] for case in cases]
+    assert any(rule.needs is not None for rule in dates._rules())
+    untested = [dataclasses.replace(rule, needs=None) for rule in dates._rules()]
+    monkeypatch.setattr(dates, "_rules", lambda: untested)
+    assert [dates._forms_in.__wrapped__(*case)[0] for case in cases] == quick
+    assert any(d.kind == "period" and d.iso.endswith("0") for found in quick for d in found)  # decades among them
