@@ -737,6 +737,7 @@ def _first_date_at(text: str) -> int:
     return dates[0].start if dates else len(text)
 
 
+@lru_cache(maxsize=16384)  # pure, and asked about the same sentence by several checks
 def _own_words(text: str, asides: bool = True) -> str:
     """The text without what names other happenings: causes ("in retaliation for the
     intervention", "wegens aanslagen in Mombasa") to the end of their clause and, with

@@ -127,7 +127,8 @@ def candidates(ctx: Context) -> list[Candidate]:
     words = _Words(text[body:])
 
     def add(start: int, end: int, bonus: float, why: str, acronym: tuple[int, int] | None = None) -> None:
-        start, end = _trimmed(text, *_one_script(text, *_trimmed(text, start, end)))
+        trim_start, trim_end = _extent(text[start:end])
+        start, end = start + trim_start, start + trim_end
         name = text[start:end]
         if why in ("field", "spoken of"):  # a name field says so, whatever the name looks like
             if not re.search(r"[^\W\d_]", name):
@@ -584,6 +585,13 @@ def _person_evidence(text: str, name: str) -> bool:
 
 
 # -- checks ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _extent(piece: str) -> tuple[int, int]:
+    """Where the name that `piece` holds runs in it: trimmed, in one script, trimmed again
+    (each step reads only the piece; names recur, so the answers are kept)."""
+    return _trimmed(piece, *_one_script(piece, *_trimmed(piece, 0, len(piece))))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

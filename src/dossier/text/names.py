@@ -138,11 +138,16 @@ def script(name: str) -> str:
     """ "Latin", "Arabic", ... : the script of a name's first letter."""
     for ch in name:
         if ch.isalpha():
-            try:
-                return unicodedata.name(ch).split()[0].title()
-            except ValueError:
-                return "Unknown"
+            return _script_of(ch)
     return "Unknown"
+
+
+@lru_cache(maxsize=4096)
+def _script_of(letter: str) -> str:
+    try:
+        return unicodedata.name(letter).split()[0].title()
+    except ValueError:
+        return "Unknown"
 
 
 def initials(name: str) -> str:
