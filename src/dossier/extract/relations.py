@@ -925,6 +925,7 @@ def _skeleton(name: str) -> str:
 # -- checks -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again wherever a name recurs
 def _plausible(name: str) -> bool:
     """Could `name` be a group's name: letters, not too long, no country, date or label."""
     name = name.strip()
