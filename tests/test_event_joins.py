@@ -233,3 +233,36 @@ def test_an_undated_report_of_an_attack_joins_the_one_dated_attack_of_its_rare_n
     data = grounded_export(tmp_path, {"profile.md": profile, "news.txt": news})
     hotel = [e for e in data["events"] if e["date"] == "2011-05-04"]
     assert len(hotel) == 1 and documents_of(hotel[0], data) == {"profile.md", "news.txt"}, data["events"]
+
+
+def test_a_citys_capture_dated_a_season_apart_by_two_sources_is_one_incident(tmp_path: Any) -> None:
+    """ "August 1996: the movement captured the city of Kitwe" and "s'empare de Kitwe en octobre
+    1996": sources disagree on the month, but a city falls to a group once in a season."""
+    timeline = (
+        "Copper Ridge Movement\n\nHistory\n\n"
+        "First Attack: August 1996: fighters of the movement marched north and captured the city of Kitwe in Zambia (unknown killed).\n"
+    )
+    news = (
+        "Copper Ridge Movement\n\n"
+        "Le mouvement Copper Ridge s'empare presque sans combat de Kitwe, en Zambie, en octobre 1996.\n"
+    )
+    data = grounded_export(tmp_path, {"timeline.md": timeline, "news.txt": news})
+    taken = [e for e in data["events"] if e["date"].startswith("1996-")]
+    assert len(taken) == 1 and documents_of(taken[0], data) == {"timeline.md", "news.txt"}, data["events"]
+
+
+def test_a_killing_a_year_dates_joins_the_dated_one_by_its_victim(tmp_path: Any) -> None:
+    """ "Successor X assassinated in another airstrike" (a year's list) and "X ... est abattu le
+    17 avril 2004": the death of one person, though only the victim is common to the two."""
+    timeline = (
+        "Copper Ridge Movement\n\nHistory\n\n"
+        "2004\n\nSuccessor Mwamba Phiri assassinated in another airstrike four weeks later.\n"
+    )
+    news = (
+        "Copper Ridge Movement\n\n"
+        "Le mouvement Copper Ridge est un groupe armé. Son chef Mwamba Phiri est abattu le 17 avril 2004. "
+        "► Joseph Banda lui succède comme chef du mouvement.\n"
+    )
+    data = grounded_export(tmp_path, {"timeline.md": timeline, "news.txt": news})
+    killed = [e for e in data["events"] if e["date"] == "2004-04-17"]
+    assert len(killed) == 1 and documents_of(killed[0], data) == {"timeline.md", "news.txt"}, data["events"]

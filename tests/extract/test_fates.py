@@ -75,3 +75,47 @@ def test_a_paragraph_that_opens_on_he_goes_on_about_the_person_the_one_before_na
         "Dat hij op 11 september 2021 overleed, maakte de groep pas twee jaar later bekend."
     )
     assert _statuses(_statements(text, "nl")) == {"Karim Mansour": {"dead"}}
+
+
+def _events(statements: list[Statement]) -> dict[str, dict[str, set[str]]]:
+    names = {s.subject: s.value for s in statements if s.prop == "name"}
+    out: dict[str, dict[str, set[str]]] = {}
+    for s in statements:
+        if s.schema.value == "Event" and s.prop in ("date", "type", "victim"):
+            out.setdefault(s.subject, {}).setdefault(s.prop, set()).add(names.get(s.value, s.value))
+    return out
+
+
+def test_a_second_founder_after_the_first_ones_description_is_found() -> None:
+    text = (
+        "Les Tigres du Sable (TS) sont un groupe armé. Fondée en 1993 par Karim Haddad, religieux du nord, "
+        "directeur d'une école de Kano, et Omar Bensaïd, la TS a pour but un Etat. "
+        "Haddad en serait devenu « l'émir » (chef), à la mort de Bensaïd en 1999, et reste son guide."
+    )
+    statements = _statements(text, "fr")
+    assert _statuses(statements) == {"Omar Bensaïd": {"dead"}}
+    events = [e for e in _events(statements).values() if e.get("date") == {"1999"}]
+    # the succession and the death: two incidents of 1999, the death the aside's
+    assert sorted(sorted(e["type"]) for e in events) == [["leader_killed"], ["leadership_change"]], events
+    assert [e["victim"] for e in events if "victim" in e] == [{"Omar Bensaïd"}]
+
+
+def test_a_death_and_the_succession_it_brings_are_two_incidents() -> None:
+    text = (
+        "The Sand Tigers (ST) are an armed group founded by Omar Bensaid and Karim Haddad. "
+        "Bensaid died in November 1999 and was succeeded by Haddad as the group's emir."
+    )
+    events = [e for e in _events(_statements(text)).values() if e.get("date") == {"1999-11"}]
+    assert len(events) == 2 and [e.get("victim") for e in events] == [{"Omar Bensaid"}, None], events
+    assert events[1]["type"] == {"leadership_change"}
+
+
+def test_a_death_the_succession_follows_is_not_of_the_successions_date() -> None:
+    text = (
+        "De Zandtijgers zijn een gewapende groep. Haddad werd in juli 2015 uitgeroepen tot nieuwe leider "
+        "van de Zandtijgers, na de dood van de vorige leider moellah Omar Bensaid."
+    )
+    events = _events(_statements(text, "nl"))
+    death = [e for e in events.values() if "victim" in e]
+    assert len(death) == 1 and "date" not in death[0], events
+    assert [e["date"] for e in events.values() if "leadership_change" in e.get("type", ())] == [{"2015-07"}]

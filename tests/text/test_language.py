@@ -51,6 +51,8 @@ def test_cities(text: str, name: str, code: str) -> None:
         ["In 1981 the cell kidnapped BGen. Tom Okello.", "Brig. Gen. Ayo was freed."],
         # a footnote marker after a full stop closes its sentence
         ["Its first attack killed 44 people.[1]", "Last attack: June 2020.", "It ended.[12][13]", "Then it split."],
+        # a bullet before the next sentence's capital
+        ["He was shot on 2 May 2004.", "► His deputy took over.", "• Then it split."],
     ],
 )
 def test_sentence_spans(sentences: list[str]) -> None:

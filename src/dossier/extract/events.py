@@ -279,24 +279,72 @@ def _dated_sentence(
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
             basis = "relative" if relative else "sentence"
-            for part_start, part_end, part_types in _participle_parts(ctx, s, e, types):
+            for part_start, part_end, part_types, dated in _participle_parts(ctx, s, e, types):
                 slug = f"s{s}" if part_start == s else f"s{s}.{part_start}"
-                yield from _event(ctx, slug, date, part_start, part_end, (s, e), context_date, basis, types=part_types)
+                yield from _event(
+                    ctx, slug, date if dated else "", part_start, part_end, (s, e), context_date, basis, part_types
+                )
 
 
-def _participle_parts(ctx: Context, start: int, end: int, types: list[str]) -> list[tuple[int, int, list[str]]]:
+# A part of a clause: (start, end, types, whether the clause's date is its date).
+_Part = tuple[int, int, list[str], bool]
+
+
+def _participle_parts(ctx: Context, start: int, end: int, types: list[str]) -> list[_Part]:
     """A clause and a participle after its comma that announces the group's new form,
     at the same date ("X assumed leadership, announcing a new coalition under the name
     Y", "..., en annonçant la création de ..."): two incidents. Else the clause as one.
     (A participle of anything else may tell what followed later.)"""
     clause = ctx.text[start:end]
+    succession = _death_and_succession(ctx, start, end, types)
+    if succession:
+        return succession
     joint = _participle().search(clause)
     if joint:
         first, second = _types(clause[: joint.start()], ctx), _types(clause[joint.start() :], ctx)
         main = set(first) - {"other", "statement"}
         if main and not main & FORMATION and set(second) & FORMATION:
-            return [(start, start + joint.start(), first), (start + joint.start() + 1, end, second)]
-    return [(start, end, types)]
+            return [(start, start + joint.start(), first, True), (start + joint.start() + 1, end, second, True)]
+    return [(start, end, types, True)]
+
+
+def _death_and_succession(ctx: Context, start: int, end: int, types: list[str]) -> list[_Part]:
+    """A leader's death and his successor's taking over, two incidents (as timelines keep
+    them): "X died in November 1999 and was succeeded by Y", cut at the coordinator
+    between the two, of one date; "Y became emir, on the death of X in 1999, ...", the
+    death an aside between commas, of the clause's date only if the aside gives it ("Y
+    was named leader in July 2015, after the death of X": X died before, on a day other
+    reports tell)."""
+    deaths = [(s - start, e - start) for s, e, _key in ctx.deaths if start <= s and e <= end]
+    cue = _succession_cue(ctx.doc.lang).search(ctx.text, start, end) if deaths else None
+    if not cue:
+        return []
+    clause, at = ctx.text[start:end], cue.start() - start
+    (death_start, death_end), others = deaths[0], [t for t in types if t != "leadership_change"]
+    if at > death_end:
+        joints = list(_bare_coordinator().finditer(clause, death_end, at))
+        if not joints:
+            return []
+        cut = start + joints[-1].start()
+        return [(start, cut, others, True), (cut + 1, end, ["leadership_change"], True)]
+    opens = clause.rfind(", ", cue.end() - start, death_start)
+    if opens < 0:
+        return []
+    closes = clause.find(",", death_end)
+    closes = len(clause) if closes < 0 else closes
+    aside = (start + opens + 2, start + closes)
+    dated = bool(find_dates(ctx.text[aside[0] : aside[1]], lang=ctx.doc.lang))
+    return [(start, start + opens, ["leadership_change"], True), (*aside, others, dated)]
+
+
+@lru_cache(maxsize=3)
+def _succession_cue(lang: str) -> re.Pattern[str]:
+    """A word of succession, or "became" and a leader's title ("est devenu « l'émir »")."""
+    became = lexicon.alternation("persons", "became_title", lang)
+    title = lexicon.alternation("roles", "leader", lang)
+    quotes = r"[\s«»“”\"'‘’]*"
+    own_title = rf"(?:{became}){quotes}(?:(?:the|its|de|het|le|la|l['’]){quotes})?(?:{title})\b"
+    return re.compile(rf"{lexicon.words_pattern('events', 'leadership_change', lang).pattern}|{own_title}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

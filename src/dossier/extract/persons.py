@@ -661,6 +661,10 @@ def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
         else:
             rest_start = span[1]
         joint = re.match(r"[\"”’'\s]*(?:,[\"”’'\s]*(?:(?:and|en|et)\s+)?|\s+(?:and|en|et)\s+)", text[rest_start:end])
+        # "by A, a cleric from the north, head of a school, and B": past A's description to B
+        described = re.match(r",\s*(?=[a-zà-ÿ])[^;()\n]{3,120}?,\s*(?:and|en|et)\s+", text[rest_start:end])
+        if described and person_name_at(text, rest_start + described.end()):
+            joint = described
         if not joint:
             return
         pos = rest_start + joint.end()

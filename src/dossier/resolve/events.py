@@ -97,6 +97,8 @@ VAGUE_TYPES = frozenset({"other", "attack", "statement"})
 DAY, MONTH, YEAR = 10, 7, 4
 # Days apart that two day-precise reports of one incident may be.
 NEAR_DAYS = 7
+# Days apart that two reports of a city's capture may date it (sources disagree by a season).
+TAKEN_DAYS = 92
 # A year-only mention, or one without a country, with more candidates than this
 # in its block is left alone: it could be any of them (and would need to be the
 # sole one to join), and comparing it with every one would make the cost grow
@@ -429,7 +431,7 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, list[_Event]]]:
                 blocks[("day", e.date, kind)].append(e)
             if e.place:
                 blocks[("city", e.place, e.date[:YEAR], kind)].append(e)
-        for person in e.persons:
+        for person in e.persons | e.victims:  # "X assassinated" / "qui est abattu" (X the victim)
             blocks[("person", person)].append(e)
         # A happening no word typed may be any kind of incident: it meets every mention of
         # its day, and of its month while they are few.
@@ -733,6 +735,10 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         # ("killed by troops on 25 February" / "killed in an operation on 2 March").
         who = f" ({len(a.persons & b.persons)} person named in both)" if same_person and not specific else ""
         return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}{who}", False)
+    if "capture" in a.acts & b.acts and same_city and one_history and _days_apart(a, b) <= TAKEN_DAYS:
+        # A city falls to a group once in a season: sources that date its capture a month or two
+        # apart ("August 1994" / "octobre 1994") tell one incident, when it is the only such one.
+        return Judgement(score - 2, f"the one capture of {where}: {a.date} / {b.date}", False, True)
     return None
 
 

@@ -14,10 +14,11 @@ from dossier.text import lexicon
 
 # A full stop and a capital with space between, or glued where a page lost the space
 # after a word of three small letters or more ("stonden.De realiteit").
-# Closing quotes, brackets and footnote markers ("killed.[1] Then") belong to the sentence before.
+# Closing quotes, brackets and footnote markers ("killed.[1] Then") belong to the sentence before;
+# a bullet may stand before the next one's capital ("in 2004. ► Then").
 _CLOSERS = r"(?:[\"”’)\]]|\[\w{1,4}\])*"
 _BOUNDARY = re.compile(
-    rf"(?<=[.!?]){_CLOSERS}\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[a-zà-ÿ]{{3}}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+    rf"(?<=[.!?]){_CLOSERS}\s+(?=(?:[►▶•▪■◆]\s*)?[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[a-zà-ÿ]{{3}}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
 )
 
 
