@@ -161,7 +161,7 @@ def test_other_groups_timelines(other_groups: dict[str, Any], name: str) -> None
 
 # -- small language rules of the events extractor ---------------------------------------
 
-from dossier.extract.events import _casualties, _dated_clauses, _types  # noqa: E402
+from dossier.extract.events import _casualties, _dated_clauses, _place, _types, _year_ahead  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -312,6 +312,42 @@ def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
 )
 def test_pending_steps_and_more_cue_words(text: str, types: list[str]) -> None:
     assert _types(text) == types
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # A held area described by how it was taken is no capture of that moment.
+        ("The front declares an emirate across the territory it has seized, and renames itself.", ["renaming"]),
+        ("Le front proclame un émirat dans les régions conquises.", []),
+        ("Gunmen seized two aid workers in the town.", ["armed_assault", "kidnapping"]),
+        # Dutch separable verbs, their particle ending the clause (or told by two words).
+        ("Strijders nemen in mei de steden Kano en Kaduna in en trekken verder.", ["military_operation"]),
+        ("Ze nemen in mei deel aan de gesprekken in Doha.", []),
+        ("De cel liet de twee verplegers na drie weken vrij.", ["release"]),
+        ("Het front trekt in augustus door naar het gebergte.", ["military_operation"]),
+    ],
+)
+def test_held_areas_and_separable_verbs(text: str, types: list[str]) -> None:
+    assert _types(text) == types
+
+
+def test_a_locative_of_another_language_places_nothing() -> None:
+    """ "de steden Kano en Kaduna": Dutch "en" is "and"; the first city of the list is where."""
+    text = "Strijders nemen in mei de Nigeriaanse steden Kano en Kaduna in."
+    assert _place(_ctx(text, "nl"), text) == ("NG", "Kano")
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_same_month_told_next() -> None:
+    text = (
+        "The front had held two villages since 2013. In the east, it had taken the port of Lamu on 10 June. "
+        "On 29 June 2015, the front proclaimed an emirate.\n"
+    )
+    ctx = _ctx(text)
+    start, end, _block = ctx.sentences[1]
+    assert _year_ahead(ctx, 1) == "2015"
+    assert [iso for _p, iso in _incident_dates(ctx, start, end, _year_ahead(ctx, 1))] == ["2015-06-10"]
+    assert _year_ahead(ctx, 0) == ""  # no yearless day of its own
 
 
 def test_a_news_lead_that_says_what_a_group_is_tells_no_incident(tmp_path: Path) -> None:

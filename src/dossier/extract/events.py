@@ -15,7 +15,7 @@ from dossier.extract.context import Context
 from dossier.model import ATTACK_TYPES, FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
-from dossier.text.clauses import cause_clause
+from dossier.text.clauses import cause_clause, without_held_areas
 from dossier.text.dates import (
     DateMatch,
     RelativeMatch,
@@ -69,7 +69,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
-    for start, end, block in ctx.sentences:
+    for index, (start, end, block) in enumerate(ctx.sentences):
         if (block.kind is BlockKind.FIELD and field_key(block) not in _INCIDENT_FIELDS) or section_key(
             block
         ) in _NOT_INCIDENTS:
@@ -84,7 +84,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
         since = earlier or in_section
         if in_section and _long_before_page(ctx, in_section):
             in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
-        context = entry.date if entry else earlier or in_section[:4]
+        context = entry.date if entry else _year_ahead(ctx, index) or earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, since)
         yield from _named_incidents(ctx, start, end)
         if dates:
@@ -117,6 +117,23 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 last = (block.start, told[-1])
         if last[0] == block.start and block.kind is BlockKind.PARAGRAPH and last[1][:1].isdigit():
             section_year = (block.section, last[1])
+
+
+def _year_ahead(ctx: Context, index: int) -> str:
+    """The year of the next sentence's date when it is of the same month as a day this
+    sentence gives without a year ("it had taken the city on 10 June. On 29 June 2014, it
+    proclaimed ..."): that year, not the one a sentence before recalled."""
+    start, end, block = ctx.sentences[index]
+    if index + 1 >= len(ctx.sentences) or ctx.sentences[index + 1][2] is not block:
+        return ""
+    months = {d.iso[2:4] for d in find_dates(ctx.text[start:end], lang=ctx.doc.lang) if d.iso.startswith("--")}
+    if not months:
+        return ""
+    after_start, after_end, _block = ctx.sentences[index + 1]
+    for d in find_dates(ctx.text[after_start:after_end], lang=ctx.doc.lang):
+        if d.has_year and not d.is_period and len(d.iso) >= len("YYYY-MM"):
+            return d.iso[:4] if d.iso[5:7] in months else ""
+    return ""
 
 
 # Being held: its end ("held them until ...") is a release.
@@ -238,12 +255,28 @@ def _incidents_of_entry(ctx: Context, block: Block, date: str) -> list[tuple[int
     sentences, then each run that a sentence moving elsewhere opens. They stop at the
     first sentence with a date of its own, which is an event of its own."""
     runs = [block.start]
-    for s, e in ctx.sentences_of(block)[1:]:
+    sentences = ctx.sentences_of(block)
+    formation = bool(sentences) and _tells_formation(ctx, *sentences[0])
+    for s, e in sentences[1:]:
         if _incident_dates(ctx, s, e, date):
             return list(zip(runs, [*runs[1:], s], strict=True))
         if _displaced().match(ctx.text, s):
             runs.append(s)
+        elif not formation and _tells_formation(ctx, s, e):
+            # "JUNE 2014: X seizes a city. The group declares a caliphate and renames
+            # itself": what a group makes of itself, after what it did, is a step of its own.
+            runs.append(s)
+            formation = True
     return list(zip(runs, [*runs[1:], block.end], strict=True))
+
+
+def _tells_formation(ctx: Context, start: int, end: int) -> bool:
+    """Does the sentence tell a group's founding, renaming, merger, split or allegiance?"""
+    return bool(FORMATION_ACTS.intersection(_types(ctx.text[start:end], ctx)))
+
+
+# What a group makes of itself: founded, renamed, merged, split off, pledged to another.
+FORMATION_ACTS = FORMATION | {"allegiance"}
 
 
 @lru_cache(maxsize=1)
@@ -815,7 +848,7 @@ def _own_words(text: str, asides: bool = True) -> str:
         # An aside that holds the only date is what the text dates ("(founded 1994)").
         if outside != text and not (not find_dates(outside) and find_dates(text)):
             text = outside
-    return cause_clause().sub(lambda m: " " * len(m.group()), text)
+    return without_held_areas(cause_clause().sub(lambda m: " " * len(m.group()), text))
 
 
 @lru_cache(maxsize=1)
@@ -854,6 +887,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     text names, then the first place. A demonym counts only before a place noun
     ("the Malian city of ..."): "French troops" says nothing about where.
     """
+    lang = ctx.doc.lang
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
     text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
     text = _flight().sub(lambda m: " " * len(m.group()), text)  # "its leaders fled to Pakistan": went there
@@ -868,7 +902,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
         c
         for c in find_countries(text)
         if (c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end))
-        and _says_where(text, c)
+        and _says_where(text, c, lang)
     ]
     cities = [c for c in cities if not _NAME_ACRONYM.match(text, c.end)]
     named = {c.code for c in countries}
@@ -877,7 +911,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
         return None
     best = min(
         candidates,
-        key=lambda c: (not _after_locative(text, c.start), not (c.kind == "city" and c.code in named), c.start),
+        key=lambda c: (not _after_locative(text, c.start, lang), not (c.kind == "city" and c.code in named), c.start),
     )
     if best.kind == "city":
         return best.code, best.name
@@ -921,7 +955,7 @@ LARGE_CITY = 1_000_000
 _NAME_ACRONYM = re.compile(r"\s*\(\s*(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Za-z-]{2,9}\s*\)")
 
 
-def _says_where(text: str, place: PlaceMatch) -> bool:
+def _says_where(text: str, place: PlaceMatch, lang: str | None = None) -> bool:
     """Does a country's name tell where the incident was: after a locative ("in Mali",
     "à Paris") or a target ("against Israel"), or before a place noun ("the Malian town
     of")? Not as an actor ("backed by Turkey", "US forces"), nor ending a group's name."""
@@ -935,7 +969,7 @@ def _says_where(text: str, place: PlaceMatch) -> bool:
     ):
         return False  # "US air strike", "the US Airbase in Aviano": a code used as an adjective
     return (
-        _after_locative(text, place.start)
+        _after_locative(text, place.start, lang)
         or bool(lexicon.regex("places", "targets", _ENDING).search(before))
         or place.kind == "demonym"
     )
@@ -950,8 +984,10 @@ def _without_group_names(ctx: Context, text: str) -> str:
     return text
 
 
-def _after_locative(text: str, start: int) -> bool:
-    return bool(lexicon.regex("places", "locative", _ENDING).search(text[max(0, start - 24) : start]))
+def _after_locative(text: str, start: int, lang: str | None = None) -> bool:
+    """Does a locative of the text's language end the text before `start` ("in", "à")?
+    ("Mosoel en Tikrit": Dutch "en" is "and", not the French "en".)"""
+    return bool(lexicon.regex("places", "locative", _ENDING, lang).search(text[max(0, start - 24) : start]))
 
 
 def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
