@@ -94,7 +94,7 @@ def _read(path: Path, key: object) -> tuple[Any] | None:
     return (value,)
 
 
-def _write(path: Path, key: object, value: object) -> None:
+def _write(path: Path, key: Any, value: Any) -> None:
     try:
         payload = marshal.dumps((key, value))
     except ValueError as err:  # a type marshal cannot write: a caller's bug, but not one to stop a build
