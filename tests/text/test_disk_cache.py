@@ -115,3 +115,14 @@ def test_the_default_folder_is_the_users_cache(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(disk_cache.sys, "platform", "linux")
     assert disk_cache.cache_dir() == tmp_path / "dossier"
+
+
+def test_no_home_folder_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> None:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("DOSSIER_CACHE_DIR", raising=False)
+    monkeypatch.setattr(disk_cache, "cache_dir", no_home)
+    build = Builder(INDEX)
+    assert cached("towns", ("v1",), build) == INDEX
+    assert build.calls == 1

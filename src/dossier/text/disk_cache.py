@@ -59,7 +59,10 @@ def cached(kind: str, key: Hashable, build: Callable[[], T]) -> T:
     """
     # The interpreter's version is part of every key: marshal's format is its own.
     full_key = (sys.version, marshal.version, kind, key)
-    folder = cache_dir()
+    try:
+        folder = cache_dir()
+    except RuntimeError:  # no home folder to find the user's cache in
+        folder = None
     if folder is None:
         return build()
     path = folder / f"{kind}-{hashlib.sha256(repr(full_key).encode()).hexdigest()[:24]}.bin"
