@@ -300,6 +300,48 @@ def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
 @pytest.mark.parametrize(
     ("text", "types"),
     [
+        # A step still to come names no incident.
+        ("De vier overige leden waren daarna nog in afwachting van hun vonnis.", []),
+        ("Two of the cell were still awaiting trial.", []),
+        ("Ils sont en attente de jugement.", []),
+        ("The court sentenced the two of the cell in May.", ["conviction"]),
+        # Dutch past tense of "executeren"; a sanctions list that a group is added to.
+        ("Begin juni executeerde de staat de leider van de cel.", ["execution"]),
+        ("The front was added to the sanctions list of the council.", ["designation"]),
+    ],
+)
+def test_pending_steps_and_more_cue_words(text: str, types: list[str]) -> None:
+    assert _types(text) == types
+
+
+def test_a_news_lead_that_says_what_a_group_is_tells_no_incident(tmp_path: Path) -> None:
+    text = (
+        "Source: https://news.example.org/front\n\n date 2021-03 The Pale River Movement is an armed "
+        "group in the hills, and a designated terrorist organisation in three states. "
+        "Police have arrested four members of the movement in Lamu, Kenya, the ministry said.\n"
+    )
+    events = _events_of(tmp_path, text)
+    assert [e["types"] for e in events] == [["arrest"]]
+    assert events[0]["date"] == "2021-03"
+
+
+def test_a_time_counted_back_from_an_attack_in_a_paragraph_before(tmp_path: Path) -> None:
+    """ "A year before the attack in X": counted from the date the section told last, in a
+    page written long after it, and placed where the sentence's own attack was, not X."""
+    text = (
+        "Source: https://nieuws.example.org/beweging\n\n date 2019-06 De rechters hebben deze week de "
+        "laatste zaak tegen de beweging gesloten, zei de rechtbank in Nairobi.\n\nDe aanslag\n\n"
+        "Bij de aanslag op 2 mei 2004 op een veerboot in Mombasa, Kenia, doodde de beweging negen mensen.\n\n"
+        "De beweging pleegde een jaar voor de aanslag in Mombasa ook een aanslag op een markt in Lamu.\n"
+    )
+    events = _events_of(tmp_path, text)
+    earlier = [e for e in events if e["date"] == "2003"]
+    assert len(earlier) == 1 and earlier[0]["place"] == "Lamu"
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
         # A cue inside a proper name types nothing; a headline's capitals are no name.
         ("En mai 1980, il crée le Front de Libération du Nord.", ["founding"]),
         ("The Liberation Army of the North attacked a base.", ["armed_assault"]),
@@ -346,8 +388,14 @@ def test_a_ceasefire_in_an_infobox_aside_is_an_incident_at_its_date() -> None:
     from dossier.extract import extract_document
 
     for text, lang in (
-        ("Silver Front\nActive 1969–2005 (on ceasefire from 1997)\nIdeology Nationalism\n\nThe Silver Front (SF) is an armed group.", "en"),
-        ("Zilveren Front\nActief in de jaren 1969 – 2005\n(staakt-het-vuren sinds 1997)\nActief in het noorden\n\nHet Zilveren Front (ZF) is een groep.", "nl"),
+        (
+            "Silver Front\nActive 1969–2005 (on ceasefire from 1997)\nIdeology Nationalism\n\nThe Silver Front (SF) is an armed group.",
+            "en",
+        ),
+        (
+            "Zilveren Front\nActief in de jaren 1969 – 2005\n(staakt-het-vuren sinds 1997)\nActief in het noorden\n\nHet Zilveren Front (ZF) is een groep.",
+            "nl",
+        ),
     ):
         doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang=lang)
         statements = extract_document(doc)

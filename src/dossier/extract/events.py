@@ -79,13 +79,16 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        # "A year before the attack in Tokyo": a time counted back or on from the date its
+        # section told last, even where that date is too old to lend its year.
+        since = earlier or in_section
         if in_section and _long_before_page(ctx, in_section):
             in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
         context = entry.date if entry else earlier or in_section[:4]
-        dates = _incident_dates(ctx, start, end, context, earlier)
+        dates = _incident_dates(ctx, start, end, context, since)
         yield from _named_incidents(ctx, start, end)
         if dates:
-            yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
+            yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=since)
             last = (block.start, dates[-1][1])
             previous_end = end
         else:
@@ -100,7 +103,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 text = ctx.text[start:end]
                 types = _types(text, ctx)
                 own_dates = [d for d in find_dates(text) if not ctx.in_dateline(start + d.start, start + d.end)]
-                if not own_dates and "://" not in text and set(types) - {"statement", "other"}:
+                described = lexicon.words_pattern("time", "descriptions").search(text)
+                if not own_dates and "://" not in text and not described and set(types) - {"statement", "other"}:
                     yield from _event(
                         ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
                     )
@@ -344,7 +348,9 @@ def _succession_cue(lang: str) -> re.Pattern[str]:
     title = lexicon.alternation("roles", "leader", lang)
     quotes = r"[\s«»“”\"'‘’]*"
     own_title = rf"(?:{became}){quotes}(?:(?:the|its|de|het|le|la|l['’]){quotes})?(?:{title})\b"
-    return re.compile(rf"{lexicon.words_pattern('events', 'leadership_change', lang).pattern}|{own_title}", re.IGNORECASE)
+    return re.compile(
+        rf"{lexicon.words_pattern('events', 'leadership_change', lang).pattern}|{own_title}", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -696,7 +702,7 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
     for key, start, _e in lexicon.keys_in("events", text):
-        if key not in found and not _in_a_name(text, start):
+        if key not in found and not _in_a_name(text, start) and not _pending(text, start):
             found.append(key)
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
@@ -713,6 +719,19 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if "founding" in found and set(found) - FORMATION:
         found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+def _pending(text: str, start: int) -> bool:
+    """Does a word that tells a step still to come stand just before the cue at `start`
+    ("awaiting their sentence", "in afwachting van hun vonnis")? Then it names no incident."""
+    before = _pending_end().search(text, max(0, start - 60), start)
+    return before is not None
+
+
+@lru_cache(maxsize=1)
+def _pending_end() -> re.Pattern[str]:
+    """A pending word, then at most two words (an article, a possessive), up to the cue."""
+    return lexicon.regex("time", "pending", r"(?<!\w)(?:{words})(?:\s+[\w'’]+){0,2}\s+$")
 
 
 # Capitalised words, with the small words a name holds between them ("Faucons de Libération du Nord").
@@ -838,6 +857,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
     text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
     text = _flight().sub(lambda m: " " * len(m.group()), text)  # "its leaders fled to Pakistan": went there
+    text = _without_time_anchors(text)  # "a year before the attack in Tokyo": that one was there
     large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
     cities = [
         c
@@ -863,6 +883,33 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
         return best.code, best.name
     city = next((c for c in cities if c.code == best.code), None)
     return best.code, city.name if city else ""
+
+
+def _without_time_anchors(text: str) -> str:
+    """The text without the happening a counted time is told from ("a year before the
+    attack in X", "deux ans après la prise de Y"): its article, noun and the place
+    that noun has, blanked, so that offsets stay."""
+    for rel in find_relative(text):
+        if _anchored().search(text, rel.start, rel.end):
+            anchor = _time_anchor().match(text, rel.end)
+            if anchor:
+                text = text[: rel.start] + " " * (anchor.end() - rel.start) + text[anchor.end() :]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _anchored() -> re.Pattern[str]:
+    """A counted time's last word that a happening follows ("a year before", "deux ans après")."""
+    return lexicon.regex("relative", "anchored", r"(?<!\w)(?:{words})$")
+
+
+@lru_cache(maxsize=1)
+def _time_anchor() -> re.Pattern[str]:
+    """After "a year before": an article, a noun, and a place it has ("the attack in Tokyo")."""
+    places = r"\s+(?:in|at|near|on|of|op|bij|van|à|de|du|près\s+de)\s+(?-i:[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*)"
+    return lexicon.regex(
+        "relative", "anchor_articles", rf"\s+(?:(?:{{words}})(?<=['’])|(?:{{words}})\s)\s*[\w-]+(?:{places})?"
+    )
 
 
 # A town abroad that the document names no country of is meant only when it is a large one
