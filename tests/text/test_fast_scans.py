@@ -53,6 +53,9 @@ def _plain_keys_in(name: str, text: str) -> list[tuple[str, int, int]]:
     for key in lexicon.load(name):
         for m in lexicon.words_pattern(name, str(key)).finditer(text):
             found.append((str(key), m.start(), m.end()))
+        # Separable verbs ("nemen … in") are scanned apart, by their own patterns.
+        for pattern in lexicon.gapped_patterns(name, str(key), clause_end=True):
+            found.extend((str(key), m.start(), m.end()) for m in pattern.finditer(text))
     return sorted(found, key=lambda t: t[1])
 
 
