@@ -6,6 +6,7 @@ tests that change a knowledge base build their own in `tmp_path`.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,18 @@ from collections.abc import Iterator  # noqa: E402
 
 from engines import ENGINES, drop_databases, new_database  # noqa: E402
 from kb_helpers import RED_DAWN, SALT_ARMY, SILVER_RIVER_HTML, BuiltKB, build, export, write_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _index_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The indexes dossier keeps on disk (`dossier.text.disk_cache`) go to this session's folder, not the
+    user's cache (unless DOSSIER_CACHE_DIR chooses one); the CLI's subprocesses inherit it."""
+    if "DOSSIER_CACHE_DIR" in os.environ:
+        yield
+        return
+    os.environ["DOSSIER_CACHE_DIR"] = str(tmp_path_factory.mktemp("index-cache"))
+    yield
+    del os.environ["DOSSIER_CACHE_DIR"]
 
 
 @pytest.fixture(scope="session", params=ENGINES)

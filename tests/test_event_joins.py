@@ -266,3 +266,32 @@ def test_a_killing_a_year_dates_joins_the_dated_one_by_its_victim(tmp_path: Any)
     data = grounded_export(tmp_path, {"timeline.md": timeline, "news.txt": news})
     killed = [e for e in data["events"] if e["date"] == "2004-04-17"]
     assert len(killed) == 1 and documents_of(killed[0], data) == {"timeline.md", "news.txt"}, data["events"]
+
+
+def test_a_timelines_seizure_and_the_renaming_after_it_join_their_own_reports(tmp_path: Any) -> None:
+    """ "JUNE 2015: the movement seizes Kitwe ... It declares a Copper State across the territory it
+    has seized and renames itself": a capture and then a renaming, two incidents of one entry.
+    A Dutch page tells the capture with a separable verb ("nemen ... in"), and a French one dates
+    the day by the sentence after it ("le 10 juin ... Le 29 juin 2015")."""
+    timeline = (
+        "Copper Ridge Movement\n\nTimeline\n\n"
+        "JUNE 2015: The Copper Ridge Movement seizes Zambia's city of Kitwe before sweeping across the copper belt. "
+        "The movement declares a Copper State across the territory it has seized, and renames itself the Copper State.\n"
+    )
+    french = (
+        "Copper Ridge Movement\n\n"
+        "Le mouvement Copper Ridge avait pris dès 2013 le contrôle de deux villages du nord. "
+        "En Zambie, le mouvement s'était emparé le 10 juin de la ville de Kitwe. "
+        "Le 29 juin 2015, le mouvement annonce la proclamation d'un État du Cuivre.\n"
+    )
+    dutch = (
+        "Copper Ridge Movement\n\n"
+        "Strijders van de beweging nemen in juni 2015 de Zambiaanse steden Kitwe en Ndola in en trekken verder.\n"
+    )
+    data = grounded_export(tmp_path, {"timeline.md": timeline, "french.txt": french, "dutch.txt": dutch})
+    taken = [e for e in data["events"] if "military_operation" in e["types"]]
+    assert len(taken) == 1, data["events"]
+    assert taken[0]["date"] == "2015-06-10" and taken[0]["place"] == "Kitwe"
+    assert documents_of(taken[0], data) == {"timeline.md", "french.txt", "dutch.txt"}
+    proclaimed = [e for e in data["events"] if e["date"].startswith("2015-06") and e is not taken[0]]
+    assert len(proclaimed) == 1 and documents_of(proclaimed[0], data) == {"timeline.md", "french.txt"}

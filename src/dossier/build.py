@@ -8,9 +8,14 @@ extraction are pure functions of a file, so they run in worker processes.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import hashlib
+import multiprocessing
 import os
 import socket
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -34,9 +39,15 @@ from dossier.ingest import (
 from dossier.model import Document, Statement
 from dossier.resolve import resolve
 from dossier.store import now, open_store
+from dossier.warm_up import warm_up
 
 PROGRESS_MIN_FILES = 5
+# Workers that each start cold (spawned) cost a second or two apiece before their first
+# document: worth it for many files only. Workers forked from this process once it is
+# warmed up start at once: worth it as soon as there is more than about a second of
+# extraction to share (some 40 KB of text).
 PARALLEL_MIN_FILES = 16
+PARALLEL_MIN_BYTES = 40_000
 
 
 @dataclass
@@ -191,13 +202,46 @@ def _outcomes(todo: list[Path], max_bytes: int, workers: int | None, cluster: st
         yield from _on_cluster(todo, max_bytes, cluster)
         return
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
-    if workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, min(32, len(todo) // (workers * 4)))
-            yield from pool.map(_process, [str(p) for p in todo], [max_bytes] * len(todo), chunksize=chunk)
+    fork = _fork_context()
+    if workers > 1 and _worth_a_pool(todo, warm=fork is not None):
+        if fork is not None:
+            _warm_once()
+            gc.freeze()  # what the workers inherit: their collector need not walk it (nor copy its pages)
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+                chunk = max(1, min(32, len(todo) // (workers * 4)))
+                yield from pool.map(_process, [str(p) for p in todo], [max_bytes] * len(todo), chunksize=chunk)
+        finally:
+            if fork is not None:
+                gc.unfreeze()
     else:
         for path in todo:
             yield _process(str(path), max_bytes)
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """Where workers can be forked from this process (not on macOS, where forking is unsafe)."""
+    if sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _worth_a_pool(todo: list[Path], *, warm: bool) -> bool:
+    if len(todo) >= PARALLEL_MIN_FILES:
+        return True
+    if not warm or len(todo) < 2:
+        return False
+    size = 0
+    for path in todo:
+        with contextlib.suppress(OSError):  # unreadable: reading it will say so
+            size += path.stat().st_size
+    return size >= PARALLEL_MIN_BYTES
+
+
+@functools.cache
+def _warm_once() -> None:
+    """Warm this process up before its first pool forks (`warm_up`); later pools inherit it as well."""
+    warm_up()
 
 
 def _reachable(address: str) -> None:

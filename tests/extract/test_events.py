@@ -161,7 +161,7 @@ def test_other_groups_timelines(other_groups: dict[str, Any], name: str) -> None
 
 # -- small language rules of the events extractor ---------------------------------------
 
-from dossier.extract.events import _casualties, _dated_clauses, _types  # noqa: E402
+from dossier.extract.events import _casualties, _dated_clauses, _place, _types, _year_ahead  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -300,6 +300,84 @@ def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
 @pytest.mark.parametrize(
     ("text", "types"),
     [
+        # A step still to come names no incident.
+        ("De vier overige leden waren daarna nog in afwachting van hun vonnis.", []),
+        ("Two of the cell were still awaiting trial.", []),
+        ("Ils sont en attente de jugement.", []),
+        ("The court sentenced the two of the cell in May.", ["conviction"]),
+        # Dutch past tense of "executeren"; a sanctions list that a group is added to.
+        ("Begin juni executeerde de staat de leider van de cel.", ["execution"]),
+        ("The front was added to the sanctions list of the council.", ["designation"]),
+    ],
+)
+def test_pending_steps_and_more_cue_words(text: str, types: list[str]) -> None:
+    assert _types(text) == types
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # A held area described by how it was taken is no capture of that moment.
+        ("The front declares an emirate across the territory it has seized, and renames itself.", ["renaming"]),
+        ("Le front proclame un émirat dans les régions conquises.", []),
+        ("Gunmen seized two aid workers in the town.", ["armed_assault", "kidnapping"]),
+        # Dutch separable verbs, their particle ending the clause (or told by two words).
+        ("Strijders nemen in mei de steden Kano en Kaduna in en trekken verder.", ["military_operation"]),
+        ("Ze nemen in mei deel aan de gesprekken in Doha.", []),
+        ("De cel liet de twee verplegers na drie weken vrij.", ["release"]),
+        ("Het front trekt in augustus door naar het gebergte.", ["military_operation"]),
+    ],
+)
+def test_held_areas_and_separable_verbs(text: str, types: list[str]) -> None:
+    assert _types(text) == types
+
+
+def test_a_locative_of_another_language_places_nothing() -> None:
+    """ "de steden Kano en Kaduna": Dutch "en" is "and"; the first city of the list is where."""
+    text = "Strijders nemen in mei de Nigeriaanse steden Kano en Kaduna in."
+    assert _place(_ctx(text, "nl"), text) == ("NG", "Kano")
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_same_month_told_next() -> None:
+    text = (
+        "The front had held two villages since 2013. In the east, it had taken the port of Lamu on 10 June. "
+        "On 29 June 2015, the front proclaimed an emirate.\n"
+    )
+    ctx = _ctx(text)
+    start, end, _block = ctx.sentences[1]
+    assert _year_ahead(ctx, 1) == "2015"
+    assert [iso for _p, iso in _incident_dates(ctx, start, end, _year_ahead(ctx, 1))] == ["2015-06-10"]
+    assert _year_ahead(ctx, 0) == ""  # no yearless day of its own
+
+
+def test_a_news_lead_that_says_what_a_group_is_tells_no_incident(tmp_path: Path) -> None:
+    text = (
+        "Source: https://news.example.org/front\n\n date 2021-03 The Pale River Movement is an armed "
+        "group in the hills, and a designated terrorist organisation in three states. "
+        "Police have arrested four members of the movement in Lamu, Kenya, the ministry said.\n"
+    )
+    events = _events_of(tmp_path, text)
+    assert [e["types"] for e in events] == [["arrest"]]
+    assert events[0]["date"] == "2021-03"
+
+
+def test_a_time_counted_back_from_an_attack_in_a_paragraph_before(tmp_path: Path) -> None:
+    """ "A year before the attack in X": counted from the date the section told last, in a
+    page written long after it, and placed where the sentence's own attack was, not X."""
+    text = (
+        "Source: https://nieuws.example.org/beweging\n\n date 2019-06 De rechters hebben deze week de "
+        "laatste zaak tegen de beweging gesloten, zei de rechtbank in Nairobi.\n\nDe aanslag\n\n"
+        "Bij de aanslag op 2 mei 2004 op een veerboot in Mombasa, Kenia, doodde de beweging negen mensen.\n\n"
+        "De beweging pleegde een jaar voor de aanslag in Mombasa ook een aanslag op een markt in Lamu.\n"
+    )
+    events = _events_of(tmp_path, text)
+    earlier = [e for e in events if e["date"] == "2003"]
+    assert len(earlier) == 1 and earlier[0]["place"] == "Lamu"
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
         # A cue inside a proper name types nothing; a headline's capitals are no name.
         ("En mai 1980, il crée le Front de Libération du Nord.", ["founding"]),
         ("The Liberation Army of the North attacked a base.", ["armed_assault"]),
@@ -346,8 +424,14 @@ def test_a_ceasefire_in_an_infobox_aside_is_an_incident_at_its_date() -> None:
     from dossier.extract import extract_document
 
     for text, lang in (
-        ("Silver Front\nActive 1969–2005 (on ceasefire from 1997)\nIdeology Nationalism\n\nThe Silver Front (SF) is an armed group.", "en"),
-        ("Zilveren Front\nActief in de jaren 1969 – 2005\n(staakt-het-vuren sinds 1997)\nActief in het noorden\n\nHet Zilveren Front (ZF) is een groep.", "nl"),
+        (
+            "Silver Front\nActive 1969–2005 (on ceasefire from 1997)\nIdeology Nationalism\n\nThe Silver Front (SF) is an armed group.",
+            "en",
+        ),
+        (
+            "Zilveren Front\nActief in de jaren 1969 – 2005\n(staakt-het-vuren sinds 1997)\nActief in het noorden\n\nHet Zilveren Front (ZF) is een groep.",
+            "nl",
+        ),
     ):
         doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang=lang)
         statements = extract_document(doc)

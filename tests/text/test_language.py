@@ -69,6 +69,19 @@ def test_sentences_glued_by_a_lost_space_are_two() -> None:
     ]
 
 
+def test_a_line_break_before_a_long_unwrapped_line_ends_a_sentence() -> None:
+    standfirst = "A reporter looks back at the history of the front behind this week's harbour bombing"
+    body = (
+        "It was the market bombing of May 2003 that made the front known across the region, a name "
+        "it kept for years while its cells spread along the coast and into the hills beyond the river."
+    )
+    text = f"{standfirst}\n{body}"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [standfirst, body]
+    # Wrapped text (short lines) runs on over its line breaks.
+    wrapped = "The front was founded in the north by a\nPreacher who taught in the hills."
+    assert [wrapped[s:e] for s, e in sentence_spans(wrapped)] == [wrapped]
+
+
 def test_a_cue_ending_in_an_elision_runs_on_into_the_next_word() -> None:
     from dossier.text.lexicon import keys_in
 

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.accounts import add_account
 from dossier.cli.options import DEFAULT_DB, DbOption
 from dossier.store import Store, StoreError, open_store
 from dossier.store.editors import ROLES, Editors
@@ -55,6 +54,8 @@ def add(name: str, role: RoleOption = "editor", db: DbOption = DEFAULT_DB) -> No
         if known is not None and known.password_hash:
             raise _fail(f"there is already an account {name!r}; `dossier user set-role` changes its role")
         try:
+            from dossier.accounts import add_account  # hashes a password at import: only for this command
+
             add_account(store, name, role, _password())
         except ValueError as e:
             raise _fail(str(e)) from None

@@ -15,7 +15,7 @@ from dossier.extract.context import Context
 from dossier.model import ATTACK_TYPES, FORMATION, KINDS_OF_OTHER, Block, BlockKind, Schema, Statement
 from dossier.segment import field_key, section_key
 from dossier.text import lexicon
-from dossier.text.clauses import cause_clause
+from dossier.text.clauses import cause_clause, without_held_areas
 from dossier.text.dates import (
     DateMatch,
     RelativeMatch,
@@ -69,7 +69,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
-    for start, end, block in ctx.sentences:
+    for index, (start, end, block) in enumerate(ctx.sentences):
         if (block.kind is BlockKind.FIELD and field_key(block) not in _INCIDENT_FIELDS) or section_key(
             block
         ) in _NOT_INCIDENTS:
@@ -79,13 +79,16 @@ def extract(ctx: Context) -> Iterator[Statement]:
         opening = entry is not None and ctx.sentences_of(entry)[0][0] == start
         earlier = last[1] if last[0] == block.start else ""
         in_section = section_year[1] if section_year[0] == block.section and block.kind is BlockKind.PARAGRAPH else ""
+        # "A year before the attack in Tokyo": a time counted back or on from the date its
+        # section told last, even where that date is too old to lend its year.
+        since = earlier or in_section
         if in_section and _long_before_page(ctx, in_section):
             in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
-        context = entry.date if entry else earlier or in_section[:4]
-        dates = _incident_dates(ctx, start, end, context, earlier)
+        context = entry.date if entry else _year_ahead(ctx, index) or earlier or in_section[:4]
+        dates = _incident_dates(ctx, start, end, context, since)
         yield from _named_incidents(ctx, start, end)
         if dates:
-            yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=earlier)
+            yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=since)
             last = (block.start, dates[-1][1])
             previous_end = end
         else:
@@ -100,7 +103,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 text = ctx.text[start:end]
                 types = _types(text, ctx)
                 own_dates = [d for d in find_dates(text) if not ctx.in_dateline(start + d.start, start + d.end)]
-                if not own_dates and "://" not in text and set(types) - {"statement", "other"}:
+                described = lexicon.words_pattern("time", "descriptions").search(text)
+                if not own_dates and "://" not in text and not described and set(types) - {"statement", "other"}:
                     yield from _event(
                         ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
                     )
@@ -113,6 +117,23 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 last = (block.start, told[-1])
         if last[0] == block.start and block.kind is BlockKind.PARAGRAPH and last[1][:1].isdigit():
             section_year = (block.section, last[1])
+
+
+def _year_ahead(ctx: Context, index: int) -> str:
+    """The year of the next sentence's date when it is of the same month as a day this
+    sentence gives without a year ("it had taken the city on 10 June. On 29 June 2014, it
+    proclaimed ..."): that year, not the one a sentence before recalled."""
+    start, end, block = ctx.sentences[index]
+    if index + 1 >= len(ctx.sentences) or ctx.sentences[index + 1][2] is not block:
+        return ""
+    months = {d.iso[2:4] for d in find_dates(ctx.text[start:end], lang=ctx.doc.lang) if d.iso.startswith("--")}
+    if not months:
+        return ""
+    after_start, after_end, _block = ctx.sentences[index + 1]
+    for d in find_dates(ctx.text[after_start:after_end], lang=ctx.doc.lang):
+        if d.has_year and not d.is_period and len(d.iso) >= len("YYYY-MM"):
+            return d.iso[:4] if d.iso[5:7] in months else ""
+    return ""
 
 
 # Being held: its end ("held them until ...") is a release.
@@ -234,12 +255,28 @@ def _incidents_of_entry(ctx: Context, block: Block, date: str) -> list[tuple[int
     sentences, then each run that a sentence moving elsewhere opens. They stop at the
     first sentence with a date of its own, which is an event of its own."""
     runs = [block.start]
-    for s, e in ctx.sentences_of(block)[1:]:
+    sentences = ctx.sentences_of(block)
+    formation = bool(sentences) and _tells_formation(ctx, *sentences[0])
+    for s, e in sentences[1:]:
         if _incident_dates(ctx, s, e, date):
             return list(zip(runs, [*runs[1:], s], strict=True))
         if _displaced().match(ctx.text, s):
             runs.append(s)
+        elif not formation and _tells_formation(ctx, s, e):
+            # "JUNE 2014: X seizes a city. The group declares a caliphate and renames
+            # itself": what a group makes of itself, after what it did, is a step of its own.
+            runs.append(s)
+            formation = True
     return list(zip(runs, [*runs[1:], block.end], strict=True))
+
+
+def _tells_formation(ctx: Context, start: int, end: int) -> bool:
+    """Does the sentence tell a group's founding, renaming, merger, split or allegiance?"""
+    return bool(FORMATION_ACTS.intersection(_types(ctx.text[start:end], ctx)))
+
+
+# What a group makes of itself: founded, renamed, merged, split off, pledged to another.
+FORMATION_ACTS = FORMATION | {"allegiance"}
 
 
 @lru_cache(maxsize=1)
@@ -344,7 +381,9 @@ def _succession_cue(lang: str) -> re.Pattern[str]:
     title = lexicon.alternation("roles", "leader", lang)
     quotes = r"[\s«»“”\"'‘’]*"
     own_title = rf"(?:{became}){quotes}(?:(?:the|its|de|het|le|la|l['’]){quotes})?(?:{title})\b"
-    return re.compile(rf"{lexicon.words_pattern('events', 'leadership_change', lang).pattern}|{own_title}", re.IGNORECASE)
+    return re.compile(
+        rf"{lexicon.words_pattern('events', 'leadership_change', lang).pattern}|{own_title}", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -696,7 +735,7 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
     for key, start, _e in lexicon.keys_in("events", text):
-        if key not in found and not _in_a_name(text, start):
+        if key not in found and not _in_a_name(text, start) and not _pending(text, start):
             found.append(key)
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
@@ -713,6 +752,19 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if "founding" in found and set(found) - FORMATION:
         found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+def _pending(text: str, start: int) -> bool:
+    """Does a word that tells a step still to come stand just before the cue at `start`
+    ("awaiting their sentence", "in afwachting van hun vonnis")? Then it names no incident."""
+    before = _pending_end().search(text, max(0, start - 60), start)
+    return before is not None
+
+
+@lru_cache(maxsize=1)
+def _pending_end() -> re.Pattern[str]:
+    """A pending word, then at most two words (an article, a possessive), up to the cue."""
+    return lexicon.regex("time", "pending", r"(?<!\w)(?:{words})(?:\s+[\w'’]+){0,2}\s+$")
 
 
 # Capitalised words, with the small words a name holds between them ("Faucons de Libération du Nord").
@@ -796,7 +848,7 @@ def _own_words(text: str, asides: bool = True) -> str:
         # An aside that holds the only date is what the text dates ("(founded 1994)").
         if outside != text and not (not find_dates(outside) and find_dates(text)):
             text = outside
-    return cause_clause().sub(lambda m: " " * len(m.group()), text)
+    return without_held_areas(cause_clause().sub(lambda m: " " * len(m.group()), text))
 
 
 @lru_cache(maxsize=1)
@@ -835,9 +887,11 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     text names, then the first place. A demonym counts only before a place noun
     ("the Malian city of ..."): "French troops" says nothing about where.
     """
+    lang = ctx.doc.lang
     text = _own_words(text, asides=False)  # "(Algerije)" says where; a ground does not
     text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
     text = _flight().sub(lambda m: " " * len(m.group()), text)  # "its leaders fled to Pakistan": went there
+    text = _without_time_anchors(text)  # "a year before the attack in Tokyo": that one was there
     large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
     cities = [
         c
@@ -848,7 +902,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
         c
         for c in find_countries(text)
         if (c.kind == "country" or lexicon.regex("places", "place_nouns", r"\s+(?:{words})\b").match(text, c.end))
-        and _says_where(text, c)
+        and _says_where(text, c, lang)
     ]
     cities = [c for c in cities if not _NAME_ACRONYM.match(text, c.end)]
     named = {c.code for c in countries}
@@ -857,12 +911,39 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
         return None
     best = min(
         candidates,
-        key=lambda c: (not _after_locative(text, c.start), not (c.kind == "city" and c.code in named), c.start),
+        key=lambda c: (not _after_locative(text, c.start, lang), not (c.kind == "city" and c.code in named), c.start),
     )
     if best.kind == "city":
         return best.code, best.name
     city = next((c for c in cities if c.code == best.code), None)
     return best.code, city.name if city else ""
+
+
+def _without_time_anchors(text: str) -> str:
+    """The text without the happening a counted time is told from ("a year before the
+    attack in X", "deux ans après la prise de Y"): its article, noun and the place
+    that noun has, blanked, so that offsets stay."""
+    for rel in find_relative(text):
+        if _anchored().search(text, rel.start, rel.end):
+            anchor = _time_anchor().match(text, rel.end)
+            if anchor:
+                text = text[: rel.start] + " " * (anchor.end() - rel.start) + text[anchor.end() :]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _anchored() -> re.Pattern[str]:
+    """A counted time's last word that a happening follows ("a year before", "deux ans après")."""
+    return lexicon.regex("relative", "anchored", r"(?<!\w)(?:{words})$")
+
+
+@lru_cache(maxsize=1)
+def _time_anchor() -> re.Pattern[str]:
+    """After "a year before": an article, a noun, and a place it has ("the attack in Tokyo")."""
+    places = r"\s+(?:in|at|near|on|of|op|bij|van|à|de|du|près\s+de)\s+(?-i:[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)*)"
+    return lexicon.regex(
+        "relative", "anchor_articles", rf"\s+(?:(?:{{words}})(?<=['’])|(?:{{words}})\s)\s*[\w-]+(?:{places})?"
+    )
 
 
 # A town abroad that the document names no country of is meant only when it is a large one
@@ -874,7 +955,7 @@ LARGE_CITY = 1_000_000
 _NAME_ACRONYM = re.compile(r"\s*\(\s*(?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Za-z-]{2,9}\s*\)")
 
 
-def _says_where(text: str, place: PlaceMatch) -> bool:
+def _says_where(text: str, place: PlaceMatch, lang: str | None = None) -> bool:
     """Does a country's name tell where the incident was: after a locative ("in Mali",
     "à Paris") or a target ("against Israel"), or before a place noun ("the Malian town
     of")? Not as an actor ("backed by Turkey", "US forces"), nor ending a group's name."""
@@ -888,7 +969,7 @@ def _says_where(text: str, place: PlaceMatch) -> bool:
     ):
         return False  # "US air strike", "the US Airbase in Aviano": a code used as an adjective
     return (
-        _after_locative(text, place.start)
+        _after_locative(text, place.start, lang)
         or bool(lexicon.regex("places", "targets", _ENDING).search(before))
         or place.kind == "demonym"
     )
@@ -903,8 +984,10 @@ def _without_group_names(ctx: Context, text: str) -> str:
     return text
 
 
-def _after_locative(text: str, start: int) -> bool:
-    return bool(lexicon.regex("places", "locative", _ENDING).search(text[max(0, start - 24) : start]))
+def _after_locative(text: str, start: int, lang: str | None = None) -> bool:
+    """Does a locative of the text's language end the text before `start` ("in", "à")?
+    ("Mosoel en Tikrit": Dutch "en" is "and", not the French "en".)"""
+    return bool(lexicon.regex("places", "locative", _ENDING, lang).search(text[max(0, start - 24) : start]))
 
 
 def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:

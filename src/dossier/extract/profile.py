@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Statement
@@ -73,22 +72,9 @@ def _founding_cues(kind: str, sentence: str) -> Iterator[tuple[int, int]]:
     verb comes after the cue."""
     for m in lexicon.words_pattern("profile", kind).finditer(sentence):
         yield m.start(), m.end()
-    for verb in _separable_cues(kind):
+    for verb in lexicon.gapped_patterns("profile", kind):
         for m in verb.finditer(sentence):
             yield m.start(), m.end("first")
-
-
-@lru_cache(maxsize=8)
-def _separable_cues(kind: str) -> tuple[re.Pattern[str], ...]:
-    """The cues written with "…": a verb's first word, up to six words of one clause, its particle."""
-    gapped = [str(w) for words in lexicon.load("profile")[kind].values() for w in words if "…" in str(w)]
-    return tuple(
-        re.compile(
-            rf"(?<!\w)(?P<first>{re.escape(a.strip())})\s+(?:[^\s,;.]+\s+){{0,6}}?{re.escape(b.strip())}(?!\w)",
-            re.IGNORECASE,
-        )
-        for a, b in (w.split("…") for w in gapped)
-    )
 
 
 def _founding_date(sentence: str, cue_start: int, cue_end: int) -> str | None:

@@ -16,11 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from dossier.ingest.base import Extracted, Pictures, ReadError, short_reason
-from dossier.ingest.docx import read_docx
-from dossier.ingest.html import read_html
 from dossier.ingest.images import finish as finish_images
 from dossier.ingest.language import detect_language
-from dossier.ingest.pdf import read_pdf
 from dossier.ingest.text import normalise, read_text
 from dossier.model import Document
 
@@ -39,14 +36,36 @@ __all__ = [
 _MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 25 * _MB
 
+
+# The HTML, PDF and DOCX readers are imported when a file of theirs is read: their libraries
+# (trafilatura, pypdf, python-docx) take a third of a second to import, and most builds and
+# commands need none of them.
+def _read_html(data: bytes, folder: Pictures) -> Extracted:
+    from dossier.ingest.html import read_html
+
+    return read_html(data, folder)
+
+
+def _read_pdf(data: bytes, _folder: Pictures) -> Extracted:
+    from dossier.ingest.pdf import read_pdf
+
+    return read_pdf(data)
+
+
+def _read_docx(data: bytes, _folder: Pictures) -> Extracted:
+    from dossier.ingest.docx import read_docx
+
+    return read_docx(data)
+
+
 # Each reader takes the file's bytes and its folder (where an HTML page's pictures lie).
 _READERS: dict[str, tuple[str, Callable[[bytes, Pictures], Extracted]]] = {
     ".txt": ("text", lambda data, _folder: read_text(data)),
     ".md": ("text", lambda data, _folder: read_text(data)),
-    ".html": ("html", read_html),
-    ".htm": ("html", read_html),
-    ".pdf": ("pdf", lambda data, _folder: read_pdf(data)),
-    ".docx": ("docx", lambda data, _folder: read_docx(data)),
+    ".html": ("html", _read_html),
+    ".htm": ("html", _read_html),
+    ".pdf": ("pdf", _read_pdf),
+    ".docx": ("docx", _read_docx),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
 # Pictures in a folder are read with the HTML pages that show them, not as documents.

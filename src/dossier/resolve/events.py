@@ -60,7 +60,7 @@ from typing import NamedTuple, Protocol
 from dossier.model import FORMATION, KINDS_OF_OTHER, Schema, schema_of
 from dossier.resolve.names import articles, raw_words, translit
 from dossier.text import lexicon
-from dossier.text.clauses import cause_clause
+from dossier.text.clauses import cause_clause, without_held_areas
 from dossier.text.dates import date_span, month_numbers, weekday_numbers
 from dossier.text.places import country_code
 
@@ -589,7 +589,7 @@ def _tells_death(summary: str) -> bool:
 def _acts_told(summary: str) -> frozenset[str]:
     """The acts a report's own words tell: not those of a cause ("in retaliation for the
     invasion") or an aside."""
-    own = cause_clause().sub(" ", re.sub(r"\([^()]*\)", " ", summary))
+    own = without_held_areas(cause_clause().sub(" ", re.sub(r"\([^()]*\)", " ", summary)))
     return frozenset(key for key, _s, _e in lexicon.keys_in("acts", own))
 
 
@@ -859,8 +859,8 @@ def _days_too_far(a: _Event, b: _Event) -> bool:
 
 
 def _untyped(e: _Event) -> bool:
-    """A happening no word typed."""
-    return not e.types - {"other"}
+    """A happening no word typed, nor an act that sources type ("proclaimed a caliphate")."""
+    return not e.types - {"other"} and not e.acts & ACT_TYPES.keys()
 
 
 def _specific(a: _Event, b: _Event) -> set[str]:

@@ -1010,6 +1010,8 @@ def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
         out.append(RelativeMatch(m.start(), m.end(), unit, count, count, from_start=False, before=earlier))
     matches = [*_relative_pattern().finditer(text), *before.finditer(text)]
     for m in sorted(matches, key=lambda m: m.start()):
+        if m.re is not before and _penalty_before().search(text, 0, m.start()):
+            continue  # "kreeg tien jaar voor de moord": a penalty's length
         unit = next(key for key in ("day", "week", "month", "year") if m.group(key))
         if m.group("few"):
             low, high = _FEW
@@ -1025,6 +1027,12 @@ def _find_relative(text: str) -> tuple[RelativeMatch, ...]:
         earlier = m.re is not before and bool(m.groupdict().get("earlier"))
         out.append(RelativeMatch(m.start(), m.end(), unit, low, high, from_start=m.re is before, before=earlier))
     return tuple(sorted(out, key=lambda r: r.start))
+
+
+@lru_cache(maxsize=1)
+def _penalty_before() -> re.Pattern[str]:
+    """A word that makes the counted time after it a penalty, ending the text before it."""
+    return lexicon.regex("relative", "penalty_before", r"(?<!\w)(?:{words})\s+$")
 
 
 @lru_cache(maxsize=1)

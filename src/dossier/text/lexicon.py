@@ -15,12 +15,17 @@ from typing import Any
 
 import yaml
 
+# libyaml's safe loader where PyYAML was built with it: ten times faster than the pure
+# Python one, which cost half a second of every process's start-up (the same data:
+# tests/text/test_lexicon_loading.py compares them on every lexicon).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """The lexicon `name` (a file `lexicons/NAME.yaml`)."""
     text = resources.files("dossier.text").joinpath("lexicons", f"{name}.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=_SAFE_LOADER) or {}
     if not isinstance(data, dict):
         raise ValueError(f"lexicon {name}.yaml must map keys to words per language")
     return data
@@ -113,10 +118,11 @@ _WORD_END = r"(?:(?<=['’])|(?!\w))"
 
 
 @lru_cache(maxsize=256)
-def regex(name: str, key: str, template: str) -> re.Pattern[str]:
+def regex(name: str, key: str, template: str, lang: str | None = None) -> re.Pattern[str]:
     r"""`template` compiled case-insensitively, with `{words}` standing for the words
-    of lexicon `name`, key `key` (r"(?<!\w)(?:{words})\s+$": one of them ending a text)."""
-    return re.compile(template.replace("{words}", _guarded(name, key)), re.IGNORECASE)
+    of lexicon `name`, key `key` (r"(?<!\w)(?:{words})\s+$": one of them ending a text);
+    with `lang`, that language's words only."""
+    return re.compile(template.replace("{words}", _guarded(name, key, lang)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -145,7 +151,43 @@ def _keys_in(name: str, text: str) -> tuple[tuple[str, int, int], ...]:
                 if m:
                     found.append((str(key), m.start(), m.end()))
                     end = m.end()
+    for key, verb in _gapped_cues(name):
+        found.extend((key, m.start(), m.end()) for m in verb.finditer(text))
     return tuple(sorted(found, key=lambda t: t[1]))
+
+
+def _clause_end() -> str:
+    """After a particle that ends its clause: a mark, the end, or a word that opens a clause."""
+    openers = f"{alternation('time', 'clause_coordinators')}|{alternation('time', 'clause_subordinators')}"
+    return rf"(?=\s*(?:[,;.!?)]|$)|\s+(?:{openers})(?!\w))"
+
+
+def gapped_patterns(name: str, key: str, clause_end: bool = False) -> tuple[re.Pattern[str], ...]:
+    """The words of lexicon `name`, key `key`, written with "…": a Dutch separable verb's
+    first word (group "first"), then up to six words of one clause (ten, when the particle must end it), then its particle
+    ("richtte … op": "richtte in 1973 de groep op"). With `clause_end`, the particle must
+    end its clause ("nemen … in": not the preposition of "nemen in juni deel")."""
+    return _gapped_patterns(name, key, clause_end)
+
+
+@cache
+def _gapped_patterns(name: str, key: str, clause_end: bool) -> tuple[re.Pattern[str], ...]:
+    gaps = r"(?:[^\s,;.]+\s+){1,10}?" if clause_end else r"(?:[^\s,;.]+\s+){0,6}?"
+    return tuple(
+        re.compile(
+            rf"(?<!\w)(?P<first>{re.escape(a.strip())})\s+{gaps}{re.escape(b.strip())}(?!\w)"
+            # A particle of two words ("door naar") is told apart by itself.
+            + (_clause_end() if clause_end and " " not in b.strip() else ""),
+            re.IGNORECASE,
+        )
+        for a, b in (str(w).split("…") for group in _groups(load(name)[key]) for w in group or [] if "…" in str(w))
+    )
+
+
+@cache
+def _gapped_cues(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, pattern) of each word written with "…" in a lexicon of cues."""
+    return tuple((str(key), p) for key in load(name) for p in gapped_patterns(name, str(key), clause_end=True))
 
 
 @cache

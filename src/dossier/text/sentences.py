@@ -22,6 +22,12 @@ _BOUNDARY = re.compile(
 )
 
 
+# A line break before a long line that opens with a capital, after a line that ends with
+# no mark that runs on ("...embassy bombing\nIt was the ..."): where lines run this long
+# the text is not wrapped, so each line is a paragraph and the break ends a sentence.
+_UNWRAPPED_LINE = 160  # characters: longer than any line of wrapped text
+_LINE_BREAK = re.compile(rf"(?<=[\w\"”’)\]])[ \t]*\n(?=[\"“‘(]?[A-ZÀ-ÖØ-Þ][^\n]{{{_UNWRAPPED_LINE}}})")
+
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _INITIALS = re.compile(r"(\w\.)+\w")
 
@@ -30,7 +36,8 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, shifted by `offset`."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    boundaries = sorted([*_BOUNDARY.finditer(text), *_LINE_BREAK.finditer(text)], key=lambda m: m.start())
+    for m in boundaries:
         before = text[start : m.start()].rstrip('"”’)]')
         last_word = _LAST_WORD.search(before)
         if last_word:
