@@ -89,8 +89,10 @@ def _resolve(
     join_events([m for m in found.values() if m.schema is Schema.EVENT], clusters, group_names, person_names)
 
     rows = []
+    ids: dict[tuple[Schema, str], str] = {}  # per cluster, by its root: its mentions share one id
     for key in sorted(found):
-        entity = entity_id(found[key].schema, clusters.members[clusters.find(key)])
+        cluster = (found[key].schema, clusters.find(key))
+        entity = ids.get(cluster) or ids.setdefault(cluster, entity_id(cluster[0], clusters.members[cluster[1]]))
         reason, score = clusters.reason.get(key, ("only mention", 1.0))
         rows.append((key, entity, reason, score))
     return rows

@@ -49,10 +49,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations, islice
+from operator import itemgetter
 from typing import NamedTuple, Protocol
 
 from dossier.model import FORMATION, KINDS_OF_OTHER, Schema, schema_of
@@ -149,90 +151,66 @@ def join_events(
     index = _NameIndex((name, clusters.find(key)) for name, key in group_names)
     every = [_Event.of(m, clusters.find, index) for m in mentions]
     events = [e for e in every if e.date]
-    _keep_rare_names(events, {w for name in person_names for w in _name_words(name)})
+    _keep_rare_names(events, person_names)
     by_key = {e.key: e for e in events}
     _join_repeats(events, clusters)
+    for number, e in enumerate(events):
+        e.number = number
     judged: list[tuple[Judgement, _Event, _Event]] = []
-    # Whether a pair can be one incident, by the pair's ids: asked of the candidates here,
-    # and again and again of a candidate's rivals below. Whether `judge` finds a pair one
-    # incident does not depend on the order of the two, so one answer serves both orders.
-    can: dict[tuple[int, int], bool] = {}
-    for a, others in _candidates(events):
-        first, doc = id(a), a.doc
-        for b in others:
-            if b.doc == doc:
-                continue  # itself, or a report of its own document
-            second = id(b)
-            key = (first, second) if first < second else (second, first)
-            if key in can:
-                continue
-            if _days_too_far(a, b):
-                can[key] = False
-                continue
-            judgement = judge(a, b)
-            can[key] = judgement is not None
-            if judgement:
-                judged.append((judgement, a, b))
+    # Per report, by number: the reports judged beside it and whether the two can be one
+    # incident. Asked of the candidates here, and again and again of a candidate's rivals
+    # below. Whether `judge` finds a pair one incident does not depend on the order of the
+    # two, so one answer serves both orders.
+    met: list[dict[int, bool]] = [{} for _ in events]
+    for a, same_country, countryless in _candidates(events):
+        first, doc, mine = a.number, a.doc, met[a.number]
+        for others in (same_country, countryless):
+            for b in others:
+                second = b.number
+                if second in mine or b.doc == doc:
+                    continue  # judged already; or itself, or a report of its own document
+                judgement = judge(a, b)
+                mine[second] = met[second][first] = judgement is not None
+                if judgement:
+                    judged.append((judgement, a, b))
     # A weak pair joins only when neither side has a rival: another candidate
     # that cannot be the same incident as the partner and scores as well (for a
     # pair on a year or a header: any such candidate). A document's repeats of
     # one incident, joined above, are one candidate.
-    candidates: dict[str, list[tuple[_Event, float]]] = defaultdict(list)
+    # Per report, by number: its candidates, the best first (a rival must score as well as
+    # the pair), and the negatives of their scores, to find where that ends.
+    candidates: list[list[tuple[float, _Event]]] = [[] for _ in events]
     for j, a, b in judged:
-        candidates[a.key].append((b, j.score))
-        candidates[b.key].append((a, j.score))
-
-    def as_like(x: _Event, c: _Event, y: _Event) -> bool:
-        """`c` fits `x` as well as `y` does: on a header's date, any candidate; on a
-        shared period, one with every specific type that `x` and `y` share, and of a
-        kind as near (a designation is no rival to an attack's report)."""
-        if not _same_period(x, y):
-            return True
-        return _specific(x, y) <= _specific(x, c) and (not _kin(x, y) or _kin(x, c))
-
-    def can_be_one(x: _Event, y: _Event) -> bool:
-        key = (id(x), id(y)) if id(x) < id(y) else (id(y), id(x))
-        answer = can.get(key)
-        if answer is None:
-            answer = can[key] = judge(x, y) is not None
-        return answer
-
-    # Whether two reports may be in one cluster: asked of every pair of two clusters that
-    # would join, and of each candidate's rivals. Like `can_be_one`, it does not depend on
-    # the order of the two.
-    compatibility: dict[tuple[int, int], bool] = {}
+        candidates[a.number].append((-j.score, b))
+        candidates[b.number].append((-j.score, a))
+    for pool in candidates:
+        pool.sort(key=itemgetter(0))
+    least = [[negative for negative, _c in pool] for pool in candidates]
 
     def compatible(x: _Event, y: _Event) -> bool:
-        key = (id(x), id(y)) if id(x) < id(y) else (id(y), id(x))
-        answer = compatibility.get(key)
+        """Whether two reports may be in one cluster: asked of every pair of two clusters
+        that would join, and of each candidate's rivals."""
+        answer = met[x.number].get(y.number)
         if answer is None:
-            answer = compatibility[key] = _compatible(x, y)
-        return answer
-
-    def _compatible(x: _Event, y: _Event) -> bool:
-        if can_be_one(x, y):
-            return True
-        # A header's month, or one group's year, that agrees with a report of a like kind is
-        # no evidence, but no objection either: the pair that joins gives the evidence.
-        if not (_same_period(x, y) and _consistent(x, y)) or _other_histories(x, y):
-            return False
-        one_group = bool(x.perpetrators & y.perpetrators)
-        return bool((x.header or y.header) and _related(x, y) or one_group and _kin(x, y))
+            answer = met[x.number][y.number] = met[y.number][x.number] = judge(x, y) is not None
+        return answer or _no_objection(x, y)
 
     # The clusters as the repeats left them (nothing joins until every pair is weighed).
-    roots = {e.key: clusters.find(e.key) for e in events}
-
-    def same_incident_possible(y: _Event, c: _Event) -> bool:
-        if roots[y.key] == roots[c.key]:
-            return True
-        return y.doc != c.doc and compatible(y, c)
+    roots = [clusters.find(e.key) for e in events]
 
     def unrivalled(x: _Event, y: _Event, j: Judgement) -> bool:
-        return not any(
-            (score >= j.score or (j.sole and as_like(x, c, y))) and not same_incident_possible(y, c)
-            for c, score in candidates[x.key]
-            if c is not y
-        )
+        """No candidate of `x` but `y` that scores as well (on a year or a header: or that
+        fits `x` as well as `y` does) and cannot be the same incident as `y`."""
+        pool = candidates[x.number]
+        better = bisect_right(least[x.number], -j.score)  # those that score as well
+        rivals: Iterable[tuple[float, _Event]] = islice(pool, better)
+        if j.sole:
+            rivals = chain(rivals, (p for p in islice(pool, better, None) if _as_like(x, p[1], y)))
+        root, doc = roots[y.number], y.doc
+        for _score, c in rivals:
+            if c is not y and roots[c.number] != root and (c.doc == doc or not compatible(y, c)):
+                return False
+        return True
 
     accepted = [(j, a, b) for j, a, b in judged if j.strong or (unrivalled(a, b, j) and unrivalled(b, a, j))]
 
@@ -248,6 +226,26 @@ def join_events(
             clusters.union(a.key, b.key, j.reason, j.score)
     _join_foundings(events, clusters)
     _join_one_of_a_kind(every, clusters)
+
+
+def _no_objection(x: _Event, y: _Event) -> bool:
+    """A header's month, or one group's year, that agrees with a report of a like kind: no
+    evidence that the two are one incident, but no objection either (the pair that joins
+    gives the evidence)."""
+    if not (_same_period(x, y) and _consistent(x, y)) or _other_histories(x, y):
+        return False
+    one_group = bool(x.perpetrators & y.perpetrators)
+    return bool((x.header or y.header) and _related(x, y) or one_group and _kin(x, y))
+
+
+def _as_like(x: _Event, c: _Event, y: _Event) -> bool:
+    """`c` fits `x` as well as `y` does: on a header's date, any candidate; on a shared
+    period, one with every specific type that `x` and `y` share, and of a kind as near
+    (a designation is no rival to an attack's report)."""
+    if not _same_period(x, y):
+        return True
+    pair, other = _kinds(x.typing, y.typing), _kinds(x.typing, c.typing)
+    return pair.specific <= other.specific and (not pair.kin or other.kin)
 
 
 def _join_foundings(events: list[_Event], clusters: Clusters) -> None:
@@ -415,9 +413,14 @@ def _other_persons(a: _Event, b: _Event) -> bool:
     return bool(a.persons and b.persons and not a.persons & b.persons)
 
 
-def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, list[_Event]]]:
+# A mention and two lists of the mentions it meets (`_meetings`): a list of pairs per mention,
+# not a generator per pair, for there are millions of pairs.
+_Meeting = tuple["_Event", Sequence["_Event"], Sequence["_Event"]]
+
+
+def _candidates(events: list[_Event]) -> Iterator[_Meeting]:
     """Pairs worth judging, block by block: by period and kind of incident, then by country.
-    Each comes as a mention and those it meets (among which it may be itself)."""
+    Each comes as a mention and two lists of those it meets (among which it may be itself)."""
     blocks: dict[tuple[str, ...], list[_Event]] = defaultdict(list)
     for e in events:
         for kind in e.kinds:
@@ -469,31 +472,35 @@ def _candidates(events: list[_Event]) -> Iterator[tuple[_Event, list[_Event]]]:
             yield from _meetings(block, block)
 
 
-def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iterator[tuple[_Event, list[_Event]]]:
+def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iterator[_Meeting]:
     """Pairs of a mention of `firsts` with another of `block` that a country does not
     keep apart: the same country, or one side without one. Sub-blocking by country
     keeps the pairs per block near the number of mentions. With `limit`, mentions
     without a country meet each other and the rest only while they are few: in a
     busy month such a mention could be any incident (the same day or city still
-    meet in their own blocks)."""
+    meet in their own blocks). Each comes as a mention of `firsts` and two lists of those
+    it meets: of its own country (or all of the block), and without a country."""
     by_country: dict[str, list[_Event]] = defaultdict(list)
     for e in block:
         by_country[e.country].append(e)
     nowhere = by_country.get("", [])
     crowded = bool(limit) and len(block) > limit
+    nowhere_too = not (limit and len(nowhere) > limit)
     for a in firsts:
         if not a.country:
-            others = [] if crowded else block
+            if not crowded:
+                yield a, block, ()
         else:
-            others = by_country[a.country] + ([] if limit and len(nowhere) > limit else nowhere)
-            if limit and len(others) > limit and len(a.date) == YEAR:
+            same = by_country[a.country]
+            if limit and len(a.date) == YEAR and len(same) + (len(nowhere) if nowhere_too else 0) > limit:
                 continue  # a year-only mention among many: it could be any of them
-        yield a, others  # a list of pairs per mention, not a generator per pair: millions of pairs
+            yield a, same, nowhere if nowhere_too else ()
 
 
 class _Event:
     __slots__ = (
         "key",
+        "number",
         "doc",
         "date",
         "day",
@@ -503,6 +510,7 @@ class _Event:
         "country",
         "place",
         "types",
+        "typing",
         "kinds",
         "killed",
         "hostages",
@@ -518,6 +526,7 @@ class _Event:
 
     def __init__(self, key: str, props: Mapping[str, set[str]], root: Callable[[str], str], index: _NameIndex) -> None:
         self.key = key
+        self.number = 0  # its place among the reports resolved together (`join_events`)
         self.doc = key.split(":")[1] if key.count(":") >= 2 else key
         dates = sorted(props.get("date", ()), key=lambda d: (-len(d), d))
         self.date = dates[0] if dates else ""
@@ -541,6 +550,7 @@ class _Event:
         self.acts = frozenset(key for summary in props.get("summary", ()) for key in _acts_told(summary))
         self.kinds |= {f"act:{act}" for act in self.acts}
         self.kinds |= {kind for act in self.acts for kind in ACT_TYPES.get(act, ())}
+        self.typing = (frozenset(self.types), self.acts)  # what `_kinds` compares
         self.killed = _range(props.get("killed", ()))
         self.hostages = _range(props.get("hostages", ()))
         # The groups the mention's own words name (a perpetrator may be only the profiled
@@ -608,13 +618,16 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(w for word in [*month_numbers(), *weekday_numbers()] for w in _name_words(word))
 
 
-def _keep_rare_names(events: list[_Event], persons: set[str]) -> None:
+def _keep_rare_names(events: list[_Event], person_names: Iterable[str]) -> None:
     """Each report keeps the names that few reports give (`RARE_NAME_REPORTS`), and no
     word of a person's name."""
     reports: dict[str, int] = defaultdict(int)
     for e in events:
         for name in e.names:
             reports[name] += 1
+    if not reports:
+        return  # no report gives a name: the persons' names need not be read
+    persons = {w for name in person_names for w in _name_words(name)}
     for e in events:
         e.names = {n for n in e.names if reports[n] <= RARE_NAME_REPORTS and n not in persons}
 
@@ -662,39 +675,113 @@ def _consistent(a: _Event, b: _Event) -> bool:
     return not (a.hostages and b.hostages and not _overlap(a.hostages, b.hostages))
 
 
+class _Kinds(NamedTuple):
+    """What the types and acts of two reports say of each other: the same for every pair
+    of reports typed alike, so worked out once per pair of typings (`_kinds`)."""
+
+    common: frozenset[str]  # the types both give
+    specific: frozenset[str]  # those not too vague to join on
+    specific_share: float  # the specific ones' share of all the types either gives
+    formation: bool  # both tell a formation (founding, split, merger, renaming)
+    formation_shared: bool  # ... of the same type
+    related: bool  # of one family
+    unnamed: bool  # one side typed by no word
+    same_act: bool  # one act told by both
+    kin: bool  # a type in common (but "other"), a family or an act
+    kindred: bool  # a type in common (but "other" or "statement"), a family or an act
+    vague_only: bool  # one side untyped, and nothing but vague types on either
+    capture: bool  # both tell a capture
+    what: str  # the shared types, as a reason tells them
+
+
+@lru_cache(maxsize=65536)
+def _kinds(x: tuple[frozenset[str], frozenset[str]], y: tuple[frozenset[str], frozenset[str]]) -> _Kinds:
+    """`_Kinds` of two typings, each (types, acts) as `_Event.typing` gives it."""
+    (x_types, x_acts), (y_types, y_acts) = x, y
+    common = x_types & y_types
+    specific = common - VAGUE_TYPES
+    related = bool(_families(x_types) & _families(y_types))
+    same_act = bool(x_acts & y_acts) or any(
+        ACT_TYPES.get(act, frozenset()) & types
+        for acts, types in ((x_acts, y_types), (y_acts, x_types))
+        for act in acts
+    )
+    unnamed = not x_types - {"other"} or not y_types - {"other"}
+    kindred = bool(common - {"other", "statement"}) or related or same_act
+    return _Kinds(
+        common=common,
+        specific=specific,
+        specific_share=len(specific) / max(1, len(x_types | y_types)),
+        formation=bool(x_types & FORMATION and y_types & FORMATION),
+        formation_shared=bool(common & FORMATION),
+        related=related,
+        unnamed=unnamed,
+        same_act=same_act,
+        kin=bool(common - {"other"}) or related or same_act,
+        kindred=kindred,
+        vague_only=unnamed and not kindred and (x_types | y_types) <= VAGUE_TYPES,
+        capture="capture" in x_acts & y_acts,
+        what=",".join(sorted(common)) or "related types",
+    )
+
+
+def _families(types: Iterable[str]) -> frozenset[str]:
+    """The families (`TYPE_FAMILIES`) of a report's types."""
+    kept = set(types)
+    return frozenset(name for name, family in TYPE_FAMILIES.items() if kept & family)
+
+
+_DATE_SCORES = {DAY: 3.0, MONTH: 2.0}  # a year, 1.0
+
+
+def _score(a: _Event, b: _Event, shared: int, kinds: _Kinds) -> float:
+    """How surely a pair is one incident: the precision of the date both give, then every
+    detail that agrees."""
+    score = _DATE_SCORES.get(shared, 1.0)
+    score += bool(a.country and a.country == b.country) + bool(a.place and a.place == b.place)
+    score += kinds.specific_share + bool(a.killed and b.killed)
+    score += 0.5 * (a.death and b.death)  # two reports of a death, beside one of a death and one of none
+    return score
+
+
+def _where(a: _Event, b: _Event) -> str:
+    return a.place or a.country or b.place or b.country or "?"
+
+
 def judge(a: _Event, b: _Event) -> Judgement | None:
-    """Whether `a` and `b` can be one incident, and how surely; None when they cannot."""
-    if _days_too_far(a, b) or not _consistent(a, b) or _other_histories(a, b):
+    """Whether `a` and `b` can be one incident, and how surely; None when they cannot.
+
+    Each rule is weighed only when the ones before it gave no answer, and what the two
+    reports' types say of each other is looked up (`_kinds`): resolution asks this of
+    every candidate pair, most of which no rule joins."""
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > NEAR_DAYS and a.header == b.header:
+        return None  # `_days_too_far`, asked first of every pair: a month's block holds many
+    if not _consistent(a, b) or _other_histories(a, b):
         return None
-    if a.victims & b.victims and (_same_period(a, b) or _days_apart(a, b) <= NEAR_DAYS):
+    shared = min(len(a.date), len(b.date))
+    same_period = a.date[:shared] == b.date[:shared]
+    if a.victims & b.victims and (same_period or _days_apart(a, b) <= NEAR_DAYS):
         # A person dies once: two reports of the same person's death are one incident,
         # whatever words each uses ("was killed", "the army reported the death of").
         return Judgement(4.0, f"the death of the same person: {a.date} / {b.date}", True)
-    common = a.types & b.types
-    specific = _specific(a, b)
-    formation = bool(a.types & FORMATION and b.types & FORMATION)
+    kinds = _kinds(a.typing, b.typing)
+    specific = kinds.specific
+    formation = kinds.formation
     if formation and _other_groups(a, b):
         return None  # two groups' own histories: a founding of one is not the other's
-    if formation and a.perpetrators != b.perpetrators and not a.types & b.types & FORMATION:
+    if formation and a.perpetrators != b.perpetrators and not kinds.formation_shared:
         formation = False  # in two groups' histories, one group's renaming is not the other's split
     same_group = bool(a.perpetrators & b.perpetrators)
-    unnamed = _untyped(a) or _untyped(b)
-    shared = min(len(a.date), len(b.date))
+    unnamed = kinds.unnamed
     # One group's day: sources type one incident in other words ("released chlorine gas" /
     # "a gas attack"); two of its incidents on one day are rare.
     same_day = shared == DAY and a.date == b.date and same_group
-    same_act = _same_act(a, b)
-    if not common and not formation and not _related(a, b) and not unnamed and not same_day and not same_act:
+    same_act = kinds.same_act
+    if not kinds.common and not formation and not kinds.related and not unnamed and not same_day and not same_act:
         return None
-    where = a.place or a.country or b.place or b.country or "?"
-    what = ",".join(sorted(common)) or "related types"
-    score = {DAY: 3.0, MONTH: 2.0}.get(shared, 1.0)
-    score += bool(a.country and a.country == b.country) + bool(a.place and a.place == b.place)
-    score += len(specific) / max(1, len(a.types | b.types)) + bool(a.killed and b.killed)
-    score += 0.5 * (a.death and b.death)  # two reports of a death, beside one of a death and one of none
-    same_period = _same_period(a, b)
+    what = kinds.what
     if same_period and _strong(a, b, shared, specific):
-        return Judgement(score, f"same incident: {a.date[:shared]} {where} {what}", True)
+        return Judgement(_score(a, b, shared, kinds), f"same incident: {a.date[:shared]} {_where(a, b)} {what}", True)
     same_person = bool(a.persons & b.persons)
     if a.header != b.header and not same_period:
         # A header's month is no evidence of its own: the city, the country and toll, or
@@ -703,14 +790,24 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         same_toll = bool(a.killed and a.killed == b.killed)
         same_country = bool(a.country and a.country == b.country)
         located = (a.place and a.place == b.place) or (same_country and (a.killed and b.killed or same_person))
-        if located and (specific or (same_toll and _related(a, b))):
-            return Judgement(score - 2, f"same incident, dated only by a list header: {where} {what}", False, True)
+        if located and (specific or (same_toll and kinds.related)):
+            return Judgement(
+                _score(a, b, shared, kinds) - 2,
+                f"same incident, dated only by a list header: {_where(a, b)} {what}",
+                False,
+                True,
+            )
         return None
     if same_period and (specific or formation):
         sole = shared < MONTH or a.header or b.header  # a header's month may agree by chance
-        return Judgement(score - 1, f"the one such incident of {a.date[:shared]}: {where} {what}", False, sole)
-    kindred = bool(common - {"other", "statement"}) or _related(a, b) or same_act
-    named = sorted(a.names & b.names)  # a rare name both give: "the Seabreeze hotel"
+        return Judgement(
+            _score(a, b, shared, kinds) - 1,
+            f"the one such incident of {a.date[:shared]}: {_where(a, b)} {what}",
+            False,
+            sole,
+        )
+    kindred = kinds.kindred
+    named = sorted(a.names & b.names) if a.names and b.names else []  # a rare name both give: "the Seabreeze hotel"
     # A report of no group's history (a news page) that tells the same act: as good as one group's.
     one_history = same_group or (same_act and not (a.perpetrators and b.perpetrators))
     if same_period and one_history and not (a.header or b.header) and (kindred or unnamed):
@@ -721,24 +818,36 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
         located = bool(a.place and a.place == b.place) or same_act
         # An untyped report beside another, or beside one only a vague word types ("strike",
         # "said"), is too little to go on by the month alone.
-        vague_only = unnamed and not kindred and (a.types | b.types) <= VAGUE_TYPES
-        if located or (shared >= MONTH and not vague_only):
-            return Judgement(score - 1.5, f"the one such happening of {a.date[:shared]}: {where} {what}", False, True)
-    if same_period and named and not (a.header or b.header) and (kindred or unnamed or common):
+        if located or (shared >= MONTH and not kinds.vague_only):
+            return Judgement(
+                _score(a, b, shared, kinds) - 1.5,
+                f"the one such happening of {a.date[:shared]}: {_where(a, b)} {what}",
+                False,
+                True,
+            )
+    if same_period and named and not (a.header or b.header) and (kindred or unnamed or kinds.common):
         # Few reports give that name: in one period and of a like kind, they tell one incident.
         return Judgement(
-            score + len(named) - 1, f"the same names in {a.date[:shared]}: {', '.join(named)} {what}", False
+            _score(a, b, shared, kinds) + len(named) - 1,
+            f"the same names in {a.date[:shared]}: {', '.join(named)} {what}",
+            False,
         )
     same_city = bool(a.place and a.place == b.place)
-    if shared >= MONTH and _days_apart(a, b) <= NEAR_DAYS and (specific or same_person or (same_city and same_group)):
+    if shared >= MONTH and (specific or same_person or (same_city and same_group)) and _days_apart(a, b) <= NEAR_DAYS:
         # Days apart: the same kind of incident, or a related one befalling the same person
         # ("killed by troops on 25 February" / "killed in an operation on 2 March").
         who = f" ({len(a.persons & b.persons)} person named in both)" if same_person and not specific else ""
-        return Judgement(score - 1.5, f"days apart, same incident: {a.date} / {b.date} {where} {what}{who}", False)
-    if "capture" in a.acts & b.acts and same_city and one_history and _days_apart(a, b) <= TAKEN_DAYS:
+        return Judgement(
+            _score(a, b, shared, kinds) - 1.5,
+            f"days apart, same incident: {a.date} / {b.date} {_where(a, b)} {what}{who}",
+            False,
+        )
+    if kinds.capture and same_city and one_history and _days_apart(a, b) <= TAKEN_DAYS:
         # A city falls to a group once in a season: sources that date its capture a month or two
         # apart ("August 1994" / "octobre 1994") tell one incident, when it is the only such one.
-        return Judgement(score - 2, f"the one capture of {where}: {a.date} / {b.date}", False, True)
+        return Judgement(
+            _score(a, b, shared, kinds) - 2, f"the one capture of {_where(a, b)}: {a.date} / {b.date}", False, True
+        )
     return None
 
 
@@ -758,7 +867,7 @@ def _specific(a: _Event, b: _Event) -> set[str]:
     return (a.types & b.types) - VAGUE_TYPES
 
 
-def _strong(a: _Event, b: _Event, shared: int, specific: set[str]) -> bool:
+def _strong(a: _Event, b: _Event, shared: int, specific: Collection[str]) -> bool:
     """Agreement specific enough to join without looking for other candidates: the
     same day, or the same month and the same city or toll. A shared type alone is
     not: a month holds many bombings."""

@@ -79,7 +79,9 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=262144)
 def _spelling(word: str) -> str:
+    """A word's spelling rules applied, once per word: names share their words."""
     for pattern, repl in rules("person_spelling"):
         word = pattern.sub(repl, word)
     return word
@@ -118,9 +120,13 @@ class _Persons:
         df = Counter(w for t in {n.tokens for n in self.names} for w in set(t))
         limit = max(50, len(df) and int(0.05 * len({n.tokens for n in self.names})))
         self.common = _common_lexicon() | {w for w, c in df.items() if c > limit}
+        self._distinctive: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def distinctive(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(w for w in tokens if w not in self.common)
+        found = self._distinctive.get(tokens)
+        if found is None:  # once per name: every rule asks it
+            found = self._distinctive[tokens] = tuple(w for w in tokens if w not in self.common)
+        return found
 
     def full(self, n: PersonName) -> bool:
         """Two words besides particles, one of them no common given name: "Karim Hadi",
