@@ -22,6 +22,7 @@ from dossier.resolve.events import (
     _related,
     _same_act,
     _specific,
+    _untyped,
     join_events,
 )
 
@@ -93,7 +94,7 @@ def test_what_two_typings_say_of_each_other_agrees_with_the_rules_predicates() -
             assert kinds.related == _related(a, b)
             assert kinds.same_act == _same_act(a, b)
             assert kinds.kin == _kin(a, b)
-            assert kinds.unnamed == (not a.types - {"other"} or not b.types - {"other"})
+            assert kinds.unnamed == (_untyped(a) or _untyped(b))
 
 
 def _unread() -> Iterator[str]:

@@ -706,7 +706,7 @@ def _kinds(x: tuple[frozenset[str], frozenset[str]], y: tuple[frozenset[str], fr
         for acts, types in ((x_acts, y_types), (y_acts, x_types))
         for act in acts
     )
-    unnamed = not x_types - {"other"} or not y_types - {"other"}
+    unnamed = _untyped_typing(x_types, x_acts) or _untyped_typing(y_types, y_acts)
     kindred = bool(common - {"other", "statement"}) or related or same_act
     return _Kinds(
         common=common,
@@ -754,8 +754,8 @@ def judge(a: _Event, b: _Event) -> Judgement | None:
     Each rule is weighed only when the ones before it gave no answer, and what the two
     reports' types say of each other is looked up (`_kinds`): resolution asks this of
     every candidate pair, most of which no rule joins."""
-    if a.day is not None and b.day is not None and abs(a.day - b.day) > NEAR_DAYS and a.header == b.header:
-        return None  # `_days_too_far`, asked first of every pair: a month's block holds many
+    if _days_too_far(a, b):
+        return None
     if not _consistent(a, b) or _other_histories(a, b):
         return None
     shared = min(len(a.date), len(b.date))
@@ -860,7 +860,11 @@ def _days_too_far(a: _Event, b: _Event) -> bool:
 
 def _untyped(e: _Event) -> bool:
     """A happening no word typed, nor an act that sources type ("proclaimed a caliphate")."""
-    return not e.types - {"other"} and not e.acts & ACT_TYPES.keys()
+    return _untyped_typing(*e.typing)
+
+
+def _untyped_typing(types: frozenset[str], acts: frozenset[str]) -> bool:
+    return not types - {"other"} and not acts & ACT_TYPES.keys()
 
 
 def _specific(a: _Event, b: _Event) -> set[str]:
