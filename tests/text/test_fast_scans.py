@@ -48,23 +48,24 @@ def _sentences() -> Iterator[str]:
 SENTENCES = list(_sentences())
 
 
-def _plain_keys_in(name: str, text: str) -> list[tuple[str, int, int]]:
+def _plain_keys_in(name: str, text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
     found = []
     for key in lexicon.load(name):
-        for m in lexicon.words_pattern(name, str(key)).finditer(text):
+        for m in lexicon.words_pattern(name, str(key), lang).finditer(text):
             found.append((str(key), m.start(), m.end()))
         # Separable verbs ("nemen … in") are scanned apart, by their own patterns.
-        for pattern in lexicon.gapped_patterns(name, str(key), clause_end=True):
+        for pattern in lexicon.gapped_patterns(name, str(key), clause_end=True, lang=lang):
             found.extend((str(key), m.start(), m.end()) for m in pattern.finditer(text))
     return sorted(found, key=lambda t: t[1])
 
 
+@pytest.mark.parametrize("lang", [None, "en", "nl", "fr"])
 @pytest.mark.parametrize("name", CUE_LEXICONS)
-def test_cue_words_as_the_plain_scan_finds_them(name: str) -> None:
+def test_cue_words_as_the_plain_scan_finds_them(name: str, lang: str | None) -> None:
     found_any = False
     for sentence in SENTENCES:
-        expected = _plain_keys_in(name, sentence)
-        assert lexicon.keys_in(name, sentence) == expected, sentence
+        expected = _plain_keys_in(name, sentence, lang)
+        assert lexicon.keys_in(name, sentence, lang) == expected, sentence
         found_any = found_any or bool(expected)
     assert found_any
 

@@ -87,3 +87,15 @@ def test_a_cue_ending_in_an_elision_runs_on_into_the_next_word() -> None:
 
     assert ("founding", 11, 25) in keys_in("events", "Il annonce la création d'Al-Qaida")
     assert not [k for k in keys_in("events", "une bombe") if k[0] == "founding"]
+
+
+def test_a_cue_word_fires_only_in_its_own_language() -> None:
+    from dossier.text.lexicon import keys_in
+
+    # French "rapt" is a kidnapping; English "rapt" is rapt attention.
+    english = "The court heard the verdict in rapt silence in May 2004."
+    assert "kidnapping" in [k for k, _s, _e in keys_in("events", english)]  # every language's words
+    assert "kidnapping" not in [k for k, _s, _e in keys_in("events", english, "en")]
+    assert "kidnapping" in [k for k, _s, _e in keys_in("events", "Le rapt a eu lieu en mai 2004.", "fr")]
+    # A language that a key gives no words for reads the words of every language.
+    assert keys_in("events", "Le rapt a eu lieu.", "de") == keys_in("events", "Le rapt a eu lieu.")

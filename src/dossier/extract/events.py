@@ -734,7 +734,7 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     # describes the group; it tells no founding.
     text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
-    for key, start, _e in lexicon.keys_in("events", text):
+    for key, start, _e in lexicon.keys_in("events", text, ctx.doc.lang if ctx else None):
         if key not in found and not _in_a_name(text, start) and not _pending(text, start):
             found.append(key)
     if not found and lexicon.words_pattern("casualties", "killed").search(text):

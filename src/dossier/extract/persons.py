@@ -1099,7 +1099,7 @@ def _fates(reader: _Reader, s: int, e: int, block: Block) -> None:
     masked = _re("persons", "not_a_status").sub(lambda m: " " * len(m.group()), sentence)
     mentions = reader.mentions_in(s, e)
     seen: set[tuple[str, str]] = set()
-    for key, ms, me in lexicon.keys_in("status", masked):
+    for key, ms, me in lexicon.keys_in("status", masked, reader.ctx.doc.lang):
         if _re("persons", "negation").search(masked[max(0, ms - 40) : ms]):
             continue
         if _re("persons", "retracted").search(masked, me):

@@ -130,28 +130,29 @@ def lookup(name: str, word: str) -> str | None:
     return index(name).get(fold(word))
 
 
-def keys_in(name: str, text: str) -> list[tuple[str, int, int]]:
-    """(key, start, end) of every lexicon word in `text`, for lexicons whose words are cues."""
-    return list(_keys_in(name, text))
+def keys_in(name: str, text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
+    """(key, start, end) of every lexicon word in `text`, for lexicons whose words are cues;
+    with `lang`, the words of that language (and those of no language in particular)."""
+    return list(_keys_in(name, text, lang))
 
 
 # Extractors ask about the same sentences many times: the answers are kept.
 @lru_cache(maxsize=16384)
-def _keys_in(name: str, text: str) -> tuple[tuple[str, int, int], ...]:
+def _keys_in(name: str, text: str, lang: str | None) -> tuple[tuple[str, int, int], ...]:
     # One scan finds every place where some word of some key starts (a key's word matches
     # only where the pattern of all keys matches too); each key is then tried only there,
     # left to right and without overlaps, as scanning for that key alone would find it.
-    places = [m.start() for m in _cue_places(name).finditer(text)]
+    places = [m.start() for m in _cue_places(name, lang).finditer(text)]
     found = []
     if places:
         for key in load(name):
-            pattern, end = words_pattern(name, str(key)), 0
+            pattern, end = words_pattern(name, str(key), lang), 0
             for place in places:
                 m = pattern.match(text, place) if place >= end else None
                 if m:
                     found.append((str(key), m.start(), m.end()))
                     end = m.end()
-    for key, verb in _gapped_cues(name):
+    for key, verb in _gapped_cues(name, lang):
         found.extend((key, m.start(), m.end()) for m in verb.finditer(text))
     return tuple(sorted(found, key=lambda t: t[1]))
 
@@ -162,16 +163,18 @@ def _clause_end() -> str:
     return rf"(?=\s*(?:[,;.!?)]|$)|\s+(?:{openers})(?!\w))"
 
 
-def gapped_patterns(name: str, key: str, clause_end: bool = False) -> tuple[re.Pattern[str], ...]:
+def gapped_patterns(
+    name: str, key: str, clause_end: bool = False, lang: str | None = None
+) -> tuple[re.Pattern[str], ...]:
     """The words of lexicon `name`, key `key`, written with "…": a Dutch separable verb's
     first word (group "first"), then up to six words of one clause (ten, when the particle must end it), then its particle
     ("richtte … op": "richtte in 1973 de groep op"). With `clause_end`, the particle must
     end its clause ("nemen … in": not the preposition of "nemen in juni deel")."""
-    return _gapped_patterns(name, key, clause_end)
+    return _gapped_patterns(name, key, clause_end, lang)
 
 
 @cache
-def _gapped_patterns(name: str, key: str, clause_end: bool) -> tuple[re.Pattern[str], ...]:
+def _gapped_patterns(name: str, key: str, clause_end: bool, lang: str | None) -> tuple[re.Pattern[str], ...]:
     gaps = r"(?:[^\s,;.]+\s+){1,10}?" if clause_end else r"(?:[^\s,;.]+\s+){0,6}?"
     return tuple(
         re.compile(
@@ -180,20 +183,21 @@ def _gapped_patterns(name: str, key: str, clause_end: bool) -> tuple[re.Pattern[
             + (_clause_end() if clause_end and " " not in b.strip() else ""),
             re.IGNORECASE,
         )
-        for a, b in (str(w).split("…") for group in _groups(load(name)[key]) for w in group or [] if "…" in str(w))
+        for a, b in (str(w).split("…") for group in _groups(load(name)[key], lang) for w in group or [] if "…" in str(w))
     )
 
 
 @cache
-def _gapped_cues(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(key, pattern) of each word written with "…" in a lexicon of cues."""
-    return tuple((str(key), p) for key in load(name) for p in gapped_patterns(name, str(key), clause_end=True))
+def _gapped_cues(name: str, lang: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, pattern) of each word written with "…" in a lexicon of cues (of one language)."""
+    return tuple((str(key), p) for key in load(name) for p in gapped_patterns(name, str(key), True, lang))
 
 
 @cache
-def _cue_places(name: str) -> re.Pattern[str]:
-    """Matches, empty, where a word of lexicon `name` starts."""
-    return re.compile(rf"(?=(?<!\w){trie_source(_atoms(w) for w in _words_of(name))}{_WORD_END})", re.IGNORECASE)
+def _cue_places(name: str, lang: str | None = None) -> re.Pattern[str]:
+    """Matches, empty, where a word of lexicon `name` (of one language) starts."""
+    words = _words_of(name, None, lang)
+    return re.compile(rf"(?=(?<!\w){trie_source(_atoms(w) for w in words)}{_WORD_END})", re.IGNORECASE)
 
 
 @cache
