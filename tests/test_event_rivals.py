@@ -1,7 +1,8 @@
 """Event resolution's bookkeeping, on invented reports: a weak pair's rivals are looked for
 among the candidates that score as well (on a year, also among those that fit as well);
 what two reports' types say of each other is looked up once per pair of typings and agrees
-with the rules' own predicates; the persons' names are read only when a report gives a name.
+with the rules' own predicates; the persons' names are read only when a report gives a name; a report without a country
+meets a busy month from neither side.
 
 The reports are invented: made-up towns, tolls and dates; "ZM" stands for any country.
 """
@@ -14,6 +15,8 @@ from itertools import product
 
 from dossier.resolve.clusters import Clusters
 from dossier.resolve.events import (
+    MAX_CANDIDATES,
+    _candidates,
     _Event,
     _keep_rare_names,
     _kin,
@@ -113,3 +116,30 @@ def test_the_persons_names_are_read_only_when_a_report_gives_a_name() -> None:
     assert len(named[0].names) == 2
     _keep_rare_names(named, ["Oskar Tarvenholt"])
     assert len(named[0].names) == 1  # the hotel's name, not the person's
+
+
+def _met(reports: list[_Event]) -> set[frozenset[str]]:
+    """The pairs of reports that candidate blocking brings before the judge."""
+    return {
+        frozenset({a.key, b.key})
+        for a, same, countryless in _candidates(reports)
+        for b in (*same, *countryless)
+        if b is not a
+    }
+
+
+def _month_report(n: int, country: str) -> _Event:
+    props = {"date": {"2011-03"}, "type": {"bombing"}, "country": {country} if country else set()}
+    return _Event(f"Event:d{n}:m1", props, lambda key: key, _NameIndex([]))
+
+
+def test_a_report_without_a_country_meets_a_month_only_while_the_month_is_quiet() -> None:
+    # A month's bombings in many countries, and one month-precision report that names none.
+    countryless = _month_report(0, "")
+    quiet = [_month_report(n, f"Z{n % 5}") for n in range(1, MAX_CANDIDATES // 2)]
+    busy = [_month_report(n, f"Z{n % 5}") for n in range(1, MAX_CANDIDATES + 2)]
+    assert frozenset({countryless.key, quiet[0].key}) in _met([countryless, *quiet])
+    # In a busy month it could be any of them: it meets none, from either side of the pair.
+    pairs = _met([countryless, *busy])
+    assert not [pair for pair in pairs if countryless.key in pair]
+    assert frozenset({busy[0].key, busy[5].key}) in pairs  # reports of one country still meet

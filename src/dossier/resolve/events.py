@@ -476,25 +476,29 @@ def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iter
     """Pairs of a mention of `firsts` with another of `block` that a country does not
     keep apart: the same country, or one side without one. Sub-blocking by country
     keeps the pairs per block near the number of mentions. With `limit`, mentions
-    without a country meet each other and the rest only while they are few: in a
-    busy month such a mention could be any incident (the same day or city still
-    meet in their own blocks). Each comes as a mention of `firsts` and two lists of those
-    it meets: of its own country (or all of the block), and without a country."""
+    without a country meet each other and the rest only while the block holds no more
+    than `limit`: in a busy month such a mention could be any incident (the same day or
+    city still meet in their own blocks), and a pair is one pair from either side, so
+    a busy block's mentions with a country do not meet them either. Each comes as a
+    mention of `firsts` and two lists of those it meets: of its own country (or all of
+    the block), and without a country."""
     by_country: dict[str, list[_Event]] = defaultdict(list)
     for e in block:
         by_country[e.country].append(e)
     nowhere = by_country.get("", [])
     crowded = bool(limit) and len(block) > limit
-    nowhere_too = not (limit and len(nowhere) > limit)
     for a in firsts:
         if not a.country:
             if not crowded:
                 yield a, block, ()
         else:
             same = by_country[a.country]
-            if limit and len(a.date) == YEAR and len(same) + (len(nowhere) if nowhere_too else 0) > limit:
-                continue  # a year-only mention among many: it could be any of them
-            yield a, same, nowhere if nowhere_too else ()
+            if crowded:
+                if len(a.date) == YEAR and len(same) > limit:
+                    continue  # a year-only mention among many: it could be any of them
+                yield a, same, ()
+            else:
+                yield a, same, nowhere
 
 
 class _Event:
