@@ -54,6 +54,7 @@ class _Claim:
 class _Person:
     key: str
     names: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> quote; the first is the name
+    folded: set[str] = field(default_factory=set)  # the names folded (`_fold`): written with them only
     kinds: dict[str, str] = field(default_factory=dict)  # alias name -> kind
     claims: list[_Claim] = field(default_factory=list)
     statuses: list[tuple[str, str | None, tuple[int, int]]] = field(default_factory=list)
@@ -169,10 +170,11 @@ class _Reader:
         return person
 
     def _add_name(self, person: _Person, name: str, quote: tuple[int, int], kind: str) -> None:
-        if any(_fold(n) == _fold(name) for n in person.names):
+        if _fold(name) in person.folded:
             return
         person.kinds[name] = "surname" if len(name.split()) == 1 and person.names else kind
         person.names[name] = quote
+        person.folded.add(_fold(name))
 
     def add_alias(self, person: _Person, name: str, quote: tuple[int, int]) -> None:
         """`name` is another name of `person`, as the text says: whoever was found under it is them."""
@@ -195,7 +197,7 @@ class _Reader:
         """The one person already found whom `name` can only mean, if there is one."""
         folded = _fold(name)
         for p in self.persons:
-            if any(_fold(n) == folded for n in p.names):
+            if folded in p.folded:
                 return p
         found = None
         for p in self.persons:
