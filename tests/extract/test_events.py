@@ -416,6 +416,18 @@ def test_where_someone_fled_is_not_where_the_incident_happened(tmp_path: Path) -
     assert fall["country"] != "PK"
 
 
+def test_a_country_after_a_place_and_a_comma_says_where_that_place_is(tmp_path: Path) -> None:
+    # "Toronto barracks": a barracks named after a city of another country.
+    text = (
+        "Name: Pale River Movement\n\nTimeline\n\n"
+        "4 May 1994 - Two rockets were fired at Toronto barracks in Bielefeld, Germany.\n"
+        "9 June 1995: A bomb went off near Lindholm, Denmark.\n"
+    )
+    events = {e["date"]: e for e in _events_of(tmp_path, text)}
+    assert events["1994-05-04"]["country"] == "DE"
+    assert events["1995-06-09"]["country"] == "DK"
+
+
 def test_a_ceasefire_in_an_infobox_aside_is_an_incident_at_its_date() -> None:
     """ "Active 1969–2005 (on ceasefire from 1997)": the aside dates the ceasefire, in a field
     and alone on its line below one."""

@@ -970,9 +970,21 @@ def _says_where(text: str, place: PlaceMatch, lang: str | None = None) -> bool:
         return False  # "US air strike", "the US Airbase in Aviano": a code used as an adjective
     return (
         _after_locative(text, place.start, lang)
+        or _after_a_located_place(text, place.start, lang)
         or bool(lexicon.regex("places", "targets", _ENDING).search(before))
         or place.kind == "demonym"
     )
+
+
+# A place's name (up to four capitalised words) and a comma: "Osnabruck, " of "in Osnabruck, Germany".
+_PLACE_AND_COMMA = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3},\s*$")
+
+
+def _after_a_located_place(text: str, start: int, lang: str | None = None) -> bool:
+    """Does the country at `start` say where a place after a locative lies ("in Osnabruck,
+    Germany", "à Kidal, Mali")? Then it says where, as the place would."""
+    place = _PLACE_AND_COMMA.search(text, max(0, start - 60), start)
+    return bool(place) and _after_locative(text, place.start(), lang)
 
 
 def _without_group_names(ctx: Context, text: str) -> str:
