@@ -984,7 +984,7 @@ def _after_a_located_place(text: str, start: int, lang: str | None = None) -> bo
     """Does the country at `start` say where a place after a locative lies ("in Osnabruck,
     Germany", "à Kidal, Mali")? Then it says where, as the place would."""
     place = _PLACE_AND_COMMA.search(text, max(0, start - 60), start)
-    return bool(place) and _after_locative(text, place.start(), lang)
+    return place is not None and _after_locative(text, place.start(), lang)
 
 
 def _without_group_names(ctx: Context, text: str) -> str:
