@@ -120,6 +120,9 @@ def test_demonym_alone_says_nothing_about_where() -> None:
         ("Uit een rapport dat verscheen in februari 2007 blijkt dat de groep groeide.", []),
         ("Op 3 juni werd de leider gedood.", ["2020-06-03"]),
         ("The group numbered 2007 fighters.", []),
+        ("Its charity wing was not banned until 2015.", ["2015"]),  # banned then
+        ("It wasn't until 2009 that the front split.", ["2009"]),
+        ("The wing stayed legal until 2015.", []),  # "until" alone bounds a time
     ],
 )
 def test_incident_dates(sentence: str, expected: list[str]) -> None:

@@ -613,6 +613,8 @@ def _year_after_cue(sentence: str, d: DateMatch) -> bool:
         return True
     if _coordinated_year().search(before):
         return True  # "en 2006 et 2018", "in 2001 and 2005": a year beside one after a preposition
+    if _delayed_until().search(before):
+        return True  # "was not banned until 2015": banned in 2015
     return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
 
 
@@ -624,6 +626,14 @@ def _coordinated_year() -> re.Pattern[str]:
         rf"(?<!\w)(?:{prepositions})\s+(?:1[6-9]|20)\d\d(?:\s*,\s*(?:1[6-9]|20)\d\d)*\s*(?:,|(?:{coordinators}))\s+$",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _delayed_until() -> re.Pattern[str]:
+    """A negation, up to five words of its clause, and "until" ending the text before a year."""
+    negations = lexicon.alternation("time", "delay_negations")
+    until = lexicon.alternation("time", "delay_until")
+    return re.compile(rf"(?:(?<!\w)|(?=n['’]t))(?:{negations})(?!\w)(?:\s+[^\s,;.]+){{0,5}}?\s+(?:{until})\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
