@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,20 @@ def test_a_pool_when_there_is_enough_to_share(tmp_path: Path) -> None:
     assert not build_module._worth_a_pool(files(half, half - 1), warm=True)
     assert not build_module._worth_a_pool(files(2 * half), warm=True)  # one file is one worker's
     assert build_module._worth_a_pool(files(*[10] * build_module.PARALLEL_MIN_FILES), warm=False)
+
+
+def test_a_process_warms_up_once_and_not_after_extracting_its_own_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(build_module, "warm_up", lambda: calls.append(1))
+    monkeypatch.setattr(build_module, "_WARM", threading.Event())
+    build_module._warm_once()
+    build_module._warm_once()
+    assert calls == [1]
+    # A process that has just built documents without a pool has loaded what warming would.
+    monkeypatch.setattr(build_module, "_WARM", threading.Event())
+    folder = write_corpus(tmp_path / "corpus", CORPUS)
+    build_module.build_paths([folder], tmp_path / "kb.db", progress=False, workers=1)
+    build_module._warm_once()
+    assert calls == [1]

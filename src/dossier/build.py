@@ -9,13 +9,13 @@ extraction are pure functions of a file, so they run in worker processes.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import hashlib
 import multiprocessing
 import os
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -217,6 +217,7 @@ def _outcomes(todo: list[Path], max_bytes: int, workers: int | None, cluster: st
     else:
         for path in todo:
             yield _process(str(path), max_bytes)
+            _WARM.set()  # this process has extracted a document itself: warming up again is no use
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
@@ -238,10 +239,16 @@ def _worth_a_pool(todo: list[Path], *, warm: bool) -> bool:
     return size >= PARALLEL_MIN_BYTES
 
 
-@functools.cache
+# Set once this process is warm: it has warmed up, or extracted a document itself.
+_WARM = threading.Event()
+
+
 def _warm_once() -> None:
-    """Warm this process up before its first pool forks (`warm_up`); later pools inherit it as well."""
-    warm_up()
+    """Warm this process up before its first pool forks (`warm_up`), unless it is warm
+    already; later pools inherit it as well."""
+    if not _WARM.is_set():
+        warm_up()
+        _WARM.set()
 
 
 def _reachable(address: str) -> None:
