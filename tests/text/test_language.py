@@ -67,6 +67,13 @@ def test_sentences_glued_by_a_lost_space_are_two() -> None:
         "The leaders fled.",
         "The U.S. Army stayed.",
     ]
+    # After a year too; a decimal number ends no sentence.
+    text = "The ban came in March 2004.On 2 May 2006 it was lifted. Turnout was 2.5 per cent."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The ban came in March 2004.",
+        "On 2 May 2006 it was lifted.",
+        "Turnout was 2.5 per cent.",
+    ]
 
 
 def test_a_line_break_before_a_long_unwrapped_line_ends_a_sentence() -> None:

@@ -13,12 +13,12 @@ from functools import lru_cache
 from dossier.text import lexicon
 
 # A full stop and a capital with space between, or glued where a page lost the space
-# after a word of three small letters or more ("stonden.De realiteit").
+# after a word of three small letters or more, or a year ("stonden.De realiteit", "in 1995.On").
 # Closing quotes, brackets and footnote markers ("killed.[1] Then") belong to the sentence before;
 # a bullet may stand before the next one's capital ("in 2004. ► Then").
 _CLOSERS = r"(?:[\"”’)\]]|\[\w{1,4}\])*"
 _BOUNDARY = re.compile(
-    rf"(?<=[.!?]){_CLOSERS}\s+(?=(?:[►▶•▪■◆]\s*)?[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=[a-zà-ÿ]{{3}}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+    rf"(?<=[.!?]){_CLOSERS}\s+(?=(?:[►▶•▪■◆]\s*)?[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?:(?<=[a-zà-ÿ]{{3}}[.!?])|(?<=\d{{4}}[.!?]))(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
 )
 
 
