@@ -129,6 +129,14 @@ def test_incident_dates(sentence: str, expected: list[str]) -> None:
     assert [iso for _pos, iso in _incident_dates(_ctx(sentence), 0, len(sentence), "2020-06")] == expected
 
 
+def test_a_year_after_a_preposition_of_the_documents_language() -> None:
+    # Dutch "en" is "and": the year after it is no time of the deaths; French "en" is "in".
+    dutch = "Er vielen twaalf doden en 2009 werd een rampjaar voor de beweging."
+    french = "Le groupe a frappé le port en 2009."
+    assert _incident_dates(_ctx(dutch, "nl"), 0, len(dutch), "") == []
+    assert [iso for _pos, iso in _incident_dates(_ctx(french, "fr"), 0, len(french), "")] == ["2009"]
+
+
 def _ctx(text: str, lang: str = "en") -> Context:
     """The extraction context of a one-text document."""
     return Context.of(Document(id="0" * 64, path="t.txt", text=text, lang=lang))

@@ -500,7 +500,7 @@ def _incident_dates(ctx: Context, start: int, end: int, context_date: str, since
                 told = d.iso
             continue
         if d.precision == "year":
-            if d.part or _year_after_cue(sentence, d):
+            if d.part or _year_after_cue(sentence, d, ctx.doc.lang):
                 out.append((start + d.start, d.iso))
             told = d.iso  # "numerous attacks in 2001, including one in January"
             continue
@@ -584,7 +584,7 @@ def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
         if d.precision != "year" or d.kind != "point" or d.part:
             continue
         m = _named_incident().match(sentence, d.end)
-        if m and not _year_after_cue(sentence, d):
+        if m and not _year_after_cue(sentence, d, ctx.doc.lang):
             s, e = start + d.start, start + m.end()
             yield from _event(
                 ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)
@@ -605,11 +605,11 @@ def _founding_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{founding})\s+(?:(?:{prepositions})\s+)?$", re.IGNORECASE)
 
 
-def _year_after_cue(sentence: str, d: DateMatch) -> bool:
+def _year_after_cue(sentence: str, d: DateMatch, lang: str | None = None) -> bool:
     """A bare year dates an incident after a preposition ("in 2006", "sinds 2007") or
     right after a founding word ("founded 1994")."""
     before = sentence[max(0, d.start - 40) : d.start]
-    if lexicon.regex("time", "year_prepositions", _ENDING).search(before):
+    if lexicon.regex("time", "year_prepositions", _ENDING, lang).search(before):
         return True
     if _coordinated_year().search(before):
         return True  # "en 2006 et 2018", "in 2001 and 2005": a year beside one after a preposition
