@@ -129,6 +129,23 @@ def test_incident_dates(sentence: str, expected: list[str]) -> None:
     assert [iso for _pos, iso in _incident_dates(_ctx(sentence), 0, len(sentence), "2020-06")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "designated"),
+    [
+        ("Television, music and kites were banned in 1997.", "en", False),  # things banned: no group listed
+        ("De muziek en de vliegers werden in 1997 verboden.", "nl", False),
+        ("The Pale River Movement was banned in 2004.", "en", True),
+        ("The PRM was outlawed in 2004.", "en", True),
+        ("Het Front werd in 2004 verboden.", "nl", True),
+        ("Music was banned, and the movement was designated a terrorist group in 2004.", "en", True),
+    ],
+)
+def test_a_ban_is_a_designation_only_of_a_group(text: str, lang: str, designated: bool) -> None:
+    from dossier.extract.events import _types
+
+    assert ("designation" in _types(text, _ctx(text, lang))) is designated
+
+
 def test_a_year_after_a_preposition_of_the_documents_language() -> None:
     # Dutch "en" is "and": the year after it is no time of the deaths; French "en" is "in".
     dutch = "Er vielen twaalf doden en 2009 werd een rampjaar voor de beweging."

@@ -739,6 +739,7 @@ def _own_date(body: str, header: str) -> str | None:
 def _types(text: str, ctx: Context | None = None) -> list[str]:
     """The event types `text` names; with `ctx`, not in the names of the groups the
     document knows ("Liberation Falcons", "Front de libération" free no one)."""
+    written = text
     text = _own_words(text if ctx is None else _without_group_names(ctx, text))
     # "the group, founded by X, released gas ...": an apposition without a date of its own
     # describes the group; it tells no founding.
@@ -750,6 +751,8 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
         found.append("leader_killed" if lexicon.words_pattern("roles").search(text) else "other")
+    if "designation" in found and ctx is not None and _only_a_ban(text) and not _names_a_group(ctx, written):
+        found.remove("designation")  # "music and holidays were banned": no group listed
     if "release" in found and _agent_released().search(text):
         found[found.index("release")] = "attack"  # "released sarin": an attack, no one freed
         found = list(dict.fromkeys(found))
@@ -762,6 +765,24 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if "founding" in found and set(found) - FORMATION:
         found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+def _only_a_ban(text: str) -> bool:
+    """Is every designation word of `text` one that also bans things ("banned", "verboden")?"""
+    bans = lexicon.words_pattern("actions", "bans")
+    words = lexicon.words_pattern("events", "designation").finditer(text)
+    return all(bans.fullmatch(m.group()) for m in words)
+
+
+def _names_a_group(ctx: Context, text: str) -> bool:
+    """Does `text` name a group: the profiled one, one the document knows, "the group", a
+    group's noun ("Front", "Army") or an acronym?"""
+    if ctx.about_subject(text) or any(name in text for name in ctx.groups if len(name) >= 3):
+        return True
+    return bool(_GROUP_WORD.search(text) or lexicon.words_pattern("organizations", "org_nouns").search(text))
+
+
+_GROUP_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z-]{1,6}(?![\w-])")  # an acronym: "JUD", "LTTE"
 
 
 def _pending(text: str, start: int) -> bool:
