@@ -120,7 +120,7 @@ def test_demonym_alone_says_nothing_about_where() -> None:
         ("Uit een rapport dat verscheen in februari 2007 blijkt dat de groep groeide.", []),
         ("Op 3 juni werd de leider gedood.", ["2020-06-03"]),
         ("The group numbered 2007 fighters.", []),
-        ("Its charity wing was not banned until 2015.", ["2015"]),  # banned then
+        ("Its relief wing was not banned until 2011.", ["2011"]),  # banned then
         ("It wasn't until 2009 that the front split.", ["2009"]),
         ("The wing stayed legal until 2015.", []),  # "until" alone bounds a time
     ],
@@ -132,7 +132,7 @@ def test_incident_dates(sentence: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "designated"),
     [
-        ("Television, music and kites were banned in 1997.", "en", False),  # things banned: no group listed
+        ("Kites, cinemas and dancing were banned in 1997.", "en", False),  # things banned: no group listed
         ("De muziek en de vliegers werden in 1997 verboden.", "nl", False),
         ("The Pale River Movement was banned in 2004.", "en", True),
         ("The PRM was outlawed in 2004.", "en", True),

@@ -25,6 +25,7 @@ from dossier.text.dates import (
     weekday_numbers,
     with_year,
 )
+from dossier.text.names import is_acronym
 from dossier.text.numbers import Quantity, find_quantities
 from dossier.text.places import PlaceMatch, find_cities, find_countries
 
@@ -614,7 +615,7 @@ def _year_after_cue(sentence: str, d: DateMatch, lang: str | None = None) -> boo
     if _coordinated_year().search(before):
         return True  # "en 2006 et 2018", "in 2001 and 2005": a year beside one after a preposition
     if _delayed_until().search(before):
-        return True  # "was not banned until 2015": banned in 2015
+        return True  # "was not outlawed until 2011": outlawed in 2011
     return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
 
 
@@ -752,7 +753,7 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
         # A death with no other cue: a leader's when the text names a role ("the emir").
         found.append("leader_killed" if lexicon.words_pattern("roles").search(text) else "other")
     if "designation" in found and ctx is not None and _only_a_ban(text) and not _names_a_group(ctx, written):
-        found.remove("designation")  # "music and holidays were banned": no group listed
+        found.remove("designation")  # "kites and cinemas were banned": no group listed
     if "release" in found and _agent_released().search(text):
         found[found.index("release")] = "attack"  # "released sarin": an attack, no one freed
         found = list(dict.fromkeys(found))
@@ -779,10 +780,9 @@ def _names_a_group(ctx: Context, text: str) -> bool:
     group's noun ("Front", "Army") or an acronym?"""
     if ctx.about_subject(text) or any(name in text for name in ctx.groups if len(name) >= 3):
         return True
-    return bool(_GROUP_WORD.search(text) or lexicon.words_pattern("organizations", "org_nouns").search(text))
-
-
-_GROUP_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z-]{1,6}(?![\w-])")  # an acronym: "JUD", "LTTE"
+    if any(is_acronym(word) for word in text.split()):
+        return True
+    return bool(lexicon.words_pattern("organizations", "org_nouns").search(text))
 
 
 def _pending(text: str, start: int) -> bool:
@@ -1007,12 +1007,12 @@ def _says_where(text: str, place: PlaceMatch, lang: str | None = None) -> bool:
     )
 
 
-# A place's name (up to four capitalised words) and a comma: "Osnabruck, " of "in Osnabruck, Germany".
+# A place's name (up to four capitalised words) and a comma: "Bielefeld, " of "in Bielefeld, Germany".
 _PLACE_AND_COMMA = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3},\s*$")
 
 
 def _after_a_located_place(text: str, start: int, lang: str | None = None) -> bool:
-    """Does the country at `start` say where a place after a locative lies ("in Osnabruck,
+    """Does the country at `start` say where a place after a locative lies ("in Bielefeld,
     Germany", "à Kidal, Mali")? Then it says where, as the place would."""
     place = _PLACE_AND_COMMA.search(text, max(0, start - 60), start)
     return place is not None and _after_locative(text, place.start(), lang)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from dossier.text import lexicon
 
 # A full stop and a capital with space between, or glued where a page lost the space
-# after a word of three small letters or more, or a year ("stonden.De realiteit", "in 1995.On").
+# after a word of three small letters or more, or a year ("stonden.De realiteit", "in 2004.The").
 # Closing quotes, brackets and footnote markers ("killed.[1] Then") belong to the sentence before;
 # a bullet may stand before the next one's capital ("in 2004. ► Then").
 _CLOSERS = r"(?:[\"”’)\]]|\[\w{1,4}\])*"
