@@ -16,6 +16,7 @@ from itertools import product
 from dossier.resolve.clusters import Clusters
 from dossier.resolve.events import (
     MAX_CANDIDATES,
+    MAX_COUNTRIES,
     _candidates,
     _Event,
     _keep_rare_names,
@@ -143,3 +144,14 @@ def test_a_report_without_a_country_meets_a_month_only_while_the_month_is_quiet(
     pairs = _met([countryless, *busy])
     assert not [pair for pair in pairs if countryless.key in pair]
     assert frozenset({busy[0].key, busy[5].key}) in pairs  # reports of one country still meet
+
+
+def test_a_report_without_a_country_meets_no_one_in_a_month_of_many_countries() -> None:
+    # A few bombings of one month, each in another country: a report naming no country
+    # could be any of them once they span more countries than MAX_COUNTRIES.
+    countryless = _month_report(0, "")
+    few = [_month_report(n, f"Z{n}") for n in range(1, MAX_COUNTRIES + 1)]
+    many = [_month_report(n, f"Z{n}") for n in range(1, MAX_COUNTRIES + 2)]
+    assert len(many) < MAX_CANDIDATES  # quiet by the number of reports alone
+    assert frozenset({countryless.key, few[0].key}) in _met([countryless, *few])
+    assert not [pair for pair in _met([countryless, *many]) if countryless.key in pair]

@@ -38,7 +38,8 @@ Candidates are compared only within blocks: the same day, month, year (for a
 year-only date) or city, each by kind of incident and then by country, and for
 a header's date the same city or country and toll. A day within a week of a
 month's end is in both months' blocks. A mention without a country, or with only
-a year, is left alone in a crowded block: it could be any incident there. So the
+a year, is left alone in a crowded block (many reports, or for one without a country,
+many countries' reports): it could be any incident there. So the
 cost grows with the number of mentions, not its square. Joining is greedy,
 strong pairs first and best first, and a join must leave every pair in the new
 cluster compatible: a month-only mention can join one of two incidents on
@@ -106,6 +107,10 @@ TAKEN_DAYS = 92
 # sole one to join), and comparing it with every one would make the cost grow
 # with the square of a period's reports.
 MAX_CANDIDATES = 64
+# A mention without a country, in a block of reports from more countries than this, is
+# left alone too: it could have happened in any of them, and the pairs it would add grow
+# with the number of countries a corpus covers.
+MAX_COUNTRIES = 8
 # A name (a hotel, a parliament, a city, a nerve agent) that so few reports use is
 # evidence that two of them, in one period, tell one incident.
 RARE_NAME_REPORTS = 6
@@ -477,8 +482,9 @@ def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iter
     keep apart: the same country, or one side without one. Sub-blocking by country
     keeps the pairs per block near the number of mentions. With `limit`, mentions
     without a country meet each other and the rest only while the block holds no more
-    than `limit`: in a busy month such a mention could be any incident (the same day or
-    city still meet in their own blocks), and a pair is one pair from either side, so
+    than `limit` and its reports are of no more than `MAX_COUNTRIES` countries: in a busy
+    month, or one of many countries' incidents, such a mention could be any incident
+    (the same day or city still meet in their own blocks), and a pair is one pair from either side, so
     a busy block's mentions with a country do not meet them either. Each comes as a
     mention of `firsts` and two lists of those it meets: of its own country (or all of
     the block), and without a country."""
@@ -486,7 +492,8 @@ def _meetings(block: list[_Event], firsts: list[_Event], limit: int = 0) -> Iter
     for e in block:
         by_country[e.country].append(e)
     nowhere = by_country.get("", [])
-    crowded = bool(limit) and len(block) > limit
+    countries = len(by_country) - bool(nowhere)
+    crowded = bool(limit) and (len(block) > limit or countries > MAX_COUNTRIES)
     for a in firsts:
         if not a.country:
             if not crowded:

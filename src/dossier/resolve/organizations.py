@@ -328,15 +328,14 @@ def _acronyms(ms: list[Mention], names: list[OrgName], clusters: Clusters) -> No
                 if clusters.find(other.key) == clusters.find(m.key):
                     continue
                 for mine in names_of[m.key]:
-                    shared = sum(
-                        1
-                        for i in range(len(mine.content))
-                        if any(_same_word(mine, i, other, j) for j in range(len(other.content)))
-                    )
                     width = len(mine.content)
                     last = width - 1
-                    last_same = width == len(other.content) and _same_word(mine, last, other, last)
-                    if last_same and shared >= width - 1:
+                    # The same length and last word first: cheap, and most names sharing
+                    # the letters fail there (their words are compared below only then).
+                    if width != len(other.content) or not _same_word(mine, last, other, last):
+                        continue
+                    shared = sum(1 for i in range(width) if any(_same_word(mine, i, other, j) for j in range(width)))
+                    if shared >= width - 1:
                         clusters.union(
                             m.key,
                             other.key,
