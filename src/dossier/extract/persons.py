@@ -148,6 +148,9 @@ class _Reader:
         # (person, item block) for every leaders-section item that opens with a name
         self.items: list[tuple[_Person, Block]] = []
         self.aliased: set[tuple[int, int]] = set()  # mentions whose surroundings were read for aliases
+        # What `link` answered per name, while no person or name has been added since: a
+        # document names its persons again and again.
+        self._linked: dict[str, _Person | None] = {}
 
     # -- names ------------------------------------------------------------------
 
@@ -162,6 +165,7 @@ class _Reader:
         if person is None:
             person = _Person(self.ctx.key(Schema.PERSON, slug(name)))
             self.persons.append(person)
+            self._linked.clear()
         self._add_name(person, name, quote, "variant")
         titled = _title_before(self.text, titled) if titled == start else titled
         if titled < start and _honorific(self.text[titled:start]):
@@ -175,6 +179,7 @@ class _Reader:
         person.kinds[name] = "surname" if len(name.split()) == 1 and person.names else kind
         person.names[name] = quote
         person.folded.add(_fold(name))
+        self._linked.clear()
 
     def add_alias(self, person: _Person, name: str, quote: tuple[int, int]) -> None:
         """`name` is another name of `person`, as the text says: whoever was found under it is them."""
@@ -192,9 +197,15 @@ class _Reader:
         self.mentions = [(s, e, keep if p is gone else p) for s, e, p in self.mentions]
         self.items = [(keep if p is gone else p, b) for p, b in self.items]
         self.persons.remove(gone)
+        self._linked.clear()
 
     def link(self, name: str) -> _Person | None:
         """The one person already found whom `name` can only mean, if there is one."""
+        if name not in self._linked:
+            self._linked[name] = self._link(name)
+        return self._linked[name]
+
+    def _link(self, name: str) -> _Person | None:
         folded = _fold(name)
         for p in self.persons:
             if folded in p.folded:
@@ -374,6 +385,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 @lru_cache(maxsize=65536)  # pure, and asked for every pair of names in a document
+@lru_cache(maxsize=1 << 16)
 def _same_person(a: str, b: str) -> bool:
     """Can `a`, met later in a document, be another spelling of the person named `b`?
 
