@@ -336,6 +336,11 @@ def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
         # Dutch past tense of "executeren"; a sanctions list that a group is added to.
         ("Begin juni executeerde de staat de leider van de cel.", ["execution"]),
         ("The front was added to the sanctions list of the council.", ["designation"]),
+        # Jailing is a conviction; breaking with a group is a split.
+        ("The cell's founder was jailed in 2016.", ["conviction"]),
+        ("Le fondateur a été emprisonné en 2016.", ["conviction"]),
+        ("Het front breekt met de oude leiding.", ["split"]),
+        ("The front broke with its parent group in 2016.", ["split"]),
     ],
 )
 def test_pending_steps_and_more_cue_words(text: str, types: list[str]) -> None:
