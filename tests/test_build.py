@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from kb_helpers import (
     write_corpus,
 )
 
+from dossier import build as build_module
 from dossier.extract import extract_document, extraction_version
 from dossier.ingest import read_document
 from dossier.store import open_store
@@ -80,6 +82,26 @@ def test_parallel_build_stores_the_same_as_a_serial_one(tmp_path: Path) -> None:
     assert rows(tmp_path / "serial.db", "SELECT id FROM statements ORDER BY id") == rows(
         tmp_path / "parallel.db", "SELECT id FROM statements ORDER BY id"
     )
+
+
+def test_a_few_files_are_handed_out_largest_first_and_come_back_in_order(tmp_path: Path) -> None:
+    sizes = {"a.txt": 1, "b.txt": 6, "c.txt": 3}
+    folder = write_corpus(
+        tmp_path / "few", {name: generated_profile(i, n) for i, (name, n) in enumerate(sizes.items())}
+    )
+    todo = sorted(folder.iterdir())
+    submitted: list[str] = []
+
+    class Recording(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            submitted.append(Path(args[0]).name)
+            return super().submit(fn, *args, **kwargs)
+
+    with Recording(max_workers=2) as pool:
+        outcomes = list(build_module._largest_first(pool, todo, 10_000_000))
+    assert submitted == ["b.txt", "c.txt", "a.txt"]
+    assert [Path(o.path).name for o in outcomes] == ["a.txt", "b.txt", "c.txt"]
+    assert all(o.document is not None and o.statements for o in outcomes)
 
 
 # -- idempotent and incremental -------------------------------------------------------

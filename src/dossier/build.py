@@ -8,7 +8,6 @@ extraction are pure functions of a file, so they run in worker processes.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import multiprocessing
@@ -17,7 +16,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -210,7 +209,10 @@ def _outcomes(todo: list[Path], max_bytes: int, workers: int | None, cluster: st
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
                 chunk = max(1, min(32, len(todo) // (workers * 4)))
-                yield from pool.map(_process, [str(p) for p in todo], [max_bytes] * len(todo), chunksize=chunk)
+                if chunk > 1:
+                    yield from pool.map(_process, [str(p) for p in todo], [max_bytes] * len(todo), chunksize=chunk)
+                else:
+                    yield from _largest_first(pool, todo, max_bytes)
         finally:
             if fork is not None:
                 gc.unfreeze()
@@ -218,6 +220,24 @@ def _outcomes(todo: list[Path], max_bytes: int, workers: int | None, cluster: st
         for path in todo:
             yield _process(str(path), max_bytes)
             _WARM.set()  # this process has extracted a document itself: warming up again is no use
+
+
+def _largest_first(pool: ProcessPoolExecutor, todo: list[Path], max_bytes: int) -> Iterator[_Outcome]:
+    """A few files, the largest handed out first and the outcomes given in `todo`'s order:
+    a large file left for last would keep one worker busy while the others wait."""
+    sizes = [_size(path) for path in todo]
+    futures: dict[int, Future[_Outcome]] = {}
+    for i in sorted(range(len(todo)), key=lambda i: -sizes[i]):
+        futures[i] = pool.submit(_process, str(todo[i]), max_bytes)
+    for i in range(len(todo)):
+        yield futures.pop(i).result()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # unreadable: reading it will say so
+        return 0
 
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
@@ -232,11 +252,7 @@ def _worth_a_pool(todo: list[Path], *, warm: bool) -> bool:
         return True
     if not warm or len(todo) < 2:
         return False
-    size = 0
-    for path in todo:
-        with contextlib.suppress(OSError):  # unreadable: reading it will say so
-            size += path.stat().st_size
-    return size >= PARALLEL_MIN_BYTES
+    return sum(_size(path) for path in todo) >= PARALLEL_MIN_BYTES
 
 
 # Set once this process is warm: it has warmed up, or extracted a document itself.
