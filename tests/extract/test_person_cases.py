@@ -67,6 +67,19 @@ def test_institutions_and_adjectives_are_no_persons(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # A number in brackets after a name is an age only where a sentence lists persons so.
+        "The Silver Front (SF) is an armed group. Chapter Seven (21) tells its history.",
+        "The Silver Front (SF) is an armed group. Its cells in Northern Ireland (22) and Western Europe (31) are small.",
+    ],
+)
+def test_a_number_in_brackets_alone_makes_no_person(text: str) -> None:
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    assert not [s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"]
+
+
+@pytest.mark.parametrize(
     ("text", "survivor"),
     [
         ("Le Front d'Argent (FA) est un groupe armé. Le mollah Karim Haddad, fondateur du FA, en est devenu le chef "

@@ -627,10 +627,31 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
     _group_person_nouns(reader, s, e, quote)
     _role_lists(reader, s, e, quote)
     markers = _words("names", "person_markers")
-    for start, end in person_name_spans(sentence):
+    spans = person_name_spans(sentence)
+    for start, end in spans:
         name = sentence[start:end]
         if re.search(rf"\s(?:{markers})\s", name):  # "Karim bin Tahir", "Musa ag Ibrahim"
             reader.register(s + start, s + end, quote)
+    for start, end in _aged_names(sentence, spans):
+        reader.register(s + start, s + end, quote)
+
+
+# A person's age after a name, as news reports in every language give it: "(34)". (Not
+# ", 34,": a journal's title and volume read so too.)
+_AGE_AFTER = re.compile(r"\s*\((1[4-9]|[2-9]\d)\)")
+
+
+def _aged_names(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names of two words or more, each followed by an age, where a sentence lists two or more
+    ("X Y (47) en Z W (34)"): one name and number in brackets may be a place's or a count's."""
+    aged = [
+        (a, b)
+        for a, b in spans
+        if _AGE_AFTER.match(sentence, b)
+        and len(sentence[a:b].split()) >= 2
+        and not any(country_code(w) or demonym_of_a_country(w) for w in (sentence[a:b], *sentence[a:b].split()))
+    ]
+    return aged if len(aged) >= 2 else []
 
 
 @lru_cache(maxsize=1)
