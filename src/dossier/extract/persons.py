@@ -643,7 +643,7 @@ _AGE_AFTER = re.compile(r"\s*\((1[4-9]|[2-9]\d)\)")
 
 def _aged_names(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names of two words or more, each followed by an age, where a sentence lists two or more
-    ("X Y (47) en Z W (34)"): one name and number in brackets may be a place's or a count's."""
+    ("X Y (41) en Z W (29)"): one name and number in brackets may be a place's or a count's."""
     aged = [
         (a, b)
         for a, b in spans
