@@ -100,3 +100,14 @@ def test_a_death_tied_by_of_befalls_whom_it_names_next(text: str, survivor: str)
     names = {s.subject: s.value for s in statements if s.prop == "name" and s.schema.value == "Person"}
     key = next(k for k, v in names.items() if v == survivor)
     assert not [s for s in statements if s.subject == key and s.prop == "status"]
+
+
+def test_a_title_of_any_language_opening_a_name_is_no_part_of_it() -> None:
+    # French and Dutch titles are listed in lower case; opening a name they are capitalised.
+    text = (
+        "Le Front d'Argent (FA) est un groupe armé. Son chef est le Cheikh ► Karim Haddad. "
+        "Le FA est issu d'un mouvement créé en 1973 par Cheikh Karim Haddad."
+    )
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="fr")
+    subjects = {s.subject for s in extract_document(doc) if s.schema.value == "Person"}
+    assert len(subjects) == 1, subjects

@@ -231,7 +231,7 @@ class _Reader:
         )
         if first and article and demonym_of_a_country(first.group(1)) and len(self.text[start:end].split()) >= 3:
             start += first.end()
-        title = _re("names", "person_titles", anchored="^", flags=0).match(self.text[start:end])
+        title = _re("names", "person_titles", anchored="^").match(self.text[start:end])
         if (
             title
             and start + title.end() < end
@@ -293,7 +293,7 @@ class _Reader:
             for w in words:  # the longest tail that names a known person
                 s = start + w.start()
                 name = self.text[s:end]
-                if _re("names", "person_titles", anchored="^", flags=0).match(name):
+                if _re("names", "person_titles", anchored="^").match(name):
                     continue
                 person = self.link(name)
                 if person is None:
