@@ -365,6 +365,23 @@ def test_held_areas_and_separable_verbs(text: str, types: list[str]) -> None:
     assert _types(text) == types
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A clause about someone named, telling an act of another time, is no part of where.
+        (
+            "Since the 2019 arrest of Karim Haddad, a cleric who planned the 2011 bombings in Nairobi, "
+            "the front has been quiet.",
+            None,
+        ),
+        # Of no time of its own, the clause tells the sentence's incident.
+        ("In 2019 gunmen who stormed a hotel in Nairobi killed twelve guests.", ("KE", "Nairobi")),
+    ],
+)
+def test_a_clause_about_another_time_says_nothing_of_where(text: str, place: tuple[str, str] | None) -> None:
+    assert _place(_ctx(text), text) == place
+
+
 def test_a_locative_of_another_language_places_nothing() -> None:
     """ "de steden Kano en Kaduna": Dutch "en" is "and"; the first city of the list is where."""
     text = "Strijders nemen in mei de Nigeriaanse steden Kano en Kaduna in."

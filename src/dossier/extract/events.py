@@ -634,7 +634,9 @@ def _delayed_until() -> re.Pattern[str]:
     """A negation, up to five words of its clause, and "until" ending the text before a year."""
     negations = lexicon.alternation("time", "delay_negations")
     until = lexicon.alternation("time", "delay_until")
-    return re.compile(rf"(?:(?<!\w)|(?=n['’]t))(?:{negations})(?!\w)(?:\s+[^\s,;.]+){{0,5}}?\s+(?:{until})\s+$", re.IGNORECASE)
+    return re.compile(
+        rf"(?:(?<!\w)|(?=n['’]t))(?:{negations})(?!\w)(?:\s+[^\s,;.]+){{0,5}}?\s+(?:{until})\s+$", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)
@@ -923,6 +925,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
     text = _flight().sub(lambda m: " " * len(m.group()), text)  # "its leaders fled to Pakistan": went there
     text = _without_time_anchors(text)  # "a year before the attack in Tokyo": that one was there
+    text = _without_other_acts(text, lang)  # "X, who planned attacks on Y": those were aimed there
     large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
     cities = [
         c
@@ -948,6 +951,24 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
         return best.code, best.name
     city = next((c for c in cities if c.code == best.code), None)
     return best.code, city.name if city else ""
+
+
+def _without_other_acts(text: str, lang: str | None) -> str:
+    """The text without clauses about someone or something named before that tell an act of
+    another time ("since the 2020 jailing of X, who planned the 2008 attacks in Y"), blanked
+    so that offsets stay. A clause of no date of its own ("the gunmen who attacked a hotel in
+    Z") tells the sentence's own incident, and stays."""
+    for m in _other_clause(lang).finditer(text):
+        clause = m.group("clause")
+        if find_dates(clause) and find_dates(text[: m.start("clause")] + text[m.end("clause") :]):
+            text = text[: m.start("clause")] + " " * len(clause) + text[m.end("clause") :]
+    return text
+
+
+@lru_cache(maxsize=8)
+def _other_clause(lang: str | None) -> re.Pattern[str]:
+    words = lexicon.alternation("places", "other_clauses", lang)
+    return re.compile(rf"(?:,\s*|\s)(?P<clause>(?:{words})\s[^,;.]*)", re.IGNORECASE)
 
 
 def _without_time_anchors(text: str) -> str:
