@@ -374,6 +374,12 @@ def test_held_areas_and_separable_verbs(text: str, types: list[str]) -> None:
             "the front has been quiet.",
             None,
         ),
+        # A place outside such a clause comes first (a full stop inside "U.S." ends no clause).
+        (
+            "Two members, one of whom had planned attacks on U.S. embassies in Nairobi, were arrested in Kampala "
+            "in 2019.",
+            ("UG", "Kampala"),
+        ),
         # Of no time of its own, the clause tells the sentence's incident.
         ("In 2019 gunmen who stormed a hotel in Nairobi killed twelve guests.", ("KE", "Nairobi")),
     ],

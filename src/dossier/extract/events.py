@@ -943,9 +943,18 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     candidates = [*cities, *([] if cities_only else countries)]
     if not candidates:
         return None
+    # A place in a clause about someone named before ("supporters, several of whom planned
+    # attacks in X, were arrested in Y") is where the sentence's incident was only when none
+    # outside such a clause is.
+    aside = [(m.start("clause"), m.end("clause")) for m in _other_clause(lang).finditer(text)]
     best = min(
         candidates,
-        key=lambda c: (not _after_locative(text, c.start, lang), not (c.kind == "city" and c.code in named), c.start),
+        key=lambda c: (
+            not _after_locative(text, c.start, lang),
+            any(a <= c.start < b for a, b in aside),
+            not (c.kind == "city" and c.code in named),
+            c.start,
+        ),
     )
     if best.kind == "city":
         return best.code, best.name
@@ -968,7 +977,8 @@ def _without_other_acts(text: str, lang: str | None) -> str:
 @lru_cache(maxsize=8)
 def _other_clause(lang: str | None) -> re.Pattern[str]:
     words = lexicon.alternation("places", "other_clauses", lang)
-    return re.compile(rf"(?:,\s*|\s)(?P<clause>(?:{words})\s[^,;.]*)", re.IGNORECASE)
+    # To the clause's comma or end ("U.S. and" goes on: a full stop before a lower-case word ends nothing).
+    return re.compile(rf"(?:,\s*|\s)(?P<clause>(?:{words})\s(?:[^,;.]|\.(?!\s+(?-i:[A-Z])|\s*$))*)", re.IGNORECASE)
 
 
 def _without_time_anchors(text: str) -> str:
