@@ -977,8 +977,10 @@ def _without_other_acts(text: str, lang: str | None) -> str:
 @lru_cache(maxsize=8)
 def _other_clause(lang: str | None) -> re.Pattern[str]:
     words = lexicon.alternation("places", "other_clauses", lang)
+    after_comma = lexicon.alternation("places", "other_clauses_after_comma", lang)
     # To the clause's comma or end ("U.S. and" goes on: a full stop before a lower-case word ends nothing).
-    return re.compile(rf"(?:,\s*|\s)(?P<clause>(?:{words})\s(?:[^,;.]|\.(?!\s+(?-i:[A-Z])|\s*$))*)", re.IGNORECASE)
+    rest = r"\s(?:[^,;.]|\.(?!\s+(?-i:[A-Z])|\s*$))*"
+    return re.compile(rf"(?:,\s*|\s(?!(?:{after_comma})\s))(?P<clause>(?:{words}|{after_comma}){rest})", re.IGNORECASE)
 
 
 def _without_time_anchors(text: str) -> str:
