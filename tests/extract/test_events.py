@@ -341,6 +341,10 @@ def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
         ("Le fondateur a été emprisonné en 2016.", ["conviction"]),
         ("Het front breekt met de oude leiding.", ["split"]),
         ("The front broke with its parent group in 2016.", ["split"]),
+        # A boycott is a stance taken; a pledge is allegiance only when it is one.
+        ("The front boycotted the 2014 elections.", ["statement"]),
+        ("The front pledged allegiance to the caliph in 2014.", ["allegiance"]),
+        ("The front pledges to end the occupation of the valley.", []),
     ],
 )
 def test_pending_steps_and_more_cue_words(text: str, types: list[str]) -> None:
