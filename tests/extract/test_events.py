@@ -273,6 +273,18 @@ def test_a_day_without_a_year_takes_its_paragraph_year(tmp_path: Path) -> None:
     assert "2019-04-12" in dates
 
 
+def test_two_coordinated_years_share_the_happening_told_after_them(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "In 2011 and 2014 two envoys were assassinated by the movement in Nairobi.\n"
+    )
+    by_date = {e["date"]: e for e in _events_of(tmp_path, text)}
+    assert {"2011", "2014"} <= set(by_date)
+    assert by_date["2011"]["types"] == ["assassination"]
+    assert by_date["2011"]["country"] == "KE"
+    assert by_date["2011"]["killed"] is None  # the two are of both years
+
+
 def test_a_court_sits_in_its_country_and_the_first_sentence_places_an_entry(tmp_path: Path) -> None:
     text = (
         "Name: Pale River Movement\n\nTimeline\n\n"

@@ -298,7 +298,8 @@ def _dated_sentence(
     year of `context_date` (its entry's or paragraph's), and a relative one counts from
     `since` (the last date before it), else from that."""
     previous: list[str] = []
-    for i, (s, e, date) in enumerate(_dated_clauses(ctx, start, end, context_date, since)):
+    clauses = _dated_clauses(ctx, start, end, context_date, since)
+    for i, (s, e, date) in enumerate(clauses):
         clause = ctx.text[s:e]
         private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
         happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
@@ -307,6 +308,12 @@ def _dated_sentence(
             types = ["founding"]  # "The front, founded in 1987, had fighters ...": the date is the founding's
         if not types and previous and len(clause.split()) <= ELLIPSIS_WORDS:
             types = previous  # "the attacks of 13 November 2015 in Paris and of 14 July 2016 in Nice"
+        shared = not types and i + 1 < len(clauses) and _coordinated_with_next(ctx, s, e, clauses[i + 1][0])
+        if shared:
+            # "in 2011 and 2014 two envoys were killed": the year shares the happening told after the
+            # next, and its words (the toll is of both years: it stays with neither).
+            e = clauses[i + 1][1]
+            types = _types(ctx.text[s:e], ctx)
         own = _own_words(clause)
         if set(types) & CAPTIVITY and lexicon.regex("actions", "bounds", _ENDING).search(own[: _first_date_at(own)]):
             types = ["release"]  # "abducted 13 nuns ... and held them until 9 March 2014": freed then
@@ -317,11 +324,32 @@ def _dated_sentence(
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
             basis = "relative" if relative else "sentence"
-            for part_start, part_end, part_types, dated in _participle_parts(ctx, s, e, types):
+            parts = [(s, e, types, True)] if shared else _participle_parts(ctx, s, e, types)
+            for part_start, part_end, part_types, dated in parts:
                 slug = f"s{s}" if part_start == s else f"s{s}.{part_start}"
                 yield from _event(
-                    ctx, slug, date if dated else "", part_start, part_end, (s, e), context_date, basis, part_types
+                    ctx,
+                    slug,
+                    date if dated else "",
+                    part_start,
+                    part_end,
+                    (s, e),
+                    context_date,
+                    basis,
+                    part_types,
+                    tolls=not shared,
                 )
+
+
+def _coordinated_with_next(ctx: Context, start: int, end: int, next_start: int) -> bool:
+    """Does the clause end with its date, the next opening with a bare coordinator and its
+    own date ("in 2011 | and 2014 two envoys were killed")?"""
+    dates = find_dates(ctx.text[start:end], lang=ctx.doc.lang)
+    if not dates or ctx.text[start + dates[-1].end : end].strip():
+        return False
+    joint = _bare_coordinator().match(" " + ctx.text[next_start : next_start + 12])
+    after = ctx.text[next_start + joint.end() - 1 :] if joint else ""
+    return bool(joint) and any(d.start == 0 for d in find_dates(after[:40], lang=ctx.doc.lang))
 
 
 # A part of a clause: (start, end, types, whether the clause's date is its date).
@@ -675,6 +703,7 @@ def _event(
     basis: str = "sentence",
     types: list[str] | None = None,
     place: bool = True,
+    tolls: bool = True,
 ) -> Iterator[Statement]:
     """The statements of one incident. Its types are those its words name; a timeline
     entry (its place in a dated list says it is an incident), a death told or a
@@ -713,7 +742,7 @@ def _event(
             yield say("country", country)
         if city:
             yield say("place", city)
-    for prop, q in _casualties(body):
+    for prop, q in _casualties(body) if tolls else ():
         yield say(prop, _range(q), min=q.min, max=q.max)
     if ctx.subject:
         yield say("perpetrator", ctx.subject)
