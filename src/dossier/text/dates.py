@@ -559,12 +559,15 @@ def _deictic(text: str, taken: list[tuple[int, int]]) -> list[DateMatch]:
 
 def _weekday_is_time(text: str, m: re.Match[str]) -> bool:
     """An English weekday is a time only after "on", "last" ...: "Bloody Sunday" is a name.
-    Dutch and French write a bare weekday as a time ("zaterdag", "tué samedi"), unless a
-    capitalised word before it makes it part of a name."""
+    Dutch and French write a bare weekday as a time ("zaterdag", "tué samedi"), in lower
+    case even after a name ("de moord op X dinsdag"); a capitalised one after a capitalised
+    word is part of a name ("Goede Vrijdag")."""
     if m.group("b") or m.group("lw"):
         return True
     if m.group("w").lower() in _english_weekdays():
         return False
+    if m.group("w")[0].islower():
+        return True
     return not re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s+$", text[max(0, m.start() - 30) : m.start()])
 
 
