@@ -890,9 +890,14 @@ def page_date(text: str) -> PageDate | None:
 
 
 def _alone(line: str, d: DateMatch) -> bool:
-    """A date that is (nearly) all its line says: a dateline, not a sentence."""
-    rest = (line[: d.start] + line[d.end :]).strip(" ,|-–—:")
+    """A date that is (nearly) all its line says, but for a byline ("16 AUG 2013 BY A. WRITER"):
+    a dateline, not a sentence."""
+    rest = _BYLINE.sub("", line[: d.start] + line[d.end :]).strip(" ,|-–—:")
     return len(rest) <= 24 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", rest)
+
+
+# "by", "door" or "par" and a writer's name, capitalised or in capitals.
+_BYLINE = re.compile(r"(?<!\w)(?i:by|door|par)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 
 
 def _url_iso(m: re.Match[str]) -> str | None:
