@@ -273,6 +273,15 @@ def test_a_day_without_a_year_takes_its_paragraph_year(tmp_path: Path) -> None:
     assert "2019-04-12" in dates
 
 
+def test_a_birth_in_a_timeline_is_no_incident(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nTimeline\n\n"
+        "- 4 May 1961: Karim Haddad, its founder, is born in Garissa.\n"
+        "- 9 July 2018: Gunmen of the movement ambushed a bus near Garissa.\n"
+    )
+    assert {e["date"] for e in _events_of(tmp_path, text)} == {"2018-07-09"}
+
+
 def test_two_coordinated_years_share_the_happening_told_after_them(tmp_path: Path) -> None:
     text = (
         "Name: Pale River Movement\n\nHistory\n\n"

@@ -714,6 +714,9 @@ def _event(
         return  # "his death was reported in May, but that proved untrue": no incident
     types = types or _types(body, ctx)
     victims = ctx.deaths_told(start, end)
+    private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(body))
+    if not types and not victims and basis == "entry" and private:
+        return  # "1955: X is born in Y": a life's step of no incident, even in a timeline
     if not types and (victims or basis == "entry" or _acts(ctx, body)):
         types = ["other"]
     if not types:
