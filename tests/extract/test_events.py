@@ -273,6 +273,16 @@ def test_a_day_without_a_year_takes_its_paragraph_year(tmp_path: Path) -> None:
     assert "2019-04-12" in dates
 
 
+def test_many_acts_or_none_since_a_year_are_no_incident(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "The movement has carried out numerous attacks on the coast since 2009. "
+        "It has not attacked a town since 2016. "
+        "In 2017 its fighters ambushed a convoy near Garissa.\n"
+    )
+    assert {e["date"] for e in _events_of(tmp_path, text)} == {"2017"}
+
+
 def test_a_birth_in_a_timeline_is_no_incident(tmp_path: Path) -> None:
     text = (
         "Name: Pale River Movement\n\nTimeline\n\n"

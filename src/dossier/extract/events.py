@@ -320,6 +320,8 @@ def _dated_sentence(
         previous = types
         if i == 0 and skip_first:
             continue
+        if types and _activity_since(clause, ctx.doc.lang):
+            continue  # "has carried out numerous attacks since 2003": a period's activity
         if types:
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
@@ -339,6 +341,16 @@ def _dated_sentence(
                     part_types,
                     tolls=not shared,
                 )
+
+
+def _activity_since(clause: str, lang: str) -> bool:
+    """Is the clause dated by "since" and tells many acts, or none ("a number of
+    operations since 1993", "have not struck since 1988", "depuis 1993 ... de nombreux
+    attentats")?"""
+    first = _first_date_at(clause)
+    if first == len(clause) or not lexicon.regex("time", "since", _ENDING, lang).search(clause[:first]):
+        return False
+    return bool(lexicon.words_pattern("time", "many_acts", lang).search(clause))
 
 
 def _coordinated_with_next(ctx: Context, start: int, end: int, next_start: int) -> bool:
