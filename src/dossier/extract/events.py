@@ -301,8 +301,7 @@ def _dated_sentence(
     clauses = _dated_clauses(ctx, start, end, context_date, since)
     for i, (s, e, date) in enumerate(clauses):
         clause = ctx.text[s:e]
-        private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(clause))
-        happening = not private and (_acts(ctx, clause) or _tells_happening(ctx, clause))
+        happening = not _private_life(ctx, clause) and (_acts(ctx, clause) or _tells_happening(ctx, clause))
         types = _types(clause, ctx) or (["other"] if happening else [])
         if _founding_dated(ctx.text[s:e]):
             types = ["founding"]  # "The front, founded in 1987, had fighters ...": the date is the founding's
@@ -341,6 +340,11 @@ def _dated_sentence(
                     part_types,
                     tolls=not shared,
                 )
+
+
+def _private_life(ctx: Context, text: str) -> bool:
+    """Does the text's own wording tell a step of a private life ("was born", "studeerde")?"""
+    return bool(lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(text)))
 
 
 def _activity_since(clause: str, lang: str) -> bool:
@@ -726,8 +730,7 @@ def _event(
         return  # "his death was reported in May, but that proved untrue": no incident
     types = types or _types(body, ctx)
     victims = ctx.deaths_told(start, end)
-    private = lexicon.words_pattern("actions", "private_life", ctx.doc.lang).search(_own_words(body))
-    if not types and not victims and basis == "entry" and private:
+    if not types and not victims and basis == "entry" and _private_life(ctx, body):
         return  # "1955: X is born in Y": a life's step of no incident, even in a timeline
     if not types and (victims or basis == "entry" or _acts(ctx, body)):
         types = ["other"]
@@ -1020,6 +1023,7 @@ def _without_other_acts(text: str, lang: str | None) -> str:
 
 @lru_cache(maxsize=8)
 def _other_clause(lang: str | None) -> re.Pattern[str]:
+    """A clause about someone or something named before: "who ...", ", die ...", "dont ..."."""
     words = lexicon.alternation("places", "other_clauses", lang)
     after_comma = lexicon.alternation("places", "other_clauses_after_comma", lang)
     # To the clause's comma or end ("U.S. and" goes on: a full stop before a lower-case word ends nothing).

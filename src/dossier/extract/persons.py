@@ -385,7 +385,6 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 @lru_cache(maxsize=65536)  # pure, and asked for every pair of names in a document
-@lru_cache(maxsize=1 << 16)
 def _same_person(a: str, b: str) -> bool:
     """Can `a`, met later in a document, be another spelling of the person named `b`?
 
