@@ -273,6 +273,15 @@ def test_a_day_without_a_year_takes_its_paragraph_year(tmp_path: Path) -> None:
     assert "2019-04-12" in dates
 
 
+def test_a_renaming_told_next_by_the_same_actor_is_of_the_time_told_before(tmp_path: Path) -> None:
+    text = (
+        "Name: Pale River Movement\n\nHistory\n\n"
+        "Karim Haddad took over the movement in 2013. He renamed the group the Pale River Front.\n"
+    )
+    events = _events_of(tmp_path, text)
+    assert any(e["date"] == "2013" and "renaming" in e["types"] for e in events), events
+
+
 def test_many_acts_or_none_since_a_year_are_no_incident(tmp_path: Path) -> None:
     text = (
         "Name: Pale River Movement\n\nHistory\n\n"

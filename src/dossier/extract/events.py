@@ -145,10 +145,20 @@ _STEP = re.compile(r"(?<=[\d\]]) - (?=[A-Z])")
 
 def _goes_on(ctx: Context, start: int, end: int) -> bool:
     """Does the sentence go on from the one before ("then", "daarna", "ensuite") to tell
-    an incident of a kind its words name?"""
+    an incident of a kind its words name, or, opening with the pronoun of the one before's
+    actor ("He renamed the group"), what a group made of itself?"""
     text = ctx.text[start:end]
+    types = set(_types(text, ctx))
     sequence = lexicon.words_pattern("time", "sequence", ctx.doc.lang).search(text[:80])
-    return bool(sequence) and bool(set(_types(text, ctx)) - {"other", "statement"})
+    if sequence:
+        return bool(types - {"other", "statement"})
+    return bool(types & FORMATION_ACTS) and bool(_same_actor(ctx.doc.lang).match(text))
+
+
+@lru_cache(maxsize=8)
+def _same_actor(lang: str | None) -> re.Pattern[str]:
+    """A sentence opening with a personal pronoun: its actor is the one the sentence before named."""
+    return lexicon.regex("time", "same_actor", r"\W*(?:{words})\s", lang)
 
 
 def _long_before_page(ctx: Context, iso: str) -> bool:
