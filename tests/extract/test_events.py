@@ -381,6 +381,9 @@ def test_asides_and_causes_give_no_type(text: str, absent: str) -> None:
         ("Le fondateur a été emprisonné en 2016.", ["conviction"]),
         ("Het front breekt met de oude leiding.", ["split"]),
         ("The front broke with its parent group in 2016.", ["split"]),
+        # Where a group has its origins is its founding.
+        ("The front has its origins in a student circle of 1981.", ["founding"]),
+        ("Le front trouve son origine dans un cercle d'étudiants.", ["founding"]),
         # A boycott is a stance taken; a pledge is allegiance only when it is one.
         ("The front boycotted the 2014 elections.", ["statement"]),
         ("The front pledged allegiance to the caliph in 2014.", ["allegiance"]),
