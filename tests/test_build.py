@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sqlite3
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -102,6 +104,15 @@ def test_a_few_files_are_handed_out_largest_first_and_come_back_in_order(tmp_pat
     assert submitted == ["b.txt", "c.txt", "a.txt"]
     assert [Path(o.path).name for o in outcomes] == ["a.txt", "b.txt", "c.txt"]
     assert all(o.document is not None and o.statements for o in outcomes)
+
+
+def test_a_statements_id_travels_with_it_from_a_worker(tmp_path: Path) -> None:
+    """The id a worker reads (to drop repeats) is pickled with the statement; the store reads it again."""
+    doc = read_document(write_corpus(tmp_path / "one", {"a.txt": generated_profile(1, 3)}) / "a.txt")
+    statement = extract_document(doc)[0]
+    copy = pickle.loads(pickle.dumps(statement))
+    assert "id" in vars(copy) and copy.id == statement.id
+    assert replace(copy, value=copy.value + "!").id != statement.id  # a changed statement has its own
 
 
 # -- idempotent and incremental -------------------------------------------------------

@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -131,7 +132,7 @@ class Statement:
     extractor: str
     qualifiers: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property  # asked by extraction and again by the store (a worker's answer travels with it)
     def id(self) -> str:
         payload = json.dumps(
             [
