@@ -148,11 +148,9 @@ def _goes_on(ctx: Context, start: int, end: int) -> bool:
     an incident of a kind its words name, or, opening with the pronoun of the one before's
     actor ("He renamed the group"), what a group made of itself?"""
     text = ctx.text[start:end]
-    types = set(_types(text, ctx))
-    sequence = lexicon.words_pattern("time", "sequence", ctx.doc.lang).search(text[:80])
-    if sequence:
-        return bool(types - {"other", "statement"})
-    return bool(types & FORMATION_ACTS) and bool(_same_actor(ctx.doc.lang).match(text))
+    if lexicon.words_pattern("time", "sequence", ctx.doc.lang).search(text[:80]):
+        return bool(set(_types(text, ctx)) - {"other", "statement"})
+    return bool(_same_actor(ctx.doc.lang).match(text)) and bool(FORMATION_ACTS.intersection(_types(text, ctx)))
 
 
 @lru_cache(maxsize=8)
@@ -982,7 +980,7 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     text = _without_group_names(ctx, text)  # "al-Sahil in Mali" says nothing of where
     text = _flight().sub(lambda m: " " * len(m.group()), text)  # "its leaders fled to Pakistan": went there
     text = _without_time_anchors(text)  # "a year before the attack in Tokyo": that one was there
-    text = _without_other_acts(text, lang)  # "X, who planned attacks on Y": those were aimed there
+    text, asides = _without_other_acts(text, lang)  # "X, who planned attacks on Y": those were aimed there
     large = {(c.start, c.name) for c in find_cities(text, min_population=LARGE_CITY, common_words=ctx.common_words)}
     cities = [
         c
@@ -1003,12 +1001,11 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     # A place in a clause about someone named before ("supporters, several of whom planned
     # attacks in X, were arrested in Y") is where the sentence's incident was only when none
     # outside such a clause is.
-    aside = [(m.start("clause"), m.end("clause")) for m in _other_clause(lang).finditer(text)]
     best = min(
         candidates,
         key=lambda c: (
             not _after_locative(text, c.start, lang),
-            any(a <= c.start < b for a, b in aside),
+            any(a <= c.start < b for a, b in asides),
             not (c.kind == "city" and c.code in named),
             c.start,
         ),
@@ -1019,16 +1016,19 @@ def _place(ctx: Context, text: str, cities_only: bool = False) -> tuple[str, str
     return best.code, city.name if city else ""
 
 
-def _without_other_acts(text: str, lang: str | None) -> str:
+def _without_other_acts(text: str, lang: str | None) -> tuple[str, list[tuple[int, int]]]:
     """The text without clauses about someone or something named before that tell an act of
-    another time ("since the 2020 jailing of X, who planned the 2008 attacks in Y"), blanked
-    so that offsets stay. A clause of no date of its own ("the gunmen who attacked a hotel in
-    Z") tells the sentence's own incident, and stays."""
+    another time ("since the 2019 arrest of X, who planned the 2011 bombings in Y"), blanked
+    so that offsets stay, and the spans of the clauses left. A clause of no date of its own
+    ("the gunmen who attacked a hotel in Z") tells the sentence's own incident, and stays."""
+    kept: list[tuple[int, int]] = []
     for m in _other_clause(lang).finditer(text):
         clause = m.group("clause")
         if find_dates(clause) and find_dates(text[: m.start("clause")] + text[m.end("clause") :]):
             text = text[: m.start("clause")] + " " * len(clause) + text[m.end("clause") :]
-    return text
+        else:
+            kept.append((m.start("clause"), m.end("clause")))
+    return text, kept
 
 
 @lru_cache(maxsize=8)

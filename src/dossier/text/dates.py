@@ -560,7 +560,7 @@ def _deictic(text: str, taken: list[tuple[int, int]]) -> list[DateMatch]:
 def _weekday_is_time(text: str, m: re.Match[str]) -> bool:
     """An English weekday is a time only after "on", "last" ...: "Bloody Sunday" is a name.
     Dutch and French write a bare weekday as a time ("zaterdag", "tué samedi"), in lower
-    case even after a name ("de moord op X dinsdag"); a capitalised one after a capitalised
+    case even after a name ("agenten pakten X woensdag op"); a capitalised one after a capitalised
     word is part of a name ("Goede Vrijdag")."""
     if m.group("b") or m.group("lw"):
         return True
