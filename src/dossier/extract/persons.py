@@ -933,8 +933,16 @@ def _org_phrase_end(text: str, pos: int, e: int) -> int:
     if span:
         unit = re.match(rf"\s+(?:{_words('persons', 'unit_nouns')})(?!\w)", text[span[1] : e], re.IGNORECASE)
         return span[1] + (unit.end() if unit else 0)  # "the Sahel battalion"
-    words = re.match(r"[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){0,2}", text[start:e])
-    return start + words.end() if words else start
+    # "the leader of the group is X": the phrase's words end before a copula.
+    words = _lower_case_phrase().match(text, start, e)
+    return words.end() if words else start
+
+
+@lru_cache(maxsize=1)
+def _lower_case_phrase() -> re.Pattern[str]:
+    """Up to three lower-case words, none of them a copula's first word."""
+    copula = rf"(?!(?i:{_words('persons', 'copula')})(?!\w))"
+    return re.compile(rf"{copula}[a-zà-ÿ'’-]+(?:\s+{copula}[a-zà-ÿ'’-]+){{0,2}}")
 
 
 def _named_after(
