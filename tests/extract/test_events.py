@@ -488,6 +488,11 @@ def test_a_time_counted_back_from_an_attack_in_a_paragraph_before(tmp_path: Path
         # A date right after a founding word, or a founding by a merger: the founding stays.
         ("The front was formed in 2009 when two cells merged.", ["founding", "merger"]),
         ("Il annonce la création d'un front uni, fusion de deux groupes.", ["founding", "merger"]),
+        # A Dutch separable verb around its object and date; idioms of coming into being.
+        ("Karim Haddad richtte de beweging in 1994 op.", ["founding"]),
+        ("De beweging zag in 1994 het licht.", ["founding"]),
+        ("Le front a vu le jour en 1994.", ["founding"]),
+        ("The front dates back to 1994.", ["founding"]),
     ],
 )
 def test_names_and_foundings_in_types(text: str, types: list[str]) -> None:
