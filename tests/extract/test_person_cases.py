@@ -25,6 +25,15 @@ def test_person_is_found(text: str, name: str, role: str | None) -> None:
         assert any(s.prop == role and s.value == key for s in statements if s.subject.endswith(":main"))
 
 
+@pytest.mark.parametrize(("text", "name"), CASES["not_leaders"])
+def test_person_is_no_leader(text: str, name: str) -> None:
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    statements = extract_document(doc)
+    keys = {s.subject for s in statements if s.prop == "name" and s.value == name}
+    leaders = {s.value for s in statements if s.prop == "leader" and s.subject.endswith(":main")}
+    assert not keys & leaders, leaders
+
+
 @pytest.mark.parametrize(
     ("text", "alias"),
     [

@@ -95,7 +95,11 @@ def _roles() -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    # A Dutch compound joins a group's name to a role: "BRB-leider", "Zilveren Front-commandant".
+    compound = "|".join(rf"(?<=(?<!\w)(?-i:[A-Z])\w{{{n}}}-)" for n in range(12))
+    return re.compile(
+        rf"(?:(?<![\w-])|{compound})(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 def _role_key(word: str) -> str:
@@ -591,6 +595,8 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         if span is None or _roles().match(text, name_start):
             continue  # "led by former battalion leader X": the role word says more
         scope = _scope_before(reader, text[s : m.start()])
+        if not scope and not text[s : m.start()].strip() and _leads_the_subject(reader, span[1], e, verb_first=True):
+            scope = SUBJECT  # "Under the leadership of X, the group grew"
         reader.claim(reader.register(*span, quote), "commander" if scope == UNIT else "leader", scope, False, quote)
     for m in _founded_by().finditer(sentence):
         scope = _scope_before(reader, sentence[: m.start()])
@@ -623,6 +629,12 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
         person = _named_before(reader, s, m.start(), quote)
         if person is not None:
             reader.claim(person, "leader", _scope_before(reader, text[m.end() : e]) or SUBJECT, False, quote)
+    for m in _re("persons", "leads").finditer(text, s, e):
+        # "X leads the group (since 2010)": the group must follow the verb, or it is some act X led.
+        if _leads_the_subject(reader, m.end(), e):
+            person = _named_before(reader, s, m.start(), quote)
+            if person is not None:
+                reader.claim(person, "leader", SUBJECT, False, quote)
     _group_person_nouns(reader, s, e, quote)
     _role_lists(reader, s, e, quote)
     markers = _words("names", "person_markers")
@@ -633,6 +645,44 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
             reader.register(s + start, s + end, quote)
     for start, end in _aged_names(sentence, spans):
         reader.register(s + start, s + end, quote)
+
+
+def _leads_the_subject(reader: _Reader, pos: int, e: int, verb_first: bool = False) -> bool:
+    """Does the profiled group open the words at `pos`: its name or "the group", maybe after
+    a date ("leidt sinds 2010 de BRB") or, with `verb_first`, a verb ("groeide de BRB")?
+    A group further on is what the act concerns ("led the attack on the PRM camp")."""
+    text = reader.text
+    date = next((d for d in find_dates(text[pos : min(e, pos + 40)]) if d.start <= 8), None)
+    if date is not None:
+        pos += date.end
+    if _group_opens(reader, pos, e):
+        return True
+    verb = re.match(r"\s*[a-zà-ÿ]+(?=\s)", text[pos:e]) if verb_first else None
+    return verb is not None and _group_opens(reader, pos + verb.end(), e)
+
+
+def _group_opens(reader: _Reader, pos: int, e: int) -> bool:
+    """Do the words at `pos` open with the profiled group's name, or a group noun ("de groep")?"""
+    words = _group_opening().match(reader.text, pos, e)
+    if words is None:
+        return False
+    if _re("names", "group_nouns").fullmatch(words.group("head")):
+        return True
+    head = reader.text[words.start("head") : e]
+    folded = head.casefold()
+    # A name of two letters is an acronym, compared in its case ("IS" is not "is").
+    return any(
+        (folded.startswith(name.casefold()) if len(name) >= 3 else head.startswith(name))
+        and not head[len(name) : len(name) + 1].isalnum()
+        for name in reader.ctx.subject_names
+        if len(name) >= 2
+    )
+
+
+@lru_cache(maxsize=1)
+def _group_opening() -> re.Pattern[str]:
+    """An article (or none) and the next word, the group noun or name that may follow."""
+    return re.compile(rf"[\s,]*(?:(?:{_words('persons', 'definite')})\s+)?(?P<head>[\w’'-]+)", re.IGNORECASE)
 
 
 # A person's age after a name, as news reports in every language give it: "(34)". (Not
@@ -853,6 +903,12 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
     text = reader.text
     pos, scope, adjectives, role_at = start, "", 0, start
     modifiers = _re("persons", "leader_modifiers")
+    joined = re.search(r"(?<!\w)([A-Z][\w’']*)-$", text[s:start])
+    if joined:  # "BRB-leider": the compound's first part says whose
+        if not reader.about_subject(joined.group(1)):
+            return start, False, OTHER
+        pos = start = s + joined.start()
+        scope = SUBJECT
     for _ in range(4):
         before = text[s:pos]
         for key, weak_if_found in (("indefinite", True), ("definite", False)):
