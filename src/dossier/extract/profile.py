@@ -215,7 +215,10 @@ def _counts(ctx: Context, start: int, end: int, *, field: bool) -> list[Quantity
     out: list[Quantity] = []
     for q in find_quantities(text, start):
         lo, hi = q.min, q.max
-        if q.bound == "vague" or (lo is not None and 1800 <= lo <= 2100 and (hi == lo or hi is None)):
+        written = ctx.text[q.start : q.end]
+        if q.bound == "vague" or (
+            lo is not None and 1800 <= lo <= 2100 and (hi == lo or hi is None) and _year_like(written)
+        ):
             continue
         if _MONEY.search(ctx.text[max(0, q.start - 2) : q.end + 10]) or "%" in ctx.text[q.end : q.end + 2]:
             continue
@@ -229,6 +232,11 @@ def _counts(ctx: Context, start: int, end: int, *, field: bool) -> list[Quantity
             continue  # "two leaders": too small to be the size of a group
         out.append(q)
     return out
+
+
+def _year_like(written: str) -> bool:
+    """Could a count's words be a year? "2000" could; "2,000", "2.000" and "2 000" could not."""
+    return not re.search(r"\d[,.\s\u00a0\u202f]\d{3}(?!\d)", written)
 
 
 # A count that follows another in a list, with no noun of its own: "; 1,000 at its height".
