@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dossier.extract.context import Context
 from dossier.model import Block, BlockKind, Statement
@@ -165,8 +166,14 @@ def _size(ctx: Context) -> Iterator[Statement]:
         if block.kind is not BlockKind.PARAGRAPH and not (bulleted and in_size_section):
             continue  # fields are read above; entries and other list items are incidents and people
         sentence = ctx.text[start:end]
-        if in_size_section or ctx.about_subject(sentence):
+        if in_size_section or ctx.about_subject(sentence) or _possessive_opening().match(sentence):
             yield from _quantities(ctx, start, end, (start, end), seen, field=in_size_section)
+
+
+@lru_cache(maxsize=1)
+def _possessive_opening() -> re.Pattern[str]:
+    """ "Its ranks ...", "Ses effectifs ...": a sentence about the group's own, told after its name."""
+    return re.compile(rf"\s*(?:{lexicon.alternation('profile', 'possessive_openers')})\s", re.IGNORECASE)
 
 
 def _quantities(
