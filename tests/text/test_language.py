@@ -7,7 +7,7 @@ import yaml
 
 from dossier.text.dates import date_after, find_relative
 from dossier.text.numbers import find_quantities
-from dossier.text.places import find_cities, find_countries
+from dossier.text.places import demonym_country, find_cities, find_countries
 from dossier.text.sentences import sentence_spans
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text("utf-8"))
@@ -34,6 +34,11 @@ def test_country_kinds(text: str, kind: str) -> None:
 @pytest.mark.parametrize(("text", "codes"), CASES["countries"])
 def test_countries(text: str, codes: list[str]) -> None:
     assert [m.code for m in find_countries(text, demonyms=False)] == codes
+
+
+@pytest.mark.parametrize(("word", "code"), CASES["demonyms"])
+def test_demonym_country(word: str, code: str | None) -> None:
+    assert demonym_country(word) == code
 
 
 @pytest.mark.parametrize(("text", "name", "code"), CASES["cities"])

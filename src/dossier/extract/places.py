@@ -15,7 +15,7 @@ from functools import lru_cache
 from dossier.extract.context import Context
 from dossier.model import Statement
 from dossier.text import lexicon
-from dossier.text.places import find_cities, find_countries
+from dossier.text.places import demonym_country, find_cities, find_countries
 
 EXTRACTOR = "places"
 
@@ -44,10 +44,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
         if lexicon.words_pattern("names", "group_nouns").search(block.value):
             for match in find_countries(ctx.text[block.value_start : block.end], block.value_start)[:1]:
                 yield from say("origin_country", match.code, block.start, block.end)
-    for start, end in _definitions(ctx):
+    for start, end, after in _definitions(ctx):
         # "X is an Italian far-left militant group": the demonym of a definition is the origin.
         for match in find_countries(ctx.text[start:end], start):
             yield from say("origin_country", match.code, *ctx.sentence_at(start))
+        for code in filter(None, map(demonym_country, after)):
+            yield from say("origin_country", code, *ctx.sentence_at(start))
 
     cue = lexicon.words_pattern("places", "operates")
     based = lexicon.words_pattern("places", "based")
@@ -76,14 +78,16 @@ def _definition_pattern() -> re.Pattern[str]:
     nouns = lexicon.alternation("names", "group_nouns")
     return re.compile(
         rf"\s*(?:\([^()]*\))?\s*(?:,(?:[^,.;()]|\([^()]*\)){{0,160}},)?\s*(?:{copula})\s+(?:a|an|een|un|une)?\s*"
-        rf"((?:[\w'’–-]+\s+){{0,6}}?\w*(?:{nouns})\b(?:\s+(?:in|from|based in|in het|au|en)\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?)",
+        rf"((?:[\w'’–-]+\s+){{0,6}}?\w*(?:{nouns})\b(?:\s+(?:in|from|based in|in het|uit|au|en)\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?)"
+        # French puts the demonym after the noun, in lower case: "un groupe jihadiste malien".
+        r"((?:\s+[a-zà-ÿ]+){0,2})",
         re.IGNORECASE,
     )
 
 
-def _definitions(ctx: Context) -> Iterator[tuple[int, int]]:
+def _definitions(ctx: Context) -> Iterator[tuple[int, int, list[str]]]:
     """Where a sentence defines the group ("X (ACR) is a Palestinian ... movement"): the words
-    between the copula and the group noun."""
+    between the copula and the group noun, and the lower-case words after the noun."""
     text = ctx.text
     for s, e, _block in ctx.sentences:
         for name in ctx.subject_names[:6]:
@@ -92,5 +96,5 @@ def _definitions(ctx: Context) -> Iterator[tuple[int, int]]:
                 continue
             m = _definition_pattern().match(text, i + len(name), e)
             if m:
-                yield m.start(1), m.end(1)
+                yield m.start(1), m.end(1), m.group(2).split()
                 break

@@ -9,6 +9,7 @@ written here, because neither library finds names inside running text.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -128,6 +129,66 @@ def demonym_of_a_country(word: str) -> bool:
     )
 
 
+# The endings of Dutch and French demonyms ("Afghaanse", "Syrische", "malienne", "marocain").
+# English ones are left to countrynames, which lists them; "-ian" would read "nigérian" as Niger.
+_DEMONYM_ENDINGS = (
+    "aanse", "anse", "ijnse", "ische", "sche", "ese", "ees", "se", "iennes", "ienne", "iens", "ien", "ennes", "enne", "en",
+    "aises", "aise", "ais", "aines", "aine", "ain", "oises", "oise", "ois", "ites", "ite",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def demonym_country(word: str) -> str | None:
+    """The country of a Dutch or French demonym ("Malinese" -> ML, "Algerijnse" -> DZ,
+    "Nigérien" -> NE), or None when its stem begins no country's name, or more than one.
+
+    CLDR names countries but gives no adjectives for them, and countrynames lists few
+    outside English: the adjective is read from its stem here. A stem that is a country's
+    name wins ("niger" of "nigérien" is Niger, not Nigeria); otherwise the stem and one
+    country's name must share five letters, or one of the two (of four letters or more)
+    begin the other ("malin" of "Malinese", "syri" of "Syrische")."""
+    folded = (normalize(word) or "").replace(" ", "")
+    stems = [folded[: -len(e)] for e in _DEMONYM_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3]
+    if not stems:
+        return None
+    names = _territory_names()
+    for stem in stems:
+        if stem in names:
+            return names[stem]
+    best, codes = 0, set()
+    for stem in stems:
+        for name, code in names.items():
+            shared = len(os.path.commonprefix([stem, name]))
+            if not (shared >= 5 or shared == len(name) >= 4 or shared == len(stem) >= 4):
+                continue
+            if shared > best:
+                best, codes = shared, {code}
+            elif shared == best:
+                codes.add(code)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _territory_names() -> dict[str, str]:
+    """Folded country name -> alpha-2, in English, Dutch and French (CLDR, through Babel)."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    out: dict[str, str] = {}
+    for lang in ("en", "nl", "fr"):
+        for code, name in Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and not _named_after_another(english.get(code, "")):
+                out.setdefault((normalize(name) or "").replace(" ", ""), code)
+    return out
+
+
+def _named_after_another(english: str) -> bool:
+    """ "American Samoa", "French Guiana": a territory whose name opens with another
+    country's demonym, which "Américain" and "Française" do not mean."""
+    words = english.replace(".", "").split()
+    return len(words) > 1 and country_code(words[0]) not in (None, country_code(english))
+
+
 def _is_demonym(word: str) -> bool:
     if re.search(r"(an|ans|ian|ese|ees|ais|aise|ain|aine|ijn|ijnse|se|sche|ish|ch|ien|ienne)$", word.casefold()):
         return True
@@ -170,6 +231,8 @@ def _countries_in(text: str, demonyms: bool) -> tuple[PlaceMatch, ...]:
             if n == 1 and len(phrase) <= 3 and not phrase.isupper():
                 continue  # "De", "Le": articles that normalise to country codes
             code = country_code(phrase)
+            if code is None and n == 1:
+                code = demonym_country(phrase)  # "Malinese", "Algérien": no country's name
             if code:
                 is_demonym = n == 1 and not _CODE.match(phrase) and not _looks_like_country(phrase)
                 if is_demonym and not demonyms:
