@@ -57,14 +57,18 @@ def extract(ctx: Context) -> Iterator[Statement]:
         sentence = ctx.text[start:end]
         if not ctx.about_subject(sentence):
             continue
-        for pattern, prop in ((cue, "country"), (based, "origin_country")):
-            m = pattern.search(sentence)
-            if not m:
-                continue
+        cues = sorted(
+            [(m, "country") for m in cue.finditer(sentence)] + [(m, "origin_country") for m in based.finditer(sentence)],
+            key=lambda found: found[0].start(),
+        )
+        for i, (m, prop) in enumerate(cues):
+            # A cue's countries are those after it up to the next cue: "based in Mali and
+            # operates in Niger", "Born in Algeria, the group spread to Mali".
             tail_start = start + m.end()
-            for match in find_countries(ctx.text[tail_start:end], tail_start, demonyms=False):
+            tail_end = start + cues[i + 1][0].start() if i + 1 < len(cues) else end
+            for match in find_countries(ctx.text[tail_start:tail_end], tail_start, demonyms=False):
                 yield from say(prop, match.code, start, end)
-            if prop == "origin_country":
+            if prop == "origin_country" and not any(p == prop for _m, p in cues[:i]):
                 # "an Algeria-based group": the country stands before the cue.
                 for match in find_countries(sentence[: m.start() + 1], start, demonyms=False)[-1:]:
                     if match.end >= start + m.start() - 1:

@@ -154,12 +154,13 @@ def demonym_country(word: str) -> str | None:
     names = _territory_names()
     for stem in stems:
         if stem in names:
-            return names[stem]
+            return names[stem][0]
     best, codes = 0, set()
     for stem in stems:
-        for name, code in names.items():
+        for name, (code, one_word) in names.items():
             shared = len(os.path.commonprefix([stem, name]))
-            if not (shared >= 5 or shared == len(name) >= 4 or shared == len(stem) >= 4):
+            # A stem that begins a name of several words is no demonym of it ("Westen").
+            if not (shared >= 5 or shared == len(name) >= 4 or one_word and shared == len(stem) >= 4):
                 continue
             if shared > best:
                 best, codes = shared, {code}
@@ -169,16 +170,18 @@ def demonym_country(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _territory_names() -> dict[str, str]:
-    """Folded country name -> alpha-2, in English, Dutch and French (CLDR, through Babel)."""
+def _territory_names() -> dict[str, tuple[str, bool]]:
+    """Folded country name, without spaces -> (alpha-2, is it one word?), in English, Dutch
+    and French (CLDR, through Babel)."""
     from babel import Locale
 
     english = Locale("en").territories
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, bool]] = {}
     for lang in ("en", "nl", "fr"):
         for code, name in Locale(lang).territories.items():
             if len(code) == 2 and code.isalpha() and not _named_after_another(english.get(code, "")):
-                out.setdefault((normalize(name) or "").replace(" ", ""), code)
+                folded = normalize(name) or ""
+                out.setdefault(folded.replace(" ", ""), (code, " " not in folded))
     return out
 
 
