@@ -240,6 +240,11 @@ def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
         ("Drie aanslagen: 30 doden en 200 gewonden.", "wounded", 200),
         # A number of attacks counts no people.
         ("Two car bombs killed 33 people.", "killed", 33),
+        # "een", "un": an article, a count only of the word right after it.
+        ("Zij vielen een hotel in de stad aan, waarbij 20 doden vielen.", "killed", 20),
+        ("Bij de aanslag viel een dode.", "killed", 1),
+        ("Une bombe a explosé, tuant 12 soldats.", "killed", 12),
+        ("De aanslag doodde vijf agenten.", "killed", 5),
     ],
 )
 def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:

@@ -1136,8 +1136,9 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
             continue  # the day of a date ("seized on 22 January 2009 and held")
         if lexicon.regex("casualties", "not_people", r"\s*(?:\w+\s+)?(?:{words})(?!\w)").match(text, q.end):
             continue  # "18 (different) nationalities", "200 km"
-        if _counts_incidents().match(text, q.end):
-            continue  # "two suicide bombings": incidents, not people
+        after_space = q.end + len(text[q.end : q.end + 8]) - len(text[q.end : q.end + 8].lstrip())
+        if _counts_incidents().match(text, q.end) and not _casualty_cue().match(text, after_space):
+            continue  # "two suicide bombings": incidents, not people ("20 doden vielen" are people)
         after = text[q.end : q.end + 90]
         before = text[max(0, q.start - 30) : q.start]
         best: tuple[int, str] | None = None
@@ -1153,11 +1154,17 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
                 # A parenthesis between number and cue is an aside: "Two men (A and B) were kidnapped".
                 between = re.sub(r"\([^()]*\)", " ", after[: near_after.start()]) if near_after else ""
                 distance = len(between.split()) if near_after else 99
-            if distance <= 4 and (best is None or distance < best[0]):
+            if distance <= (1 if _an_article(text, q) else 4) and (best is None or distance < best[0]):
                 best = (distance, prop)
         if best:
             taken.add(best[1])
             yield best[1], q
+
+
+def _an_article(text: str, q: Quantity) -> bool:
+    """Is the count the word that is also an indefinite article ("een", "un")? Then it counts
+    only the word right after it ("een dode", "un mort"), not "een hotel aan, waarbij 20 doden"."""
+    return q.min == 1 and bool(lexicon.words_pattern("persons", "indefinite").fullmatch(text, q.start, q.end))
 
 
 # Between the counts of one list: a few words and a comma or "and" ("Five attackers, six
