@@ -79,3 +79,11 @@ def test_a_gloss_after_a_dash_is_an_alias_not_a_group() -> None:
     text = OPENING + "Its rival Harakat al-Wadi – Mouvement de la Vallée fought it in 2001."
     found = _passing_groups(text)
     assert found == {"Harakat al-Wadi": {"Mouvement de la Vallée"}}
+
+
+def test_a_name_in_brackets_after_a_name_is_its_alias() -> None:
+    text = (
+        "Le Front d'Argent (FA) est un groupe armé. Le FA a mené l'attaque du port, à laquelle a aussi "
+        "participé l'Armée du Delta [Jaysh al-Delta] (QDe.099)."
+    )
+    assert _passing_groups(text, "fr").get("Armée du Delta") == {"Jaysh al-Delta"}

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from dossier.text.dates import date_after, find_relative
+from dossier.text.names import french_name_end
 from dossier.text.numbers import find_quantities
 from dossier.text.places import demonym_country, find_cities, find_countries
 from dossier.text.sentences import sentence_spans
@@ -39,6 +40,12 @@ def test_countries(text: str, codes: list[str]) -> None:
 @pytest.mark.parametrize(("word", "code"), CASES["demonyms"])
 def test_demonym_country(word: str, code: str | None) -> None:
     assert demonym_country(word) == code
+
+
+@pytest.mark.parametrize(("text", "name"), CASES["french_names"])
+def test_french_name_end(text: str, name: str | None) -> None:
+    end = french_name_end(text, 0, len(text))
+    assert (text[:end] if end else None) == name
 
 
 @pytest.mark.parametrize(("text", "name", "code"), CASES["cities"])

@@ -41,6 +41,10 @@ _POSSESSOR = re.compile(r"(?:[\w’'-]+\s+){0,3}[\w-]+['’]s\s+(?=[A-Z])")
 _FACTION_OF = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,5})\s+[–—-]\s+$")
 
 
+# A name in square brackets right after a name, of capitalised words (a footnote mark is digits).
+_BRACKETED = re.compile(r"\s*\[([A-ZÀ-Þ][^\[\]\d]{1,60})\]")
+
+
 @dataclass(frozen=True)
 class _Candidate:
     start: int
@@ -82,6 +86,12 @@ def extract(ctx: Context) -> Iterator[Statement]:
         if c.acronym:
             acronym = text[c.acronym[0] : c.acronym[1]]
             yield ctx.statement(key, "alias", acronym, s, e, EXTRACTOR, kind="acronym")
+        bracketed = _BRACKETED.match(text, c.end, e)
+        if bracketed and plausible_group_name(bracketed.group(1)):
+            # "l'Armée de X [Jaish-i-X]": a list gives the name in its own language in brackets
+            alias = bracketed.group(1)
+            known[fold_name(alias)] = key
+            yield ctx.statement(key, "alias", alias, s, e, EXTRACTOR, kind="alias")
         if parent:
             yield ctx.statement(key, "relation", parent, s, e, EXTRACTOR, type="subunit_of")
 

@@ -27,7 +27,7 @@ from dossier.model import Block, BlockKind, Schema, Statement
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
-from dossier.text.names import fold_name, is_acronym, name_at, split_list
+from dossier.text.names import fold_name, french_name_end, is_acronym, name_at, split_list
 from dossier.text.places import country_code, find_cities, find_countries
 
 EXTRACTOR = "relations"
@@ -70,7 +70,9 @@ _NOTES = re.compile(r"(?:\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\])+")
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_WORD_START = re.compile(r"(?<![\w'’‘-])[\w]")
+# A word opens a name where no letter or joiner stands before it, or right after an elided
+# article ("l'Armée").
+_WORD_START = re.compile(r"(?<![\w'’‘-])[\w]|(?<=(?<!\w)[dlDL]['’])[\w]")
 
 
 @dataclass
@@ -274,6 +276,8 @@ def _from_cues(ctx: Context, found: _Relations) -> None:
                 continue  # "a splinter cell of": the longer cue says what the relation is
             if lexicon.regex("relations", "passive", r"\s+(?:{words})\b").match(text, m.end()):
                 continue  # "was joined by X": X is the one who joined
+            if _inside_french_name(text, max(s, m.start() - 80), m.start(), m.end(), e):
+                continue  # "Mouvement pour l'unité du Sahel": "unité du" is the name's, no cue
             quote = (s, e)
             in_field = block.kind is BlockKind.FIELD and m.start() >= block.value_start
             pos = m.end() if in_field or rel_type == "subunit_of" else _past_unit_of(text, m.end(), e)
@@ -323,7 +327,10 @@ def _cue_patterns() -> list[tuple[str, bool, re.Pattern[str]]]:
             words = sorted({str(w) for group in data.get(key, {}).values() for w in group}, key=len, reverse=True)
             plain = [_cue_source(w) for w in words if "…" not in w]
             if plain:
-                out.append((rel_type, reverse, re.compile(rf"(?<!\w)(?:{'|'.join(plain)})(?!\w)", re.IGNORECASE)))
+                # A cue ending in an elision ("combat l'") runs on into the name.
+                out.append(
+                    (rel_type, reverse, re.compile(rf"(?<!\w)(?:{'|'.join(plain)})(?:(?<=['’])|(?!\w))", re.IGNORECASE))
+                )
             for w in words:
                 if "…" in w:
                     out.append((rel_type, reverse, re.compile(rf"(?<!\w){_cue_source(w)}(?!\w)", re.IGNORECASE)))
@@ -435,6 +442,9 @@ def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if not span:
         return None
     s, e = _without_opening(text, pos, min(span[1], end))
+    french = french_name_end(text, s, end)  # "Front de libération du Delta": lower case after the head
+    if french is not None and french > e:
+        e = french
     # "Sahil-aligned", "Nigeria-based": a lower-case last part is not part of the name.
     while True:
         m = re.search(r"-[a-z]+$", text[s:e])
@@ -447,6 +457,18 @@ def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if dated:
         e = s + dated.start()
     return (s, e) if e > s and re.search(r"[^\W\d_]", text[s:e]) else None
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]+")
+
+
+def _inside_french_name(text: str, window: int, start: int, end: int, limit: int) -> bool:
+    """Does text[start:end] lie inside a French descriptive name that opens after `window`?"""
+    for word in _CAPITALISED.finditer(text, window, start):
+        name_end = french_name_end(text, word.start(), limit)
+        if name_end is not None and end <= name_end:
+            return True
+    return False
 
 
 def _without_opening(text: str, s: int, e: int) -> tuple[int, int]:

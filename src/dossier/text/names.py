@@ -26,7 +26,11 @@ def _name_pattern() -> re.Pattern[str]:
         {w for group in lexicon.load("names")["connectors"].values() for w in group}, key=len, reverse=True
     )
     conn = "|".join(re.escape(c) for c in connectors)
-    return re.compile(rf"{_WORD}(?:(?:[ \t\u00a0]+|-)(?:(?:{conn})[ \t\u00a0]+)*{_WORD})*", re.UNICODE)
+    # A French elision joins its word with no space: "Front d'Argent", "Armée de l'Ouest".
+    elided = r"(?:[dl]|qu)['’]"
+    return re.compile(
+        rf"{_WORD}(?:(?:[ \t\u00a0]+|-)(?:(?:{conn})[ \t\u00a0]+|{elided}(?=[{_UPPER}]))*{_WORD})*", re.UNICODE
+    )
 
 
 def name_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -294,3 +298,66 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if either and (" of " not in either.group(0) or is_acronym(piece[: either.start()])):
         return name_pieces(text, start, start + either.start()) + name_pieces(text, start + either.end(), end)
     return [(start, end)]
+
+
+# -- French descriptive names -------------------------------------------------------
+#
+# French writes a group's name in lower case after its head noun ("Front de libération du
+# Delta", "Groupe islamique armé"), so capitalisation alone ends it at its first word.
+
+_FRENCH_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "pour", "au", "aux", "et", "en", "d'", "l'"})
+# After these, a bare lower-case word is a clause's ("pour former", "et combat"), not the
+# name's ("pour la prédication", "et le combat").
+_CLAUSE_CONNECTORS = frozenset({"pour", "et", "en"})
+_FRENCH_TOKEN = re.compile(r"[ \t\u00a0]*([dl]['’](?=[^\W\d_])|[^\W\d_][\w’'-]*)")
+_FRENCH_STOP = re.compile(r"\s*(?:[,.;:)]|\([A-Z]|$)|\s+(?:qui|que|dont|où)(?!\w)")
+
+
+def french_name_end(text: str, start: int, end: int) -> int | None:
+    """Where a French descriptive name that opens with a head noun at `start` ends, or None.
+
+    After the head come up to two adjectives; after a connector ("de", "du", "pour", "l'"),
+    any word. A lower-case word after a capitalised one needs a connector ("du Delta combat"
+    ends at "Delta"). The name ends in a capitalised word, or in a lower-case one that
+    punctuation, an acronym in brackets or the end follows ("Groupe islamique armé (GIA)"):
+    a lower-case word that runs on may be the sentence's verb."""
+    head = _french_head().match(text, start, end)
+    if head is None:
+        return None
+    pos, best, adjectives, last, connector = head.end(), None, 0, "head", ""
+    for _ in range(14):
+        token = _FRENCH_TOKEN.match(text, pos, end)
+        if token is None:
+            break
+        word = token.group(1)
+        folded = word.casefold().replace("’", "'")
+        if folded in _FRENCH_CONNECTORS and not connector.endswith(("la", "le", "les", "l'")):
+            connector, pos = folded, token.end()
+            continue
+        after_connector = bool(connector) and connector not in _CLAUSE_CONNECTORS
+        if word[0].isupper():
+            if best is not None and word in _french_heads():
+                break  # "... pour former le Mouvement X": another group's name begins
+            best, last = token.end(), "upper"
+        elif after_connector or (not connector and last in ("head", "adjective") and adjectives < 2):
+            if not after_connector:
+                adjectives += 1
+            last = "adjective" if not after_connector else "lower"
+            if _FRENCH_STOP.match(text, token.end(), end):
+                best = token.end()
+        else:
+            break
+        connector, pos = "", token.end()
+    return best
+
+
+@lru_cache(maxsize=1)
+def _french_heads() -> frozenset[str]:
+    return frozenset(lexicon.load("organizations")["org_nouns"]["fr"])
+
+
+@lru_cache(maxsize=1)
+def _french_head() -> re.Pattern[str]:
+    """A French head noun of a group's name, before a word in lower case."""
+    heads = sorted(_french_heads(), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, heads))})(?=[ \t\u00a0]+(?:[a-zà-ÿ]|[dl]['’]))")
