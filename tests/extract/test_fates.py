@@ -119,3 +119,8 @@ def test_a_death_the_succession_follows_is_not_of_the_successions_date() -> None
     death = [e for e in events.values() if "victim" in e]
     assert len(death) == 1 and "date" not in death[0], events
     assert [e["date"] for e in events.values() if "leadership_change" in e.get("type", ())] == [{"2015-07"}]
+
+
+def test_a_dutch_separable_verb_of_release_around_its_date() -> None:
+    text = "Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad, de leider van het ZF, kwam in 2016 vrij."
+    assert _statuses(_statements(text, "nl")) == {"Karim Haddad": {"released"}}
