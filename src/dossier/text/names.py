@@ -306,21 +306,26 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Delta", "Groupe islamique armé"), so capitalisation alone ends it at its first word.
 
 _FRENCH_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "pour", "au", "aux", "et", "en", "d'", "l'"})
+# An adjective right after the head looks French: an accent or a French ending ("islamique",
+# "armé", "révolutionnaire", "national"), which "Organisation name" or "Forces loyal" lack.
+_FRENCH_ADJECTIVE = re.compile(r"[éèêàçôîûë]|(?:ique|aire|ale?s?|if|ive|iste|ien(?:ne)?|ais|aise|ain|aine|el|elle|eur)s?$")
 # After these, a bare lower-case word is a clause's ("pour former", "et combat"), not the
 # name's ("pour la prédication", "et le combat").
 _CLAUSE_CONNECTORS = frozenset({"pour", "et", "en"})
 _FRENCH_TOKEN = re.compile(r"[ \t\u00a0]*([dl]['’](?=[^\W\d_])|[^\W\d_][\w’'-]*)")
-_FRENCH_STOP = re.compile(r"\s*(?:[,.;:)]|\([A-Z]|$)|\s+(?:qui|que|dont|où)(?!\w)")
+_FRENCH_STOP = re.compile(r"\s*(?:[,.;:)]|\([A-Z]|$)|\s+(?:qui|que|dont|où|en|depuis|dans|à|au|aux)(?!\w)")
 
 
 def french_name_end(text: str, start: int, end: int) -> int | None:
     """Where a French descriptive name that opens with a head noun at `start` ends, or None.
 
-    After the head come up to two adjectives; after a connector ("de", "du", "pour", "l'"),
-    any word. A lower-case word after a capitalised one needs a connector ("du Delta combat"
-    ends at "Delta"). The name ends in a capitalised word, or in a lower-case one that
-    punctuation, an acronym in brackets or the end follows ("Groupe islamique armé (GIA)"):
-    a lower-case word that runs on may be the sentence's verb."""
+    After the head come up to two adjectives that look French; after a connector ("de",
+    "du", "pour la", "l'"), any word. A lower-case word after a capitalised one needs a
+    connector ("du Delta combat" ends at "Delta"), but for one last adjective ("de l'Ouest
+    oriental."). The name ends in a capitalised word, or in a lower-case one that punctuation,
+    an acronym in brackets, a relative pronoun or a preposition follows ("Groupe islamique
+    armé (GIA)"): a lower-case word that runs on may be the sentence's verb. An English
+    connector ends it ("Front for the ...": capitals end English names)."""
     head = _french_head().match(text, start, end)
     if head is None:
         return None
@@ -331,6 +336,13 @@ def french_name_end(text: str, start: int, end: int) -> int | None:
             break
         word = token.group(1)
         folded = word.casefold().replace("’", "'")
+        if folded in _english_connectors():
+            break  # "Front for the Liberation of ...": an English name, which capitals end
+        if last == "upper" and not connector and best is not None and word[0].islower() and len(word) >= 3:
+            # "de Queliland oriental.": an adjective after the place, where the name ends
+            if _FRENCH_STOP.match(text, token.end(), end) and _FRENCH_ADJECTIVE.search(word):
+                best = token.end()
+            break
         if folded in _FRENCH_CONNECTORS and not connector.endswith(("la", "le", "les", "l'")):
             connector, pos = folded, token.end()
             continue
@@ -339,7 +351,9 @@ def french_name_end(text: str, start: int, end: int) -> int | None:
             if best is not None and word in _french_heads():
                 break  # "... pour former le Mouvement X": another group's name begins
             best, last = token.end(), "upper"
-        elif after_connector or (not connector and last in ("head", "adjective") and adjectives < 2):
+        elif after_connector or (
+            not connector and last in ("head", "adjective") and adjectives < 2 and _FRENCH_ADJECTIVE.search(word)
+        ):
             if not after_connector:
                 adjectives += 1
             last = "adjective" if not after_connector else "lower"
@@ -349,6 +363,11 @@ def french_name_end(text: str, start: int, end: int) -> int | None:
             break
         connector, pos = "", token.end()
     return best
+
+
+@lru_cache(maxsize=1)
+def _english_connectors() -> frozenset[str]:
+    return frozenset(lexicon.load("names")["connectors"]["en"])
 
 
 @lru_cache(maxsize=1)
