@@ -308,7 +308,9 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _FRENCH_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "pour", "au", "aux", "et", "en", "d'", "l'"})
 # An adjective right after the head looks French: an accent or a French ending ("islamique",
 # "armé", "révolutionnaire", "national"), which "Organisation name" or "Forces loyal" lack.
-_FRENCH_ADJECTIVE = re.compile(r"[éèêàçôîûë]|(?:ique|aire|ale?s?|if|ive|iste|ien(?:ne)?|ais|aise|ain|aine|el|elle|eur)s?$")
+_FRENCH_ADJECTIVE = re.compile(
+    r"[éèêàçôîûë]|(?:ique|aire|ale?s?|if|ive|iste|ien(?:ne)?|ais|aise|ain|aine|el|elle|eur)s?$"
+)
 # After these, a bare lower-case word is a clause's ("pour former", "et combat"), not the
 # name's ("pour la prédication", "et le combat").
 _CLAUSE_CONNECTORS = frozenset({"pour", "et", "en"})
