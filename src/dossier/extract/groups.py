@@ -28,7 +28,7 @@ from dossier.extract.context import Context, slug
 from dossier.extract.relations import group_names_in, plausible_group_name, split_conjoined
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
-from dossier.text.names import fold_name
+from dossier.text.names import fold_name, holds_word
 from dossier.text.places import country_code, demonym_of_a_country
 
 EXTRACTOR = "groups"
@@ -174,12 +174,9 @@ def _a_wing(text: str, start: int) -> bool:
 def _holds_a_name(name: str, names: list[str]) -> bool:
     """ "New Red Hills Brigades", "Army of the Pure and Righteous": a name that holds a known
     group's whole name is a variant or a part of that group, told as such elsewhere."""
-    return any(len(known) > 3 and _whole_name(known).search(name) for known in names)
-
-
-@lru_cache(maxsize=4096)
-def _whole_name(known: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(known)}(?![\w-])", re.IGNORECASE)
+    return any(
+        len(known) > 3 and holds_word(name, known, glue_before="-", glue_after="-", any_case=True) for known in names
+    )
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,15 @@ from dossier.model import DEATH_STATUSES, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers, with_year
-from dossier.text.names import is_acronym, name_at, name_core, person_name_at, person_name_spans, split_list
+from dossier.text.names import (
+    is_acronym,
+    name_at,
+    name_core,
+    person_name_at,
+    person_name_spans,
+    split_list,
+    word_spans,
+)
 from dossier.text.places import country_code, demonym_of_a_country
 
 EXTRACTOR = "persons"
@@ -722,21 +730,16 @@ def _group_noun_pattern() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[‘’'\"“]?[A-Z])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
-def _name_in_text(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?!\w)")
-
-
 def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
     text = reader.text
     for name in reader.ctx.subject_names:
         if len(name) < 2:
             continue
-        for m in _name_in_text(name).finditer(text[s:e]):
-            after = _group_noun_pattern().match(text, s + m.end(), e)
+        for _start, end in word_spans(text[s:e], name, glue_before="-"):
+            after = _group_noun_pattern().match(text, s + end, e)
             if not after:
                 continue
-            role = _role_key(text[s + m.end() : after.end()].strip(" :s").split()[-1])
+            role = _role_key(text[s + end : after.end()].strip(" :s").split()[-1])
             for span in _listed_persons(text, after.end(), e):
                 reader.claim(
                     reader.register(*span, quote), role if role != "leader" else "member", SUBJECT, True, quote

@@ -27,7 +27,7 @@ from dossier.model import Block, BlockKind, Schema, Statement
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
-from dossier.text.names import fold_name, is_acronym, name_at, split_list
+from dossier.text.names import fold_name, is_acronym, name_at, split_list, word_spans
 from dossier.text.places import country_code, find_cities, find_countries
 
 EXTRACTOR = "relations"
@@ -859,13 +859,13 @@ def _from_branch_names(ctx: Context, found: _Relations) -> None:
         if not _plausible(parent) or len(parent.split()) > 4:
             continue
         at = _standalone(text, parent)
-        named = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-        if at is None or named is None:
+        named = word_spans(text, name)
+        if at is None or not named:
             continue
-        quote = ctx.sentence_at(named.start())
+        quote = ctx.sentence_at(named[0][0])
         if quote[1] <= quote[0]:
-            quote = (named.start(), named.end())
-        key = ctx.subject if name in ctx.subject_names else found.org(_Group(named.start(), named.end()), quote)
+            quote = named[0]
+        key = ctx.subject if name in ctx.subject_names else found.org(_Group(*named[0]), quote)
         found.relate(key, "affiliate_of", found.org(_Group(at, at + len(parent)), quote), quote)
 
 
@@ -879,9 +879,9 @@ def _standalone(text: str, parent: str) -> int | None:
     """Where the text names `parent` as a name of its own: not in a branch's name, and not
     as the start of a longer name ("X of Jihad Organization")."""
     links = lexicon.alternation("relations", "branch_links")
-    for m in re.finditer(rf"(?<![\w-]){re.escape(parent)}(?![\w-])", text, re.IGNORECASE):
-        if not re.match(rf"\s+(?:(?:{links})\s+)?[A-Z]", text[m.end() : m.end() + 40]):
-            return m.start()
+    for start, end in word_spans(text, parent, glue_before="-", glue_after="-", any_case=True):
+        if not re.match(rf"\s+(?:(?:{links})\s+)?[A-Z]", text[end : end + 40]):
+            return start
     return None
 
 

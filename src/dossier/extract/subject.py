@@ -34,6 +34,7 @@ from dossier.text.dates import find_dates
 from dossier.text.names import (
     acronym_fits,
     fold_name,
+    holds_word,
     initials,
     is_acronym,
     language_names,
@@ -354,7 +355,7 @@ def _lower_case_groups(ctx: Context, body: int, words: _Words) -> Iterator[tuple
     address = " ".join(source.words) if source else ""
     head = text[body : body + 400].casefold()
     for folded, spans in found.items():
-        titled = folded in address.split() or bool(re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", head))
+        titled = folded in address.split() or holds_word(head, folded)
         whole = (len(spans) >= 2 or titled) and len(words.occurrences(folded)) >= 3
         for s, e in spans:
             yield s, e, whole
@@ -547,7 +548,7 @@ def _spans_of(text: str, name: str) -> list[tuple[int, int]]:
     """Where `name` stands in the text as a whole word (in any case when it is written in capitals)."""
     if not (name.isupper() and len(name) > 3):
         return word_spans(text, name)
-    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+    return word_spans(text, name, any_case=True)
 
 
 def _group_evidence(ctx: Context, c: Candidate, acronym: str, words: _Words) -> int:
