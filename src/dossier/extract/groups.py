@@ -39,6 +39,7 @@ _DESCRIPTOR = re.compile(r"[\w’'-]+-[a-z]+\s+(?=[A-Z])")
 _POSSESSOR = re.compile(r"(?:[\w’'-]+\s+){0,3}[\w-]+['’]s\s+(?=[A-Z])")
 # "SF – Northern Committee": a name, a dash, then the faction's name.
 _FACTION_OF = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,5})\s+[–—-]\s+$")
+_TOKEN_GAP = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def _name_start(ctx: Context, start: int, end: int) -> int:
 def _a_group(ctx: Context, c: _Candidate, *, acronym: bool, faction: bool) -> bool:
     name = ctx.text[c.start : c.end]
     words = name.split()
-    tokens = re.split(r"[\s-]+", name)
+    tokens = _TOKEN_GAP.split(name)
     if len(tokens) < 2 or not plausible_group_name(name) or country_code(name):
         return False
     if _institution().search(name) or demonym_of_a_country(words[0]) or country_code(words[0]):

@@ -35,6 +35,11 @@ from dossier.text.places import demonym_of_a_country
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
 _PAREN = re.compile(r"\s*\(([^()]{2,240})\)")
+# Patterns of the functions below, compiled once (they run for every name read).
+_CAPITAL_WORD = re.compile(r"\s([A-Z])")
+_ARABIC_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:al|el|Al|El)[ -]$")
+_LEADING_ARTICLE = re.compile(r"(?:the|The|de|De|het|Het|la|La|le|Le|les|Les)\s+")
+_APOSTROPHES = re.compile(r"['’‘ʼ`]")
 
 
 def extract(ctx: Context) -> Iterator[Statement]:
@@ -566,7 +571,7 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _without_leading_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    m = re.match(r"(?:the|The|de|De|het|Het|la|La|le|Le|les|Les)\s+", text[span[0] : span[1]])
+    m = _LEADING_ARTICLE.match(text[span[0] : span[1]])
     return (span[0] + m.end(), span[1]) if m else span
 
 
@@ -606,7 +611,7 @@ WORD_LIKENESS = 75
 @lru_cache(maxsize=4096)
 def _fold_for_likeness(name: str) -> str:
     """Case, accents and punctuation folded; apostrophes dropped so that "Da'wa" is one word."""
-    return normalize(re.sub(r"['’‘ʼ`]", "", name)) or ""
+    return normalize(_APOSTROPHES.sub("", name)) or ""
 
 
 @lru_cache(maxsize=1024)
@@ -690,12 +695,12 @@ def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
 
 def _word_starts(text: str, start: int, end: int) -> list[int]:
     """Where the name's capitalised words start: the longest stretch is tried first."""
-    return [start] + [start + m.start(1) for m in re.finditer(r"\s([A-Z])", text[start:end])]
+    return [start] + [start + m.start(1) for m in _CAPITAL_WORD.finditer(text[start:end])]
 
 
 def _with_arabic_article(text: str, start: int) -> int:
     """Include an Arabic article written apart before a name ("al Qaida ...")."""
-    article = re.search(r"(?<!\w)(?:al|el|Al|El)[ -]$", text[max(0, start - 3) : start])
+    article = _ARABIC_ARTICLE_BEFORE.search(text[max(0, start - 3) : start])
     return start - len(article.group(0)) if article else start
 
 

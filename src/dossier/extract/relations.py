@@ -71,6 +71,17 @@ _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD_START = re.compile(r"(?<![\w'’‘-])[\w]")
+# Patterns of the functions below, compiled once (they run at every capitalised word).
+_LETTER = re.compile(r"[^\W\d_]")
+_LOWER_TAIL = re.compile(r"-[a-z]+$")
+_DATED_TAIL = re.compile(r"\s+(?:in|on|op|en|au|since|sinds|depuis)\s+(?:\w+\s+){0,2}\d{4}", re.IGNORECASE)
+_OPENING_WORD = re.compile(r"([\w'’]+)\s+")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+\b")
+_CONJUNCTION = re.compile(r"\s+(?:and|en|et)\s+")
+_NOT_A_LETTER = re.compile(r"[^a-z]")
+_VOWELS = re.compile(r"[aeiouy]")
+_REPEATS = re.compile(r"(.)\1+")
+_ADDRESS_OR_FILE = re.compile(r"[|/\\]|\.svg|https?:|\w\.\w{2,3}\b")
 
 
 @dataclass
@@ -437,26 +448,26 @@ def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
     s, e = _without_opening(text, pos, min(span[1], end))
     # "Sahil-aligned", "Nigeria-based": a lower-case last part is not part of the name.
     while True:
-        m = re.search(r"-[a-z]+$", text[s:e])
+        m = _LOWER_TAIL.search(text[s:e])
         if not m or text[s : s + m.start()].casefold() in ("al", "el"):
             break
         e = s + m.start()
     e = s + len(_POSSESSIVE.sub("", text[s:e])) if _POSSESSIVE.search(text[s:e]) else e
     # "joined the Ridge Front in May 2004": the date is no part of the name.
-    dated = re.search(r"\s+(?:in|on|op|en|au|since|sinds|depuis)\s+(?:\w+\s+){0,2}\d{4}", text[s:e], re.IGNORECASE)
+    dated = _DATED_TAIL.search(text[s:e])
     if dated:
         e = s + dated.start()
-    return (s, e) if e > s and re.search(r"[^\W\d_]", text[s:e]) else None
+    return (s, e) if e > s and _LETTER.search(text[s:e]) else None
 
 
 def _without_opening(text: str, s: int, e: int) -> tuple[int, int]:
     """A name without the words a sentence opens with: "In March 2019 the X", "De FLN" -> "X", "FLN"."""
     while True:
-        m = re.match(r"([\w'’]+)\s+", text[s:e])
+        m = _OPENING_WORD.match(text[s:e])
         if not m or not name_at(text, s + m.end()):
             return s, e
         word = m.group(1)
-        if re.match(r"[IVXLC]+\b", text[s + m.end() : e]) and word.casefold() in month_numbers():
+        if _ROMAN_NUMERAL.match(text[s + m.end() : e]) and word.casefold() in month_numbers():
             return s, e  # "October XXII Circle": a month with a numeral names the group
         if not (word.isdigit() or word.casefold() in _opening_words() or word.casefold() in month_numbers()):
             return s, e
@@ -472,7 +483,7 @@ def _opening_words() -> frozenset[str]:
 
 def _split_conjoined(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """ "Jund al-Wadi and Harakat al-Sahil" is two names; "Front for Unity and Justice" is one."""
-    m = re.search(r"\s+(?:and|en|et)\s+", text[s:e])
+    m = _CONJUNCTION.search(text[s:e])
     if not m:
         return [(s, e)]
     head, tail = text[s : s + m.start()], text[s + m.end() : e]
@@ -917,9 +928,9 @@ def _spellings(ctx: Context, statements: list[Statement]) -> Iterator[Statement]
 
 def _skeleton(name: str) -> str:
     """The consonants of a name, in order, doubled ones once: what transliterations share."""
-    letters = re.sub(r"[^a-z]", "", (ascii_text(name) or "").casefold())
-    consonants = re.sub(r"[aeiouy]", "", letters)
-    return re.sub(r"(.)\1+", r"\1", consonants)
+    letters = _NOT_A_LETTER.sub("", (ascii_text(name) or "").casefold())
+    consonants = _VOWELS.sub("", letters)
+    return _REPEATS.sub(r"\1", consonants)
 
 
 # -- checks -------------------------------------------------------------------------
@@ -929,7 +940,7 @@ def _skeleton(name: str) -> str:
 def _plausible(name: str) -> bool:
     """Could `name` be a group's name: letters, not too long, no country, date or label."""
     name = name.strip()
-    if not name or not re.search(r"[^\W\d_]", name) or len(name.split()) > MAX_NAME_WORDS or len(name) > 120:
+    if not name or not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS or len(name) > 120:
         return False
     earlier = lexicon.alternation("relations", "earlier")
     if not (name[0].isupper() or name[0].isdigit() or re.match(rf"(?:al|el)[- ]|(?:{earlier}) ", name)):
@@ -944,7 +955,7 @@ def _plausible(name: str) -> bool:
         if j - i >= 2 or i == 0
     ):
         return False  # "Subgroups State allies", "... Non-state opponents": infobox labels
-    if re.search(r"[|/\\]|\.svg|https?:|\w\.\w{2,3}\b", name):
+    if _ADDRESS_OR_FILE.search(name):
         return False  # "Website x.org", a file name
     if len(words) == 1 and (lexicon.lookup("organizations", name) or lexicon.lookup("names", name) == "group_nouns"):
         return False  # "Group", "Front": a word, not a name

@@ -51,6 +51,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|de|het|la|le|les|l)\s+")
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NAME_GAP = re.compile(r"[\s\u00a0]+")
+_WORD_JOINS = re.compile(r"[-‘’'ʼ]")
 
 
 @lru_cache(maxsize=65536)
@@ -270,8 +272,8 @@ def name_core(name: str) -> tuple[str, ...]:
     """The words of a person's name that are no particle, folded:
     "Salim Abou El-Hakam" -> ("salim", "hakam")."""
     words = []
-    for word in re.split(r"[\s\u00a0]+", name.strip()):
-        parts = [p for p in re.split(r"[-‘’'ʼ]", word) if p]
+    for word in _NAME_GAP.split(name.strip()):
+        parts = [p for p in _WORD_JOINS.split(word) if p]
         while len(parts) > 1 and parts[0].casefold() in _particles():
             parts = parts[1:]  # "El-Hakam" -> "Hakam", "al-Masri" -> "Masri"
         folded = (ascii_text("-".join(parts)) or "").casefold().strip(".")
