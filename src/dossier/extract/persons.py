@@ -778,7 +778,7 @@ def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int])
 def _role_list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """For `_role_lists`: a plural role and a list; "members ..., including"; "who led"."""
     copula = _words("persons", "copula")
-    plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
+    plural = _plural_source()
     listed = re.compile(
         rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[‘’'\"“]?[A-Z])"
     )
@@ -792,12 +792,24 @@ def _role_list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     return listed, including, led
 
 
+def _plural_source() -> str:
+    return rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
+
+
+@lru_cache(maxsize=1)
+def _plural_role() -> re.Pattern[str]:
+    """How `_role_lists`' first two patterns open: where none does, neither is tried at each place."""
+    return re.compile(rf"(?i)(?<!\w){_plural_source()}\s")
+
+
 def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
     """ "The seven founding members of the group are A, B, ... and G", "les membres fondateurs
     du X sont A, B et C": a plural role, the group's, and a list."""
     text = reader.text
     pattern, including, led = _role_list_patterns()
-    for m in pattern.finditer(text, s, e):
+    opening = _plural_role().search(text, s, e)
+    first = opening.start() if opening else e  # no match of either starts before it
+    for m in pattern.finditer(text, first, e):
         if reader.whose(m.group(1)) != SUBJECT:
             continue
         names = list(_listed_persons(text, m.end(), e))
@@ -805,7 +817,7 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
             for span in names:
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
     # "prominent members of the group, including A and B": some of its members, named.
-    for m in including.finditer(text, s, e):
+    for m in including.finditer(text, first, e):
         if reader.whose(m.group(1)) == SUBJECT:
             for span in _listed_persons(text, m.end(), e):
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
