@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from dossier.model import Block, BlockKind, Document
 from dossier.text import lexicon
@@ -118,8 +119,10 @@ def _label_key(label: str) -> str | None:
     return key
 
 
-def _label_lengths() -> list[int]:
-    return sorted({len(w) for w in lexicon.index("labels")}, reverse=True)
+@cache
+def _label_lengths() -> tuple[int, ...]:
+    """The labels' lengths, longest first (read for every line: kept)."""
+    return tuple(sorted({len(w) for w in lexicon.index("labels")}, reverse=True))
 
 
 def _looks_like_value(value: str) -> bool:

@@ -168,3 +168,24 @@ def test_a_site_after_a_slash_is_no_name() -> None:
     )
     names = {s.value for s in organization.extract(Context.of(doc))}
     assert "Hill News" not in names, names
+
+
+LOOSE_TEXT = (
+    "The Pale River Movement, the PALE-RIVER movement, pale’river  Movement and PaleRiver Movement; "
+    "the Pale  River Movementist, Pale River Pale River Movement, Pále River, PÁLE RIVER, "
+    "the Rivière Pâle, la RIVIÈRE PÂLE, Straße Front, STRASSE FRONT, Kızıl Ordu, KIZIL ORDU, Pale"
+)
+LOOSE_NAMES = ["Pale River Movement", "pale-river", "Pale River Pale", "Rivière Pâle", "Straße Front", "Kizil Ordu"]
+LOOSE_NAMES += ["Kızıl Ordu", "Ḥamās Front", "Pale", "- ’", "e", "Movement’s"]
+
+
+def test_loose_spellings_are_found_where_the_regex_finds_them() -> None:
+    texts = [LOOSE_TEXT, LOOSE_TEXT.replace("Kızıl", "Kizil"), LOOSE_TEXT.replace("ı", "i")[7:60]]
+    for text in texts:
+        for name in LOOSE_NAMES:
+            pattern = organization._spelled_loosely(name)
+            assert list(organization._loosely_spelled_ends(name, text)) == [m.end() for m in pattern.finditer(text)]
+            for pos in range(len(text)):
+                m = pattern.match(text, pos)
+                here = list(organization._loosely_spelled_ends(name, text, pos, here=True))
+                assert here == ([m.end()] if m else []), (name, pos)

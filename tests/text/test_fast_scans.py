@@ -19,7 +19,7 @@ import pytest
 
 from dossier.ingest import iter_source_files, read_document
 from dossier.text import dates, lexicon
-from dossier.text.names import person_name_spans, word_spans
+from dossier.text.names import holds_word, lower_alike, person_name_spans, plain_case, word_spans
 from dossier.text.sentences import sentence_spans
 
 SHARED = Path(os.environ.get("SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
@@ -107,13 +107,56 @@ def test_guarded_lexicon_patterns_match_what_the_plain_ones_match(name: str) -> 
     assert compared  # some list is long enough to be guarded
 
 
-def test_word_spans_are_the_regex_spans() -> None:
+# (glue before, glue after, any case): the regexes of the names `word_spans` finds.
+WORD_FORMS = [("", "", False), ("-", "", False), ("-", "-", True), ("", "", True)]
+TRICKY_TEXT = (
+    "Karim Haddad, KARIM HADDAD and karim haddad; al-Karim Haddad-Ali, _Karim Haddad, Karim Haddad2, "
+    "2Karim Haddad, ÉCOLE Rouge and école rouge, Straße, STRASSE, Pale River Pale River Pale, "
+    "aaa aa-aa aa Kızıl Ordu, Kizil Ordu, ſaint Pale, İnci Pale, Ünal Pale"
+)
+TRICKY_NAMES = ["Karim Haddad", "karim haddad", "École rouge", "Straße", "Pale River Pale", "aa", "a", "Pale", "ordu"]
+TRICKY_NAMES += ["Kizil", "saint pale", "inci", "ÜNAL", "2Karim", "Haddad-", "-", "_", "İ", "µ"]
+
+
+def _word_regex_spans(text: str, name: str, before: str, after: str, any_case: bool) -> list[tuple[int, int]]:
+    pattern = rf"(?<![\w{before}]){re.escape(name)}(?![\w{after}])"
+    return [m.span() for m in re.finditer(pattern, text, re.IGNORECASE if any_case else 0)]
+
+
+@pytest.mark.parametrize(("before", "after", "any_case"), WORD_FORMS)
+def test_word_spans_are_the_regex_spans(before: str, after: str, any_case: bool) -> None:
     text = "\n".join(SENTENCES)
-    names = {text[s:e] for sentence in SENTENCES[:120] for s, e in person_name_spans(sentence)}
+    read = SENTENCES[:120] if (before, after, any_case) == WORD_FORMS[0] else SENTENCES[:40]
+    names = {text[s:e] for sentence in read for s, e in person_name_spans(sentence)}
     names |= {"", "a", "al-", "_x", "Front", "2014", "é"}
-    for name in names:
-        expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-        assert word_spans(text, name) == expected, name
+    cases = [(text, name) for name in names] + [(TRICKY_TEXT, name) for name in TRICKY_NAMES]
+    cases += [(TRICKY_TEXT[i:], "Karim Haddad") for i in range(12)] + [(TRICKY_TEXT[:-i], "Pale") for i in range(1, 6)]
+    for within, name in cases:
+        expected = _word_regex_spans(within, name, before, after, any_case)
+        found = word_spans(within, name, glue_before=before, glue_after=after, any_case=any_case)
+        assert found == expected, name
+        held = holds_word(within, name, glue_before=before, glue_after=after, any_case=any_case)
+        assert held == bool(expected), name
+
+
+EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+def test_lowered_strings_compare_as_ignorecase_matches() -> None:
+    """What `word_spans(any_case=True)` and the loose spelling of names rely on, character by character."""
+    assert {m.group() for m in re.finditer(r"\w", EVERY_CHARACTER)} == {
+        c for c in EVERY_CHARACTER if c.isalnum() or c == "_"
+    }
+    assert {m.group() for m in re.finditer(r"\s", EVERY_CHARACTER)} == {c for c in EVERY_CHARACTER if c.isspace()}
+    assert [c for c in EVERY_CHARACTER if len(c.lower()) != 1] == ["İ"]  # lowering keeps every other offset
+    # A pattern's character matches with re.IGNORECASE only characters that case changes,
+    # itself, its lower and upper case (and the odd ones): those are the ones compared.
+    cased = {c for c in EVERY_CHARACTER if c.lower() != c or c.upper() != c or c.casefold() != c}
+    for pattern in (c for c in EVERY_CHARACTER[:0x300] if plain_case(c)):
+        among = sorted((cased | {pattern, pattern.lower(), *pattern.upper()}) - set("İıſµ"))
+        matched = [m.group() for m in re.finditer(re.escape(pattern), "".join(among), re.IGNORECASE)]
+        assert matched == [c for c in among if c.lower() == pattern.lower()], pattern
+    assert lower_alike("Kızıl") is None and lower_alike("Kizil Ordu") == "kizil ordu"
 
 
 def test_quick_tests_of_date_forms_skip_only_texts_without_a_match(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ from dossier.model import Block, BlockKind, Document, Evidence, Schema, Statemen
 from dossier.segment import field_key, segment
 from dossier.text import lexicon
 from dossier.text.dates import PageDate, page_date
+from dossier.text.names import holds_word
 from dossier.text.places import find_countries, lowercase_words
 from dossier.text.sentences import sentence_spans
 
@@ -119,7 +120,7 @@ class Context:
         named = [(self.subject, n) for n in self.subject_names] + [(k, n) for n, k in self.groups.items()]
         found: list[str] = []
         for key, name in named:
-            if key and key not in found and len(name) >= 3 and _name_pattern(name).search(text):
+            if key and key not in found and len(name) >= 3 and holds_word(text, name):
                 found.append(key)
         return found
 
@@ -140,11 +141,6 @@ class Context:
             if s <= pos < e:
                 return s, e
         return pos, pos
-
-
-@lru_cache(maxsize=4096)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -181,6 +181,8 @@ def _designation_fields(ctx: Context) -> Iterator[Statement]:
 
 _ASIDE = re.compile(r"\(([^()]{4,120})\)")
 _ASIDE_LINE = re.compile(r"^\(([^()\n]{4,120})\)$", re.M)
+_ANY_ASIDE = re.compile(r"\([^()]*\)")
+_SPACES = re.compile(r"\s+")
 
 
 def _field_ceasefires(ctx: Context) -> Iterator[Statement]:
@@ -759,7 +761,7 @@ def _event(
     for kind in KINDS_OF_OTHER.intersection(types):
         yield say("kind", kind)  # exported as "other"; resolution tells foundings and ceasefires apart
     summary_end = ctx.sentence_at(start)[1] if ctx.sentence_at(start)[1] > start else end
-    yield say("summary", re.sub(r"\s+", " ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
+    yield say("summary", _SPACES.sub(" ", text[start : min(summary_end, end)]).strip(" -•*–")[:300])
     # Where the first sentence puts it: later ones tell what followed ("later captured in ...").
     where = (_place(ctx, text[start : min(summary_end, end)]) or _place(ctx, body, cities_only=True)) if place else None
     if where:
@@ -932,7 +934,7 @@ def _own_words(text: str, asides: bool = True) -> str:
     `asides`, asides in parentheses ("(in which the group claims the kidnapping)").
     Blanked, so that offsets stay."""
     if asides:
-        outside = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+        outside = _ANY_ASIDE.sub(lambda m: " " * len(m.group()), text)
         # An aside that holds the only date is what the text dates ("(founded 1994)").
         if outside != text and not (not find_dates(outside) and find_dates(text)):
             text = outside

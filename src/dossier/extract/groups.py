@@ -28,7 +28,7 @@ from dossier.extract.context import Context, slug
 from dossier.extract.relations import group_names_in, plausible_group_name, split_conjoined
 from dossier.model import Schema, Statement
 from dossier.text import lexicon
-from dossier.text.names import fold_name
+from dossier.text.names import fold_name, holds_word
 from dossier.text.places import country_code, demonym_of_a_country
 
 EXTRACTOR = "groups"
@@ -39,6 +39,7 @@ _DESCRIPTOR = re.compile(r"[\w’'-]+-[a-z]+\s+(?=[A-Z])")
 _POSSESSOR = re.compile(r"(?:[\w’'-]+\s+){0,3}[\w-]+['’]s\s+(?=[A-Z])")
 # "SF – Northern Committee": a name, a dash, then the faction's name.
 _FACTION_OF = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,5})\s+[–—-]\s+$")
+_TOKEN_GAP = re.compile(r"[\s-]+")
 
 
 # A name in square brackets right after a name, of capitalised words (a footnote mark is digits).
@@ -136,7 +137,7 @@ def _name_start(ctx: Context, start: int, end: int) -> int:
 def _a_group(ctx: Context, c: _Candidate, *, acronym: bool, faction: bool) -> bool:
     name = ctx.text[c.start : c.end]
     words = name.split()
-    tokens = re.split(r"[\s-]+", name)
+    tokens = _TOKEN_GAP.split(name)
     if len(tokens) < 2 or not plausible_group_name(name) or country_code(name):
         return False
     if _institution().search(name) or demonym_of_a_country(words[0]) or country_code(words[0]):
@@ -184,12 +185,9 @@ def _a_wing(text: str, start: int) -> bool:
 def _holds_a_name(name: str, names: list[str]) -> bool:
     """ "New Red Hills Brigades", "Army of the Pure and Righteous": a name that holds a known
     group's whole name is a variant or a part of that group, told as such elsewhere."""
-    return any(len(known) > 3 and _whole_name(known).search(name) for known in names)
-
-
-@lru_cache(maxsize=4096)
-def _whole_name(known: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(known)}(?![\w-])", re.IGNORECASE)
+    return any(
+        len(known) > 3 and holds_word(name, known, glue_before="-", glue_after="-", any_case=True) for known in names
+    )
 
 
 @lru_cache(maxsize=1)

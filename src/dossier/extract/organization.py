@@ -23,8 +23,10 @@ from dossier.text.names import (
     fold_name,
     is_acronym,
     language_names,
+    lower_alike,
     name_at,
     name_pieces,
+    plain_case,
     script,
     split_list,
 )
@@ -33,6 +35,11 @@ from dossier.text.places import demonym_of_a_country
 EXTRACTOR = "organization"
 AliasMaker = Callable[..., Iterator[Statement]]
 _PAREN = re.compile(r"\s*\(([^()]{2,240})\)")
+# Patterns of the functions below, compiled once (they run for every name read).
+_CAPITAL_WORD = re.compile(r"\s([A-Z])")
+_ARABIC_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:al|el|Al|El)[ -]$")
+_LEADING_ARTICLE = re.compile(r"(?:the|The|de|De|het|Het|la|La|le|Le|les|Les)\s+")
+_APOSTROPHES = re.compile(r"['’‘ʼ`]")
 
 
 def extract(ctx: Context) -> Iterator[Statement]:
@@ -100,8 +107,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
     while done < len(ctx.subject_names):
         name = ctx.subject_names[done]
         done += 1
-        for m in _spelled_loosely(name).finditer(ctx.text):
-            for s, e in _parenthesised(ctx.text, m.end(), min(len(ctx.text), m.end() + 260), name):
+        for end in _loosely_spelled_ends(name, ctx.text):
+            for s, e in _parenthesised(ctx.text, end, min(len(ctx.text), end + 260), name):
                 yield from alias(s, e, _kind(ctx.text[s:e], "alias"))
 
 
@@ -109,6 +116,8 @@ def _title_demonym(ctx: Context, alias: AliasMaker, name: str) -> Iterator[State
     """ "The Kenyan Falcons" as the page's title: the group's name with the adjective of its people,
     as sources write it, is one of its names (elsewhere the adjective may tell another group)."""
     title = ctx.doc.title or ""
+    if name not in title:  # no regex compiled for the name where it cannot match
+        return
     m = re.search(rf"(?<!\w)([\w'’-]+)\s+{re.escape(name)}(?!\w)", title)
     if not m or not demonym_of_a_country(m.group(1)):
         return
@@ -328,9 +337,9 @@ def _named_lists(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
 def _known_extent(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     """A name read short of a known name that goes on in lower case ("État" of "État islamique")."""
     for name in ctx.subject_names:
-        m = _spelled_loosely(name).match(ctx.text, span[0])
-        if m and m.end() > span[1] and not re.match(r"\w", ctx.text[m.end() : m.end() + 1]):
-            return span[0], m.end()
+        end = next(_loosely_spelled_ends(name, ctx.text, span[0], here=True), None)
+        if end is not None and end > span[1] and not re.match(r"\w", ctx.text[end : end + 1]):
+            return span[0], end
     return span
 
 
@@ -369,8 +378,8 @@ def _cue_follows_subject(ctx: Context, s: int, cue: int) -> bool:
     before = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", text[s:cue])
     before = re.sub(r"\([^()]*$", " ", before)  # a cue inside an aside opened after the name
     for name in ctx.subject_names:
-        for m in _spelled_loosely(name).finditer(before):
-            if _NAME_GAP.fullmatch(before[m.end() :]):
+        for end in _loosely_spelled_ends(name, before):
+            if _NAME_GAP.fullmatch(before[end:]):
                 return True
     whose = lexicon.regex("names", "whose_name", r"(?<!\w)(?:{words})\s*$")
     return (
@@ -562,7 +571,7 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _without_leading_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    m = re.match(r"(?:the|The|de|De|het|Het|la|La|le|Le|les|Les)\s+", text[span[0] : span[1]])
+    m = _LEADING_ARTICLE.match(text[span[0] : span[1]])
     return (span[0] + m.end(), span[1]) if m else span
 
 
@@ -602,14 +611,57 @@ WORD_LIKENESS = 75
 @lru_cache(maxsize=4096)
 def _fold_for_likeness(name: str) -> str:
     """Case, accents and punctuation folded; apostrophes dropped so that "Da'wa" is one word."""
-    return normalize(re.sub(r"['’‘ʼ`]", "", name)) or ""
+    return normalize(_APOSTROPHES.sub("", name)) or ""
 
 
 @lru_cache(maxsize=1024)
 def _spelled_loosely(name: str) -> re.Pattern[str]:
     """A name in any case, with spaces, hyphens and apostrophes written any way."""
-    parts = [re.escape(p) for p in re.split(r"[\s\-'’‘ʼ`]+", name) if p]
+    parts = [re.escape(p) for p in _LOOSE_GAP.split(name) if p]
     return re.compile(r"[\s\-'’‘ʼ`]*".join(parts), re.IGNORECASE)
+
+
+_LOOSE_GAP = re.compile(r"[\s\-'’‘ʼ`]+")
+_LOOSE_GAP_MARKS = "-'’‘ʼ`"
+
+
+def _loosely_spelled_ends(name: str, text: str, pos: int = 0, *, here: bool = False) -> Iterator[int]:
+    """Where `_spelled_loosely(name)` matches end, from `pos` on (`here`: only a match at `pos`).
+
+    Found with `str.find` in the lowered text where that finds the same (a document's
+    every name would be compiled once each, with re.IGNORECASE's costly tables)."""
+    parts = [p.lower() for p in _LOOSE_GAP.split(name) if p]
+    lowered = lower_alike(text) if parts and plain_case("".join(parts)) else None
+    if lowered is None:
+        pattern = _spelled_loosely(name)
+        matches = [pattern.match(text, pos)] if here else pattern.finditer(text, pos)
+        yield from (m.end() for m in matches if m)
+        return
+    if here:
+        end = _loose_end(text, lowered, pos, parts)
+        if end is not None:
+            yield end
+        return
+    start = lowered.find(parts[0], pos)
+    while start >= 0:
+        end = _loose_end(text, lowered, start, parts)
+        if end is None:
+            start = lowered.find(parts[0], start + 1)
+        else:
+            yield end
+            start = lowered.find(parts[0], end)
+
+
+def _loose_end(text: str, lowered: str, pos: int, parts: list[str]) -> int | None:
+    """Where the lowered parts, any gap between them, end when they start at `pos` (a part
+    never starts with a gap's character, so the regex's greedy gap is its only way to match)."""
+    for i, part in enumerate(parts):
+        while i and pos < len(text) and (text[pos].isspace() or text[pos] in _LOOSE_GAP_MARKS):
+            pos += 1
+        if not lowered.startswith(part, pos):
+            return None
+        pos += len(part)
+    return pos
 
 
 def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
@@ -643,12 +695,12 @@ def _spelling_variants(ctx: Context, alias: AliasMaker) -> Iterator[Statement]:
 
 def _word_starts(text: str, start: int, end: int) -> list[int]:
     """Where the name's capitalised words start: the longest stretch is tried first."""
-    return [start] + [start + m.start(1) for m in re.finditer(r"\s([A-Z])", text[start:end])]
+    return [start] + [start + m.start(1) for m in _CAPITAL_WORD.finditer(text[start:end])]
 
 
 def _with_arabic_article(text: str, start: int) -> int:
     """Include an Arabic article written apart before a name ("al Qaida ...")."""
-    article = re.search(r"(?<!\w)(?:al|el|Al|El)[ -]$", text[max(0, start - 3) : start])
+    article = _ARABIC_ARTICLE_BEFORE.search(text[max(0, start - 3) : start])
     return start - len(article.group(0)) if article else start
 
 

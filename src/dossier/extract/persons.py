@@ -32,7 +32,15 @@ from dossier.model import DEATH_STATUSES, Block, BlockKind, Schema, Statement
 from dossier.segment import section_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers, with_year
-from dossier.text.names import is_acronym, name_at, name_core, person_name_at, person_name_spans, split_list
+from dossier.text.names import (
+    is_acronym,
+    name_at,
+    name_core,
+    person_name_at,
+    person_name_spans,
+    split_list,
+    word_spans,
+)
 from dossier.text.places import country_code, demonym_of_a_country
 
 EXTRACTOR = "persons"
@@ -78,6 +86,24 @@ def _re(name: str, key: str, *, anchored: str = "", flags: int = re.IGNORECASE) 
     elif anchored == "$":
         body = rf"{body}\s*$"
     return re.compile(body, flags)
+
+
+@cache
+def _words_at_end(key: str) -> re.Pattern[str]:
+    """Words of one key of persons.yaml that end the text (read before every role word)."""
+    return re.compile(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$")
+
+
+@cache
+def _words_after_space(key: str) -> re.Pattern[str]:
+    """Words of one key of persons.yaml after a space, and a space (read after every role word)."""
+    return re.compile(rf"\s+(?:{_words('persons', key)})\s+", re.IGNORECASE)
+
+
+@cache
+def _person_markers() -> re.Pattern[str]:
+    """ "bin", "ag" between a name's words: a person's name."""
+    return re.compile(rf"\s(?:{_words('names', 'person_markers')})\s")
 
 
 @lru_cache(maxsize=1)
@@ -130,11 +156,22 @@ def _born_after() -> re.Pattern[str]:
 _QUOTED = re.compile(r"[\"“«‘']\s*([^\"”»’']{2,60}?)\s*[\"”»’']")
 _PARENTHESISED_QUOTE = re.compile(r"\s*\(\s*[\"“«]\s*([^\"”»)]{2,60}?)\s*[\"”»]\s*\)")
 _POSSESSIVE = re.compile(r"([\w’'-]+)['’]s?\s+$")
+# Patterns of the functions below, compiled once (they run for every name and sentence).
+_NON_SPACE = re.compile(r"\S+")
+_VOWELS = re.compile(r"[aeiouy]")
+_NON_WORDS = re.compile(r"\W+")
+_PLURAL_S = re.compile(r"(?<=\w{4})s\b")
+_LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+_ASIDE = re.compile(r"\([^)]*\)")
+_APPOSITION = re.compile(r",[^,]{1,80},")
+_MARKS_ONLY = re.compile(r"[\s,|:;–\"”’'-]*")
+_NEXT_CELL = re.compile(r"[\s,]*\|\s*(?:[a-zà-ÿ-]+\s+){0,3}")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]{3,}\s*(?:[|,.;]|$)")
 
 
 @lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    return re.sub(r"\W+", " ", (ascii_text(text) or "").casefold()).strip()
+    return _NON_WORDS.sub(" ", (ascii_text(text) or "").casefold()).strip()
 
 
 # -- the reader -----------------------------------------------------------------
@@ -247,7 +284,7 @@ class _Reader:
     def _past_description(self, start: int, end: int) -> int:
         """ "Specially Designated Global Terrorist X Y": capitalised words that end in a word for
         someone describe the person named after them."""
-        words = list(re.finditer(r"\S+", self.text[start:end]))
+        words = list(_NON_SPACE.finditer(self.text[start:end]))
         for i in range(len(words) - 3, -1, -1):
             if _re("persons", "person_nouns").fullmatch(words[i].group()):
                 return start + words[i + 1].start()
@@ -293,7 +330,7 @@ class _Reader:
         surname ("Abou Karim", "Aboud Karim"), the surname alone ("Benyamar’s")."""
         taken = {(s, e) for s, e, _ in self.mentions}
         for start, end in person_name_spans(self.text):
-            words = list(re.finditer(r"\S+", self.text[start:end]))
+            words = list(_NON_SPACE.finditer(self.text[start:end]))
             for w in words:  # the longest tail that names a known person
                 s = start + w.start()
                 name = self.text[s:end]
@@ -366,7 +403,7 @@ class _Reader:
 
 def _singular(folded: str) -> str:
     """Folded words without a plural -s ("black brigades" = "black brigade")."""
-    return re.sub(r"(?<=\w{4})s\b", "", folded)
+    return _PLURAL_S.sub("", folded)
 
 
 def _title_before(text: str, start: int) -> int:
@@ -410,7 +447,7 @@ def _same_person(a: str, b: str) -> bool:
 
 def _skeleton(word: str) -> str:
     """A word's consonants: transliterations differ mostly in their vowels ("Benyamer"/"Benyamar")."""
-    return re.sub(r"[aeiouy]", "", word)
+    return _VOWELS.sub("", word)
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -509,7 +546,7 @@ def _name_start_in_item(text: str, s: int, e: int) -> int:
     kunya = re.search(r"(?<!\w)(?:Abu|Abou|Abi|Umm|Ibn)\s+[A-Z]", text[s:e])
     if kunya and any(w[:1].islower() or _roles().fullmatch(w) for w in text[s : s + kunya.start()].split()):
         return s + kunya.start()  # "Field commander Abu X": the words before describe the post
-    for m in re.finditer(r"\S+", text[s:e]):
+    for m in _NON_SPACE.finditer(text[s:e]):
         if kunya and m.start() == kunya.start():
             return s + m.start()  # "Head of Military Shura Abu X": a kunya opens the name
         word = m.group(0)
@@ -637,11 +674,10 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
                 reader.claim(person, "leader", SUBJECT, False, quote)
     _group_person_nouns(reader, s, e, quote)
     _role_lists(reader, s, e, quote)
-    markers = _words("names", "person_markers")
     spans = person_name_spans(sentence)
     for start, end in spans:
         name = sentence[start:end]
-        if re.search(rf"\s(?:{markers})\s", name):  # "Karim bin Tahir", "Musa ag Ibrahim"
+        if _person_markers().search(name):  # "Karim bin Tahir", "Musa ag Ibrahim"
             reader.register(s + start, s + end, quote)
     for start, end in _aged_names(sentence, spans):
         reader.register(s + start, s + end, quote)
@@ -772,21 +808,16 @@ def _group_noun_pattern() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{nouns})s?\s*:?\s+(?=[‘’'\"“]?[A-Z])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
-def _name_in_text(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?!\w)")
-
-
 def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
     text = reader.text
     for name in reader.ctx.subject_names:
         if len(name) < 2:
             continue
-        for m in _name_in_text(name).finditer(text[s:e]):
-            after = _group_noun_pattern().match(text, s + m.end(), e)
+        for _start, end in word_spans(text[s:e], name, glue_before="-"):
+            after = _group_noun_pattern().match(text, s + end, e)
             if not after:
                 continue
-            role = _role_key(text[s + m.end() : after.end()].strip(" :s").split()[-1])
+            role = _role_key(text[s + end : after.end()].strip(" :s").split()[-1])
             for span in _listed_persons(text, after.end(), e):
                 reader.claim(
                     reader.register(*span, quote), role if role != "leader" else "member", SUBJECT, True, quote
@@ -797,7 +828,7 @@ def _group_person_nouns(reader: _Reader, s: int, e: int, quote: tuple[int, int])
 def _role_list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """For `_role_lists`: a plural role and a list; "members ..., including"; "who led"."""
     copula = _words("persons", "copula")
-    plural = rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
+    plural = _plural_source()
     listed = re.compile(
         rf"(?i)(?<!\w){plural}(?:\s+[\w'’-]+){{0,2}}\s+(?:of|van|de|du|des|d['’])\s+([^,.;:]{{2,60}}?)\s+(?:{copula}|:)\s+(?=[‘’'\"“]?[A-Z])"
     )
@@ -811,12 +842,24 @@ def _role_list_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     return listed, including, led
 
 
+def _plural_source() -> str:
+    return rf"(?:{_roles().pattern}|{_words('persons', 'members')})s?"
+
+
+@lru_cache(maxsize=1)
+def _plural_role() -> re.Pattern[str]:
+    """How `_role_lists`' first two patterns open: where none does, neither is tried at each place."""
+    return re.compile(rf"(?i)(?<!\w){_plural_source()}\s")
+
+
 def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
     """ "The seven founding members of the group are A, B, ... and G", "les membres fondateurs
     du X sont A, B et C": a plural role, the group's, and a list."""
     text = reader.text
     pattern, including, led = _role_list_patterns()
-    for m in pattern.finditer(text, s, e):
+    opening = _plural_role().search(text, s, e)
+    first = opening.start() if opening else e  # no match of either starts before it
+    for m in pattern.finditer(text, first, e):
         if reader.whose(m.group(1)) != SUBJECT:
             continue
         names = list(_listed_persons(text, m.end(), e))
@@ -824,7 +867,7 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
             for span in names:
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
     # "prominent members of the group, including A and B": some of its members, named.
-    for m in including.finditer(text, s, e):
+    for m in including.finditer(text, first, e):
         if reader.whose(m.group(1)) == SUBJECT:
             for span in _listed_persons(text, m.end(), e):
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
@@ -912,9 +955,9 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
     for _ in range(4):
         before = text[s:pos]
         for key, weak_if_found in (("indefinite", True), ("definite", False)):
-            m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
+            m = _words_at_end(key).search(before)
             if m:
-                relative = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'whose')})\s+$", before[: m.start()])
+                relative = _words_at_end("whose").search(before[: m.start()])
                 if relative and not scope:  # "les faucons, dont le chef": the leader of what comes before
                     scope = _scope_before(reader, before[: relative.start()])
                 return s + m.start(), weak_if_found or adjectives > 0, scope
@@ -922,14 +965,14 @@ def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:
         if possessive:
             owner = possessive.group(1)
             mine = reader.about_subject(owner) or _re("names", "group_nouns").fullmatch(owner)
-            article = re.search(rf"(?i)(?<!\w)(?:{_words('persons', 'definite')})\s+$", before[: possessive.start()])
+            article = _words_at_end("definite").search(before[: possessive.start()])
             phrase_start = s + (article.start() if article else possessive.start())  # "the group's leader"
             return phrase_start, adjectives > 0, scope or (SUBJECT if mine else OTHER)
         for key, whose in (("possessive_subject", SUBJECT), ("possessive_other", OTHER)):
-            m = re.search(rf"(?i)(?<!\w)(?:{_words('persons', key)})\s+$", before)
+            m = _words_at_end(key).search(before)
             if m:
                 return s + m.start(), adjectives > 0, scope or whose
-        word = re.search(r"([\w’'-]+)\s+$", before)
+        word = _LAST_WORD.search(before)
         if not word:
             break
         token = word.group(1)
@@ -951,11 +994,11 @@ def _after_role(reader: _Reader, pos: int, e: int) -> tuple[int, str, bool]:
     """(end of the role phrase, whose, one of several?) from "of X", "within X", "for X" after a role word."""
     text = reader.text
     rest = text[pos:e]
-    compound = re.match(r"\s+[a-z]{3,}\s*(?:[|,.;]|$)", rest)
+    compound = _LOWER_WORD_AFTER.match(rest)
     if compound and not re.match(r"\s+(?:" + _words("persons", "copula") + r")\b", rest, re.IGNORECASE):
         return pos, "", True  # "chief negotiator": another role
     for key in ("of", "within", "purpose"):
-        m = re.match(rf"\s+(?:{_words('persons', key)})\s+", rest, re.IGNORECASE)
+        m = _words_after_space(key).match(rest)
         if not m:
             continue
         end = _org_phrase_end(text, pos + m.end(), e)
@@ -1073,10 +1116,10 @@ def _named_before(reader: _Reader, s: int, phrase_start: int, quote: tuple[int, 
 
 def _joins(between: str) -> bool:
     """Does the text between a name and a role phrase tie the two: an apposition or a copula?"""
-    between = re.sub(r"\([^)]*\)", " ", between)
+    between = _ASIDE.sub(" ", between)
     between = re.sub(rf"(?i),\s*(?:{_words('names', 'person_alias')})\s+[^,]+,", ",", between)
-    between = re.sub(r",[^,]{1,80},", ",", between)  # one apposition: ", voormalig commandant voor de FBZ,"
-    if re.fullmatch(r"[\s,|:;–\"”’'-]*", between) or re.fullmatch(r"[\s,]*\|\s*(?:[a-zà-ÿ-]+\s+){0,3}", between):
+    between = _APPOSITION.sub(",", between)  # one apposition: ", voormalig commandant voor de FBZ,"
+    if _MARKS_ONLY.fullmatch(between) or _NEXT_CELL.fullmatch(between):
         return True  # an apposition, or the next cell of a table row: "| X | eastern commander |"
     relative = _words("persons", "relative")
     # "X was (until recently) the leader", "X, who served as", "X, the man police describe as"

@@ -27,7 +27,7 @@ from dossier.model import Block, BlockKind, Schema, Statement
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
-from dossier.text.names import fold_name, french_name_end, is_acronym, name_at, split_list
+from dossier.text.names import fold_name, french_name_end, is_acronym, name_at, split_list, word_spans
 from dossier.text.places import country_code, find_cities, find_countries
 
 EXTRACTOR = "relations"
@@ -73,6 +73,17 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # A word opens a name where no letter or joiner stands before it, or right after an elided
 # article ("l'Armée").
 _WORD_START = re.compile(r"(?<![\w'’‘-])[\w]|(?<=(?<!\w)[dlDL]['’])[\w]")
+# Patterns of the functions below, compiled once (they run at every capitalised word).
+_LETTER = re.compile(r"[^\W\d_]")
+_LOWER_TAIL = re.compile(r"-[a-z]+$")
+_DATED_TAIL = re.compile(r"\s+(?:in|on|op|en|au|since|sinds|depuis)\s+(?:\w+\s+){0,2}\d{4}", re.IGNORECASE)
+_OPENING_WORD = re.compile(r"([\w'’]+)\s+")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+\b")
+_CONJUNCTION = re.compile(r"\s+(?:and|en|et)\s+")
+_NOT_A_LETTER = re.compile(r"[^a-z]")
+_VOWELS = re.compile(r"[aeiouy]")
+_REPEATS = re.compile(r"(.)\1+")
+_ADDRESS_OR_FILE = re.compile(r"[|/\\]|\.svg|https?:|\w\.\w{2,3}\b")
 
 
 @dataclass
@@ -447,16 +458,16 @@ def _name_span(text: str, pos: int, end: int) -> tuple[int, int] | None:
         e = french
     # "Sahil-aligned", "Nigeria-based": a lower-case last part is not part of the name.
     while True:
-        m = re.search(r"-[a-z]+$", text[s:e])
+        m = _LOWER_TAIL.search(text[s:e])
         if not m or text[s : s + m.start()].casefold() in ("al", "el"):
             break
         e = s + m.start()
     e = s + len(_POSSESSIVE.sub("", text[s:e])) if _POSSESSIVE.search(text[s:e]) else e
     # "joined the Ridge Front in May 2004": the date is no part of the name.
-    dated = re.search(r"\s+(?:in|on|op|en|au|since|sinds|depuis)\s+(?:\w+\s+){0,2}\d{4}", text[s:e], re.IGNORECASE)
+    dated = _DATED_TAIL.search(text[s:e])
     if dated:
         e = s + dated.start()
-    return (s, e) if e > s and re.search(r"[^\W\d_]", text[s:e]) else None
+    return (s, e) if e > s and _LETTER.search(text[s:e]) else None
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-Þ][\w'’-]+")
@@ -474,11 +485,11 @@ def _inside_french_name(text: str, window: int, start: int, end: int, limit: int
 def _without_opening(text: str, s: int, e: int) -> tuple[int, int]:
     """A name without the words a sentence opens with: "In March 2019 the X", "De FLN" -> "X", "FLN"."""
     while True:
-        m = re.match(r"([\w'’]+)\s+", text[s:e])
+        m = _OPENING_WORD.match(text[s:e])
         if not m or not name_at(text, s + m.end()):
             return s, e
         word = m.group(1)
-        if re.match(r"[IVXLC]+\b", text[s + m.end() : e]) and word.casefold() in month_numbers():
+        if _ROMAN_NUMERAL.match(text[s + m.end() : e]) and word.casefold() in month_numbers():
             return s, e  # "October XXII Circle": a month with a numeral names the group
         if not (word.isdigit() or word.casefold() in _opening_words() or word.casefold() in month_numbers()):
             return s, e
@@ -494,7 +505,7 @@ def _opening_words() -> frozenset[str]:
 
 def _split_conjoined(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """ "Jund al-Wadi and Harakat al-Sahil" is two names; "Front for Unity and Justice" is one."""
-    m = re.search(r"\s+(?:and|en|et)\s+", text[s:e])
+    m = _CONJUNCTION.search(text[s:e])
     if not m:
         return [(s, e)]
     head, tail = text[s : s + m.start()], text[s + m.end() : e]
@@ -881,13 +892,13 @@ def _from_branch_names(ctx: Context, found: _Relations) -> None:
         if not _plausible(parent) or len(parent.split()) > 4:
             continue
         at = _standalone(text, parent)
-        named = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-        if at is None or named is None:
+        named = word_spans(text, name)
+        if at is None or not named:
             continue
-        quote = ctx.sentence_at(named.start())
+        quote = ctx.sentence_at(named[0][0])
         if quote[1] <= quote[0]:
-            quote = (named.start(), named.end())
-        key = ctx.subject if name in ctx.subject_names else found.org(_Group(named.start(), named.end()), quote)
+            quote = named[0]
+        key = ctx.subject if name in ctx.subject_names else found.org(_Group(*named[0]), quote)
         found.relate(key, "affiliate_of", found.org(_Group(at, at + len(parent)), quote), quote)
 
 
@@ -901,9 +912,9 @@ def _standalone(text: str, parent: str) -> int | None:
     """Where the text names `parent` as a name of its own: not in a branch's name, and not
     as the start of a longer name ("X of Jihad Organization")."""
     links = lexicon.alternation("relations", "branch_links")
-    for m in re.finditer(rf"(?<![\w-]){re.escape(parent)}(?![\w-])", text, re.IGNORECASE):
-        if not re.match(rf"\s+(?:(?:{links})\s+)?[A-Z]", text[m.end() : m.end() + 40]):
-            return m.start()
+    for start, end in word_spans(text, parent, glue_before="-", glue_after="-", any_case=True):
+        if not re.match(rf"\s+(?:(?:{links})\s+)?[A-Z]", text[end : end + 40]):
+            return start
     return None
 
 
@@ -939,9 +950,9 @@ def _spellings(ctx: Context, statements: list[Statement]) -> Iterator[Statement]
 
 def _skeleton(name: str) -> str:
     """The consonants of a name, in order, doubled ones once: what transliterations share."""
-    letters = re.sub(r"[^a-z]", "", (ascii_text(name) or "").casefold())
-    consonants = re.sub(r"[aeiouy]", "", letters)
-    return re.sub(r"(.)\1+", r"\1", consonants)
+    letters = _NOT_A_LETTER.sub("", (ascii_text(name) or "").casefold())
+    consonants = _VOWELS.sub("", letters)
+    return _REPEATS.sub(r"\1", consonants)
 
 
 # -- checks -------------------------------------------------------------------------
@@ -951,7 +962,7 @@ def _skeleton(name: str) -> str:
 def _plausible(name: str) -> bool:
     """Could `name` be a group's name: letters, not too long, no country, date or label."""
     name = name.strip()
-    if not name or not re.search(r"[^\W\d_]", name) or len(name.split()) > MAX_NAME_WORDS or len(name) > 120:
+    if not name or not _LETTER.search(name) or len(name.split()) > MAX_NAME_WORDS or len(name) > 120:
         return False
     earlier = lexicon.alternation("relations", "earlier")
     if not (name[0].isupper() or name[0].isdigit() or re.match(rf"(?:al|el)[- ]|(?:{earlier}) ", name)):
@@ -966,7 +977,7 @@ def _plausible(name: str) -> bool:
         if j - i >= 2 or i == 0
     ):
         return False  # "Subgroups State allies", "... Non-state opponents": infobox labels
-    if re.search(r"[|/\\]|\.svg|https?:|\w\.\w{2,3}\b", name):
+    if _ADDRESS_OR_FILE.search(name):
         return False  # "Website x.org", a file name
     if len(words) == 1 and (lexicon.lookup("organizations", name) or lexicon.lookup("names", name) == "group_nouns"):
         return False  # "Group", "Front": a word, not a name

@@ -34,6 +34,7 @@ from dossier.text.dates import find_dates
 from dossier.text.names import (
     acronym_fits,
     fold_name,
+    holds_word,
     initials,
     is_acronym,
     language_names,
@@ -71,6 +72,16 @@ _FOOTNOTE_END = re.compile(r"(?:\s*\[(?:[a-z]+(?:-[a-z]+)?\s*)?\d{0,3}\]|\s*\[\d
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[-‘’'ʼ][A-Z]")
 _URL = re.compile(r"\S*(?:https?://|www\.|\.\w{2,4}/)\S*")
 _ARTICLE = re.compile(r"(?:the|The|THE|de|De|het|Het|la|La|le|Le|les|Les)\s+(?=\S)|(?:l|L)['’]\s*(?=\S)")
+# Patterns of the functions below, compiled once (they run for every candidate name).
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.\-]{1,9})[),;]")
+_ACRONYM_BESIDE = re.compile(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)")
+_ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$")
+_POSSESSIVE_S = re.compile(r"(?<=[a-z])'s\b")
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z0-9])['`](?=[a-z0-9])")
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_NO_NAME_MARK = re.compile(r"[^\w\s'’.-]|\n")
 
 
 @dataclass
@@ -354,7 +365,7 @@ def _lower_case_groups(ctx: Context, body: int, words: _Words) -> Iterator[tuple
     address = " ".join(source.words) if source else ""
     head = text[body : body + 400].casefold()
     for folded, spans in found.items():
-        titled = folded in address.split() or bool(re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", head))
+        titled = folded in address.split() or holds_word(head, folded)
         whole = (len(spans) >= 2 or titled) and len(words.occurrences(folded)) >= 3
         for s, e in spans:
             yield s, e, whole
@@ -374,7 +385,7 @@ def _address_spans(text: str, body: int, words: tuple[str, ...]) -> Iterator[tup
             for j in range(i, min(i + 8, len(tokens))):
                 start, end = body + tokens[i].start(), body + tokens[j].end()
                 piece = text[start:end]
-                if re.search(r"[^\w\s'’.-]|\n", piece):
+                if _NO_NAME_MARK.search(piece):
                     break
                 folded = _folded(piece)
                 if not (_in_order(folded.split(), words) or folded.replace(" ", "") in joined):
@@ -547,7 +558,7 @@ def _spans_of(text: str, name: str) -> list[tuple[int, int]]:
     """Where `name` stands in the text as a whole word (in any case when it is written in capitals)."""
     if not (name.isupper() and len(name) > 3):
         return word_spans(text, name)
-    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+    return word_spans(text, name, any_case=True)
 
 
 def _group_evidence(ctx: Context, c: Candidate, acronym: str, words: _Words) -> int:
@@ -559,7 +570,7 @@ def _group_evidence(ctx: Context, c: Candidate, acronym: str, words: _Words) -> 
         signs += 1
     spans = _spans_of(text, c.name)
     # an acronym beside it, fitting or not ("Noordelijke Valken (NF)": a translated name)
-    beside = any(re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})\)", text[e : e + 14]) for _s, e in spans)
+    beside = any(_ACRONYM_BESIDE.match(text[e : e + 14]) for _s, e in spans)
     if acronym or beside or (is_acronym(c.name) and " " not in c.name and words.count_exact(c.name) >= 2):
         signs += 1
     if any(
@@ -597,7 +608,7 @@ def _extent(piece: str) -> tuple[int, int]:
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Without quotes, footnote marks, a trailing acronym in parentheses or a leading article."""
     piece = text[start:end]
-    m = re.search(r"\s*\([A-Z][A-Za-z.]{1,9}\)\s*$", piece)
+    m = _ACRONYM_END.search(piece)
     if m:
         end = start + m.start()
     end = start + len(_FOOTNOTE_END.sub("", text[start:end]).rstrip(" \t\"'“”‘’,:;|"))
@@ -643,7 +654,7 @@ def _could_name_a_group(name: str, loose: bool) -> bool:
     words = name.split()
     if not words or len(words) > 12 or len(name) > 100 or len(name) < 2:
         return False
-    if not re.search(r"[^\W\d_]", name) or name[0].isdigit():
+    if not _LETTER.search(name) or name[0].isdigit():
         return False
     if not (name[0].isupper() or _ARTICLE_NAME.match(name)):
         return False  # but "al-Sahil in Mali" opens with its article
@@ -687,12 +698,17 @@ def _generic(name: str, words: _Words, common: frozenset[str]) -> bool:
 
 
 def _demonym(word: str) -> bool:
+    return bool(_demonym_pattern().fullmatch(word))
+
+
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
     endings = lexicon.alternation("relations", "demonym_endings")
-    return bool(re.fullmatch(rf"[A-Z][a-zà-ÿ]+(?:{endings})", word))
+    return re.compile(rf"[A-Z][a-zà-ÿ]+(?:{endings})")
 
 
 def _acronym_beside(text: str, end: int, name: str) -> tuple[int, int] | None:
-    m = re.match(r"\s*\(([A-Z][A-Za-z.\-]{1,9})[),;]", text[end : end + 16])
+    m = _ACRONYM_AFTER.match(text[end : end + 16])
     if m and is_acronym(m.group(1)) and acronym_fits(m.group(1), name):
         return end + m.start(1), end + m.end(1)
     return None
@@ -702,16 +718,16 @@ def _acronym_beside(text: str, end: int, name: str) -> tuple[int, int] | None:
 def _folded(text: str) -> str:
     """Case, accents and punctuation folded; an apostrophe inside a word dropped ("Hay’at" = "Hayat")."""
     folded = (ascii_text(text) or "").casefold()
-    folded = re.sub(r"(?<=[a-z])'s\b", "", folded)  # a possessive: "Sahil's" is "Sahil"
-    folded = re.sub(r"(?<=[a-z0-9])['`](?=[a-z0-9])", "", folded)
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    folded = _POSSESSIVE_S.sub("", folded)  # a possessive: "Sahil's" is "Sahil"
+    folded = _INNER_APOSTROPHE.sub("", folded)
+    return _NOT_ALPHANUMERIC.sub(" ", folded).strip()
 
 
 def _one_script(text: str, start: int, end: int) -> tuple[int, int]:
     """A name runs in one script: "Group X جماعة" is the name "Group X" beside its name in
     another script (read as an alias where the text gives it as one)."""
     first = script(text[start:end])
-    for m in re.finditer(r"[^\W\d_]+", text[start:end]):
+    for m in _LETTERS.finditer(text[start:end]):
         if script(m.group()) not in (first, "Unknown"):
             return start, start + m.start()
     return start, end

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from normality import ascii_text
@@ -54,6 +55,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|de|het|la|le|les|l)\s+")
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NAME_GAP = re.compile(r"[\s\u00a0]+")
+_WORD_JOINS = re.compile(r"[-‘’'ʼ]")
 
 
 @lru_cache(maxsize=65536)
@@ -70,26 +73,73 @@ def fold_name(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def word_spans(text: str, name: str) -> list[tuple[int, int]]:
+def word_spans(
+    text: str, name: str, *, glue_before: str = "", glue_after: str = "", any_case: bool = False
+) -> list[tuple[int, int]]:
     r"""Where `name` stands in `text` as written, not inside a longer word: the spans of
     `re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)`, found with `str.find`
-    (one name of hundreds a document asks about costs no regex compiled for it)."""
-    if not name:
-        return [m.span() for m in re.finditer(r"(?<!\w)(?!\w)", text)]
-    out = []
-    pos = text.find(name)
+    (one name of hundreds a document asks about costs no regex compiled for it).
+
+    Glue: characters that, like a word's, join the name to what stands before or after
+    it ("-": `(?<![\w-])`, `(?![\w-])`). `any_case`: as with re.IGNORECASE."""
+    return list(_word_spans(text, name, glue_before, glue_after, any_case))
+
+
+def holds_word(text: str, name: str, *, glue_before: str = "", glue_after: str = "", any_case: bool = False) -> bool:
+    """Does `name` stand in `text` as a word of its own (see `word_spans`)?"""
+    return next(_word_spans(text, name, glue_before, glue_after, any_case), None) is not None
+
+
+def _word_spans(text: str, name: str, glue_before: str, glue_after: str, any_case: bool) -> Iterator[tuple[int, int]]:
+    r"""The spans of `(?<![\w{glue_before}])NAME(?![\w{glue_after}])`, left to right, apart."""
+    seen: str | None = text
+    if any_case:
+        seen = lower_alike(text) if name and plain_case(name) else None
+    if not name or seen is None:  # an empty name, or case the lowered strings do not tell
+        flags = re.IGNORECASE if any_case else 0
+        yield from (m.span() for m in _word_regex(name, glue_before, glue_after, flags).finditer(text))
+        return
+    if any_case:
+        name = name.lower()
+    pos = seen.find(name)
     while pos >= 0:
         end = pos + len(name)
-        if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
-            out.append((pos, end))
-            pos = text.find(name, end)
+        if (pos == 0 or not _joins(text[pos - 1], glue_before)) and (
+            end == len(text) or not _joins(text[end], glue_after)
+        ):
+            yield pos, end
+            pos = seen.find(name, end)
         else:
-            pos = text.find(name, pos + 1)
-    return out
+            pos = seen.find(name, pos + 1)
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what a regex's \w is in a str pattern
+@lru_cache(maxsize=1024)
+def _word_regex(name: str, glue_before: str, glue_after: str, flags: int) -> re.Pattern[str]:
+    before, after = (rf"[\w{re.escape(glue)}]" if glue else r"\w" for glue in (glue_before, glue_after))
+    return re.compile(rf"(?<!{before}){re.escape(name)}(?!{after})", flags)
+
+
+def _joins(ch: str, glue: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch in glue  # a regex's \w in a str pattern, or glue
+
+
+# Where re.IGNORECASE is not str.lower(): "İ" lowers to two characters, "ı" and "ſ" match
+# "i" and "s", "µ" matches Greek letters (tests/text/test_fast_scans.py checks every character).
+_ODD_CASE = "İıſµ"
+_PLAIN_CASE_END = "\u0250"  # below it, the other characters match as they lower
+
+
+def plain_case(name: str) -> bool:
+    """Does re.IGNORECASE match each character of `name` to those that lower as it does?"""
+    return not name or (max(name) < _PLAIN_CASE_END and lower_alike(name) is not None)
+
+
+def lower_alike(text: str) -> str | None:
+    """`text` lowered, where its lowered characters match a `plain_case` name's lowered
+    ones exactly where re.IGNORECASE matches them; None where the text holds an odd one."""
+    if any(ch in text for ch in _ODD_CASE):
+        return None
+    return text.lower()
 
 
 def split_list(text: str, start: int = 0, *, conjunctions: bool = True) -> list[tuple[int, int]]:
@@ -226,8 +276,8 @@ def name_core(name: str) -> tuple[str, ...]:
     """The words of a person's name that are no particle, folded:
     "Salim Abou El-Hakam" -> ("salim", "hakam")."""
     words = []
-    for word in re.split(r"[\s\u00a0]+", name.strip()):
-        parts = [p for p in re.split(r"[-‘’'ʼ]", word) if p]
+    for word in _NAME_GAP.split(name.strip()):
+        parts = [p for p in _WORD_JOINS.split(word) if p]
         while len(parts) > 1 and parts[0].casefold() in _particles():
             parts = parts[1:]  # "El-Hakam" -> "Hakam", "al-Masri" -> "Masri"
         folded = (ascii_text("-".join(parts)) or "").casefold().strip(".")

@@ -28,6 +28,7 @@ _BOUNDARY = re.compile(
 _UNWRAPPED_LINE = 160  # characters: longer than any line of wrapped text
 _LINE_BREAK = re.compile(rf"(?<=[\w\"”’)\]])[ \t]*\n(?=[\"“‘(]?[A-ZÀ-ÖØ-Þ][^\n]{{{_UNWRAPPED_LINE}}})")
 
+_CLOSING = re.compile(_CLOSERS)
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 _INITIALS = re.compile(r"(\w\.)+\w")
 
@@ -60,7 +61,7 @@ def _abbreviations() -> frozenset[str]:
 
 def _closing(gap: str) -> int:
     """Length of the closing quotes, brackets and footnote markers that belong to the sentence before a boundary."""
-    m = re.match(_CLOSERS, gap)
+    m = _CLOSING.match(gap)
     return m.end() if m else 0
 
 
