@@ -323,21 +323,23 @@ def _designations(ctx: Context) -> Iterator[Statement]:
 def _designators(ctx: Context, text: str, offset: int, quote: tuple[int, int], after: int = 0) -> Iterator[Statement]:
     found: list[str] = []
     tail = text[after:]
+    # "the European Union's list of ...": the body may stand just before the cue too.
+    before = text[max(0, after - 40) : after] if after else ""
     for key, body in (("international", "UN"), ("european", "EU")):
-        if lexicon.words_pattern("profile", key).search(tail):
+        if lexicon.words_pattern("profile", key).search(tail) or lexicon.words_pattern("profile", key).search(before):
             found.append(body)
+    own = set(ctx.subject_names)  # "BRB" is the group's name, not Barbados's code
     for s, e in split_list(tail, 0):
         item = tail[s:e].strip(" |*")
-        listed = country_code(item) if item else None
+        listed = country_code(item) if item and item not in own else None
         if listed and listed not in found:
             found.append(listed)
     for match in find_countries(tail, demonyms=False):
-        if match.code not in found:
+        if match.code not in found and tail[match.start : match.end] not in own:
             found.append(match.code)
     # "the United States' designated terrorism list": the country before the cue.
     if after:
-        before = text[max(0, after - 40) : after]
-        for match in find_countries(before, demonyms=False)[-1:]:
+        for match in [m for m in find_countries(before, demonyms=False) if before[m.start : m.end] not in own][-1:]:
             if match.code not in found:
                 found.append(match.code)
     dates = [d for d in find_dates(text) if d.has_year]
