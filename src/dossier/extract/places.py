@@ -33,7 +33,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     for key, prop in (("origin", "origin_country"), ("countries", "country")):
         for block in ctx.fields(key):
             value = ctx.text[block.value_start : block.end]
-            for match in find_countries(value, block.value_start, demonyms=False):
+            for match in find_countries(value, block.value_start, demonyms=False, places_only=True):
                 yield from say(prop, match.code, block.start, block.end)
             if key == "origin" and not find_countries(value, demonyms=False):
                 for city in find_cities(value, block.value_start)[:1]:
@@ -58,7 +58,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
         if not ctx.about_subject(sentence):
             continue
         cues = sorted(
-            [(m, "country") for m in cue.finditer(sentence)] + [(m, "origin_country") for m in based.finditer(sentence)],
+            [(m, "country") for m in cue.finditer(sentence)]
+            + [(m, "origin_country") for m in based.finditer(sentence)],
             key=lambda found: found[0].start(),
         )
         for i, (m, prop) in enumerate(cues):
@@ -66,13 +67,25 @@ def extract(ctx: Context) -> Iterator[Statement]:
             # operates in Niger", "Born in Algeria, the group spread to Mali".
             tail_start = start + m.end()
             tail_end = start + cues[i + 1][0].start() if i + 1 < len(cues) else end
-            for match in find_countries(ctx.text[tail_start:tail_end], tail_start, demonyms=False):
+            tail = ctx.text[tail_start:tail_end]
+            for match in find_countries(tail, tail_start, demonyms=False, places_only=_only_places(tail)):
                 yield from say(prop, match.code, start, end)
             if prop == "origin_country" and not any(p == prop for _m, p in cues[:i]):
                 # "an Algeria-based group": the country stands before the cue.
                 for match in find_countries(sentence[: m.start() + 1], start, demonyms=False)[-1:]:
                     if match.end >= start + m.start() - 1:
                         yield from say(prop, match.code, start, end)
+
+
+# A cue's words that are a list of countries and nothing else: "in Mali, Niger and Chad."
+_COUNTRY_LIST = re.compile(
+    r"\s*(?:(?:the|de|het|le|la|les|l['’]|au|aux|en)\s+)?[A-ZÀ-Þ][\w'’ -]*(?:(?:,\s*|\s+(?:and|en|et)\s+)(?:(?:au|aux|en)\s+)?[A-ZÀ-Þ][\w'’ -]*)*\s*[.;]?\s*$"
+)
+
+
+def _only_places(tail: str) -> bool:
+    """Are the words after a cue of place a list of capitalised names, to the sentence's end?"""
+    return bool(_COUNTRY_LIST.match(tail))
 
 
 @lru_cache(maxsize=1)

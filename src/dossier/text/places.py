@@ -199,9 +199,11 @@ def _is_demonym(word: str) -> bool:
     return word.endswith("i") and _is_country_name(word[:-1])
 
 
-def find_countries(text: str, offset: int = 0, *, demonyms: bool = True) -> list[PlaceMatch]:
-    """Country names (and, if asked, demonyms) in `text`, longest match first."""
-    return _shifted(_countries_in(text, demonyms), offset)
+def find_countries(text: str, offset: int = 0, *, demonyms: bool = True, places_only: bool = False) -> list[PlaceMatch]:
+    """Country names (and, if asked, demonyms) in `text`, longest match first. With
+    `places_only` the text names places (a field of areas, the words after "operates in"),
+    so a name that is mostly a person's or a word elsewhere ("Chad", "Jordan") is the country."""
+    return _shifted(_countries_in(text, demonyms, places_only), offset)
 
 
 def _shifted(found: tuple[PlaceMatch, ...], offset: int) -> list[PlaceMatch]:
@@ -212,7 +214,7 @@ def _shifted(found: tuple[PlaceMatch, ...], offset: int) -> list[PlaceMatch]:
 
 # Extractors ask about the same sentences and clauses many times: the answers are kept.
 @lru_cache(maxsize=16384)
-def _countries_in(text: str, demonyms: bool) -> tuple[PlaceMatch, ...]:
+def _countries_in(text: str, demonyms: bool, places_only: bool = False) -> tuple[PlaceMatch, ...]:
     offset = 0
     tokens = list(_TOKEN.finditer(text))
     found: list[PlaceMatch] = []
@@ -227,7 +229,7 @@ def _countries_in(text: str, demonyms: bool) -> tuple[PlaceMatch, ...]:
             if "\n" in gap:
                 continue
             phrase = gap.rstrip(".’'")
-            if n == 1 and phrase.casefold() in _AMBIGUOUS and not _CODE.match(phrase):
+            if n == 1 and phrase.casefold() in _AMBIGUOUS and not _CODE.match(phrase) and not places_only:
                 continue
             if n == 1 and _CODE.match(phrase) and len(phrase) == 2 and phrase != "US":
                 continue
