@@ -6,7 +6,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from kb_helpers import RED_DAWN, SALT_ARMY, assert_grounded, build, export, iter_evidence, sha256, write_corpus
 
 from dossier.export.json import write_json
