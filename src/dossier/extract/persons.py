@@ -122,9 +122,12 @@ def _roles() -> re.Pattern[str]:
         reverse=True,
     )
     # A Dutch compound joins a group's name to a role: "BRB-leider", "Zilveren Front-commandant".
+    # The hyphen is tested first: most places have none before them, and then no lookbehind of
+    # the twelve lengths is tried.
     compound = "|".join(rf"(?<=(?<!\w)(?-i:[A-Z])\w{{{n}}}-)" for n in range(12))
     return re.compile(
-        rf"(?:(?<![\w-])|{compound})(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE
+        rf"(?:(?<![\w-])|(?<=-)(?:{compound}))(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
+        re.IGNORECASE,
     )
 
 

@@ -147,6 +147,8 @@ def demonym_country(word: str) -> str | None:
     name wins ("niger" of "nigérien" is Niger, not Nigeria); otherwise the stem and one
     country's name must share five letters, or one of the two (of four letters or more)
     begin the other ("malin" of "Malinese", "syri" of "Syrische")."""
+    if not word.casefold().endswith(_DEMONYM_ENDINGS):
+        return None  # most capitalised words: no stem to read, and no normalising to pay
     folded = (normalize(word) or "").replace(" ", "")
     stems = [folded[: -len(e)] for e in _DEMONYM_ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3]
     if not stems:
@@ -157,7 +159,9 @@ def demonym_country(word: str) -> str | None:
             return names[stem][0]
     best, codes = 0, set()
     for stem in stems:
-        for name, (code, one_word) in names.items():
+        # Every rule below needs four letters in common, so only names that share the first
+        # three are compared.
+        for name, (code, one_word) in _territory_names_by_start().get(stem[:3], ()):
             shared = len(os.path.commonprefix([stem, name]))
             # A stem that begins a name of several words is no demonym of it ("Westen").
             if not (shared >= 5 or shared == len(name) >= 4 or one_word and shared == len(stem) >= 4):
@@ -183,6 +187,14 @@ def _territory_names() -> dict[str, tuple[str, bool]]:
                 folded = normalize(name) or ""
                 out.setdefault(folded.replace(" ", ""), (code, " " not in folded))
     return out
+
+
+@lru_cache(maxsize=1)
+def _territory_names_by_start() -> dict[str, list[tuple[str, tuple[str, bool]]]]:
+    by_start: dict[str, list[tuple[str, tuple[str, bool]]]] = {}
+    for name, value in _territory_names().items():
+        by_start.setdefault(name[:3], []).append((name, value))
+    return by_start
 
 
 def _named_after_another(english: str) -> bool:
