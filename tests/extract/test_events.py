@@ -245,6 +245,9 @@ def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
         ("Bij de aanslag viel een dode.", "killed", 1),
         ("Une bombe a explosé, tuant 12 soldats.", "killed", 12),
         ("De aanslag doodde vijf agenten.", "killed", 5),
+        # An article opens no list of counts, unless the next count follows right after its noun.
+        ("Aanslag op een markt in de stad, 20 doden.", "killed", 20),
+        ("Un soldat et deux civils tués.", "killed", 3),
     ],
 )
 def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:
@@ -497,6 +500,7 @@ def test_a_time_counted_back_from_an_attack_in_a_paragraph_before(tmp_path: Path
         ("Karim Haddad richtte de beweging in 1994 op.", ["founding"]),
         ("De beweging zag in 1994 het licht.", ["founding"]),
         ("Le front a vu le jour en 1994.", ["founding"]),
+        ("Juin 2017 : enlèvement de trois journalistes.", ["kidnapping"]),
         ("The front dates back to 1994.", ["founding"]),
     ],
 )

@@ -1163,6 +1163,9 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
             yield best[1], q
 
 
+_STEP_WORDS = re.compile(r"[^\W\d]+")
+
+
 def _an_article(text: str, q: Quantity) -> bool:
     """Is the count the word that is also an indefinite article ("een", "un")? Then it counts
     only the word right after it ("een dode", "un mort"), not "een hotel aan, waarbij 20 doden"."""
@@ -1199,7 +1202,9 @@ def _summed(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for q in quantities:
         exact = q.min is not None and q.min == q.max and not 1800 <= q.min <= 2100
         step = text[run[-1].end : q.start] if run else ""
-        if exact and run and _LIST_STEP.match(step) and not _casualty_cue().search(step):
+        # "un soldat et deux civils" is a list; "een markt in Kaboel, 20 doden" is an article and a count.
+        loose = bool(run) and _an_article(text, run[-1]) and len(_STEP_WORDS.findall(step)) > 2
+        if exact and run and _LIST_STEP.match(step) and not _casualty_cue().search(step) and not loose:
             run.append(q)
             continue
         close()
