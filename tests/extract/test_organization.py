@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from dossier.extract import organization
 from dossier.extract.context import Context
 from dossier.model import Document
@@ -189,3 +191,21 @@ def test_loose_spellings_are_found_where_the_regex_finds_them() -> None:
                 m = pattern.match(text, pos)
                 here = list(organization._loosely_spelled_ends(name, text, pos, here=True))
                 assert here == ([m.end()] if m else []), (name, pos)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A cue of another name after the definition of the group, whose own name has capitals.
+        "The Silver Front (SF) is an armed group, also referred to as Harakat al-Fidda.",
+        "The Silver Front (SF), sometimes called Harakat al-Fidda, is an armed group.",
+        "Le Front d'Argent (FA), dit aussi Harakat al-Fidda, est un groupe armé.",
+        "Het Zilveren Front (ZF) is een gewapende groep, ook bekend onder de naam Harakat al-Fidda.",
+    ],
+)
+def test_another_name_told_after_the_definition(text: str) -> None:
+    assert "Harakat al-Fidda" in _names(text)[1]
+
+
+def test_a_name_given_for_another_group_is_not_the_groups() -> None:
+    assert "Harakat al-Fidda" not in _names("The Silver Front (SF) joined the Copper Army, also known as Harakat al-Fidda.")[1]

@@ -389,8 +389,16 @@ def _cue_follows_subject(ctx: Context, s: int, cue: int) -> bool:
             )
         )
         or (bool(whose.search(before)) and bool(ctx.about_subject(text[s:cue])))
-        or (bool(ctx.about_subject(before)) and len(before) < 60 and not re.search(r"\s[A-Z]\w+\s+[A-Z]", before))
+        or (bool(ctx.about_subject(before)) and len(before) < 60 and not _another_name(ctx, before))
     )
+
+
+def _another_name(ctx: Context, before: str) -> bool:
+    """Do two capitalised words stand in `before` that are no name of the group's ("X is a
+    group, also known as Y" names the group; "X joined the Copper Army, also known as Y" not)?"""
+    for name in sorted(ctx.subject_names, key=len, reverse=True):
+        before = before.replace(name, " ")
+    return bool(re.search(r"\s[A-Z]\w+\s+[A-Z]", before))
 
 
 def _listed_names(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
