@@ -148,12 +148,19 @@ def _befallen(text: str, q: Quantity) -> bool:
 
 def _member_count(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 40]
-    before = text[max(0, q.start - 25) : q.start]
     words = lexicon.words_pattern("profile", "members")
     m = words.search(after)
     if m and len(after[: m.start()].split()) <= 3:
         return True
-    return bool(re.search(r"(?:ranks|strength|effectifs|omvang)\s+(?:to|of|op|de|van)?\s*$", before, re.IGNORECASE))
+    # "its strength of 300", "Ses effectifs sont estimés à 3 000", "Het aantal leden wordt geschat op 500"
+    return bool(_strength_before().search(text, max(0, q.start - 60), q.start))
+
+
+@lru_cache(maxsize=1)
+def _strength_before() -> re.Pattern[str]:
+    """A noun of a group's strength, then up to six words, ending right before a count."""
+    nouns = lexicon.alternation("profile", "strength_nouns")
+    return re.compile(rf"(?<!\w)(?:{nouns})(?:\s+[^\W\d]+){{0,6}}\s*$", re.IGNORECASE)
 
 
 def _size(ctx: Context) -> Iterator[Statement]:
