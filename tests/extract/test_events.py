@@ -501,6 +501,12 @@ def test_a_time_counted_back_from_an_attack_in_a_paragraph_before(tmp_path: Path
         ("De beweging zag in 1994 het licht.", ["founding"]),
         ("Le front a vu le jour en 1994.", ["founding"]),
         ("Juin 2017 : enlèvement de trois journalistes.", ["kidnapping"]),
+        # Nouns of the news for raids, shootings, rockets and sentences.
+        ("Een inval in een dorp.", ["military_operation"]),
+        ("Een schietpartij in een hotel.", ["armed_assault"]),
+        ("De veroordeling van de leider.", ["conviction"]),
+        ("Des tirs de roquettes sur la ville.", ["attack"]),
+        ("The conviction of the leader.", ["conviction"]),
         ("The front dates back to 1994.", ["founding"]),
     ],
 )
