@@ -558,6 +558,8 @@ def _source(
         if _adjoins(text[last.end : cue.start()]):
             if _a_person(ctx, last):
                 return None  # "X was killed in clashes with Y": a person, no group
+            if rel_type in _JOINING_TYPES and _person_shaped(ctx, found, text[last.start : last.end]):
+                return None  # "Karim Haddad joined the group": a person joins, no group
             if last.start == _skip_space(text, start) and " " not in text[last.start : last.end]:
                 word = text[last.start : last.end]
                 if not is_acronym(word) and fold_name(word) not in found.subject_folds and word not in ctx.groups:
@@ -570,6 +572,29 @@ def _source(
     if not names and re.search(rf"(?i)(?<!\w)(?:{pronouns})\s+(?:[a-z]+\s+)?$", left):
         return ctx.subject  # "In 1984 it split into": a sentence about the group the text is about
     return None
+
+
+# Cues that persons meet as often as groups: "X joined", "X pledged allegiance to".
+_JOINING_TYPES = frozenset({"affiliate_of", "pledged_allegiance_to"})
+
+
+def _person_shaped(ctx: Context, found: _Relations, name: str) -> bool:
+    """Does `name` read as a person's: two to four capitalised words, none an acronym or a
+    head word of a group's name, and no group the page knows? ("Karim Haddad" joins a group;
+    "the Copper Front", "AQ", "Jabhat al-Wadi" and a group named before do not read so.)"""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or name in ctx.groups or fold_name(name) in found.subject_folds:
+        return False
+    heads = _group_head_words()
+    return not any(is_acronym(w) or w.strip("'’") in heads or not w[:1].isupper() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _group_head_words() -> frozenset[str]:
+    """The head words of groups' names in every language, and the Arabic ones that open them."""
+    data = lexicon.load("organizations")
+    words = {str(w) for group in data["org_nouns"].values() for w in group}
+    return frozenset(words | {str(w) for w in data["heads_first"]})
 
 
 def _a_person(ctx: Context, group: _Group) -> bool:
