@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from normality import ascii_text
 
@@ -355,17 +355,12 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # French writes a group's name in lower case after its head noun ("Front de libération du
 # Delta", "Groupe islamique armé"), so capitalisation alone ends it at its first word.
 
-_FRENCH_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "pour", "au", "aux", "et", "en", "d'", "l'"})
 # An adjective right after the head looks French: an accent or a French ending ("islamique",
 # "armé", "révolutionnaire", "national"), which "Organisation name" or "Forces loyal" lack.
 _FRENCH_ADJECTIVE = re.compile(
     r"[éèêàçôîûë]|(?:ique|aire|ale?s?|if|ive|iste|ien(?:ne)?|ais|aise|ain|aine|el|elle|eur)s?$"
 )
-# After these, a bare lower-case word is a clause's ("pour former", "et combat"), not the
-# name's ("pour la prédication", "et le combat").
-_CLAUSE_CONNECTORS = frozenset({"pour", "et", "en"})
 _FRENCH_TOKEN = re.compile(r"[ \t\u00a0]*([dl]['’](?=[^\W\d_])|[^\W\d_][\w’'-]*)")
-_FRENCH_STOP = re.compile(r"\s*(?:[,.;:)]|\([A-Z]|$)|\s+(?:qui|que|dont|où|en|depuis|dans|à|au|aux)(?!\w)")
 
 
 def french_name_end(text: str, start: int, end: int) -> int | None:
@@ -392,13 +387,13 @@ def french_name_end(text: str, start: int, end: int) -> int | None:
             break  # "Front for the Liberation of ...": an English name, which capitals end
         if last == "upper" and not connector and best is not None and word[0].islower() and len(word) >= 3:
             # "de Queliland oriental.": an adjective after the place, where the name ends
-            if _FRENCH_STOP.match(text, token.end(), end) and _FRENCH_ADJECTIVE.search(word):
+            if _french_stop().match(text, token.end(), end) and _FRENCH_ADJECTIVE.search(word):
                 best = token.end()
             break
-        if folded in _FRENCH_CONNECTORS and not connector.endswith(("la", "le", "les", "l'")):
+        if folded in _french_words("connectors") and not connector.endswith(("la", "le", "les", "l'")):
             connector, pos = folded, token.end()
             continue
-        after_connector = bool(connector) and connector not in _CLAUSE_CONNECTORS
+        after_connector = bool(connector) and connector not in _french_words("clause_connectors")
         if word[0].isupper():
             if best is not None and word in _french_heads():
                 break  # "... pour former le Mouvement X": another group's name begins
@@ -409,7 +404,7 @@ def french_name_end(text: str, start: int, end: int) -> int | None:
             if not after_connector:
                 adjectives += 1
             last = "adjective" if not after_connector else "lower"
-            if _FRENCH_STOP.match(text, token.end(), end):
+            if _french_stop().match(text, token.end(), end):
                 best = token.end()
         else:
             break
@@ -420,6 +415,23 @@ def french_name_end(text: str, start: int, end: int) -> int | None:
 @lru_cache(maxsize=1)
 def _english_connectors() -> frozenset[str]:
     return frozenset(lexicon.load("names")["connectors"]["en"])
+
+
+@cache
+def _french_words(key: str) -> frozenset[str]:
+    """The French words of `key`: a name's connectors ("de", "l'", names.yaml), those after
+    which a bare word is a clause's ("pour former") and those after which a name ends ("qui",
+    name_extents.yaml)."""
+    data = lexicon.load("names") if key == "connectors" else lexicon.load("name_extents")
+    return frozenset(str(w) for w in data[key]["fr"])
+
+
+@lru_cache(maxsize=1)
+def _french_stop() -> re.Pattern[str]:
+    """What may follow a French name that ends in a lower-case word: punctuation, an acronym
+    in brackets, the end, or a word that opens another clause or phrase."""
+    words = "|".join(re.escape(w) for w in sorted(_french_words("name_stops"), key=len, reverse=True))
+    return re.compile(rf"\s*(?:[,.;:)]|\([A-Z]|$)|\s+(?:{words})(?!\w)")
 
 
 @lru_cache(maxsize=1)
