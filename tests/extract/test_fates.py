@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from dossier.extract import extract_document
 from dossier.model import Document, Statement
 
@@ -124,3 +126,20 @@ def test_a_death_the_succession_follows_is_not_of_the_successions_date() -> None
 def test_a_dutch_separable_verb_of_release_around_its_date() -> None:
     text = "Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad, de leider van het ZF, kwam in 2016 vrij."
     assert _statuses(_statements(text, "nl")) == {"Karim Haddad": {"released"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        ("The Silver Front (SF) is an armed group. Karim Haddad, the SF's emir, was executed in 2015.", "en", "killed"),
+        ("Le Front d'Argent (FA) est un groupe armé. Karim Haddad, le chef du FA, a été extradé en 2015.", "fr", "arrested"),
+        ("Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad, de leider van het ZF, zit sinds 2015 vast.", "nl", "arrested"),
+    ],
+)
+def test_an_execution_an_extradition_and_a_custody_are_fates(text: str, lang: str, status: str) -> None:
+    assert _statuses(_statements(text, lang)) == {"Karim Haddad": {status}}
+
+
+def test_a_person_who_executes_others_meets_no_fate() -> None:
+    text = "Le Front d'Argent (FA) est un groupe armé. Karim Haddad, le chef du FA, a exécuté deux otages en 2015."
+    assert _statuses(_statements(text, "fr")) == {}
