@@ -37,6 +37,9 @@ _EMPHASIS = re.compile(r"^[*_]{1,3}")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]+$")
 _SENTENCE_END = re.compile(r"[.!?:\"”)]$")
+# A list's line without a bullet: a name (and what it was, in brackets), a dash, then what
+# became of it ("X (commander) - was killed in 2005").
+_DASH_ITEM = re.compile(r"^\s*[A-ZÀ-Þ][^\n]{1,80}?\s[-–—]\s+\S")
 # A label glued to the caption of an image before it ("...MalekLeader: ..."), a
 # common artefact of text copied from web pages.
 _GLUED = re.compile(r"[a-z\u00e0-\u00ff](?=[A-Z][a-z]+(?: [A-Za-z]+){0,3}$)")
@@ -329,6 +332,8 @@ def _segment(text: str) -> Iterator[Block]:
 
         if paragraph and _SENTENCE_END.search(paragraph[-1].text) and not line.text[0].islower():
             yield from flush()
+        elif paragraph and _DASH_ITEM.match(paragraph[-1].text) and _DASH_ITEM.match(line.text):
+            yield from flush()  # "X (role) - killed in 2005" over "Y (role) - held since 2004": items, not one sentence
         paragraph.append(line)
     yield from flush()
 

@@ -83,3 +83,21 @@ def test_a_page_cut_off_mid_sentence_ends_in_a_paragraph_not_a_heading() -> None
     kinds = {b.text: b.kind for b in segment(Document(id="0" * 64, path="x.txt", text=text, lang="en"))}
     assert kinds["History"] is BlockKind.HEADING
     assert kinds["In May 2019, the front renamed itself the Nor"] is BlockKind.PARAGRAPH
+
+
+def test_lines_of_a_name_a_dash_and_a_fate_are_items_not_one_sentence() -> None:
+    items = [
+        "Karim Haddad (commander) - was killed in 2005",
+        "Salim Nouri (spokesman) - has been held since 2004",
+        "Tariq Wadi (treasurer) - died in 2013",
+    ]
+    text = "The Silver Front has lost many of its leaders.\n" + "\n".join(items) + "\n"
+    doc = Document(id="d", path="d.txt", text=text, lang="en")
+    paragraphs = [b.text for b in segment(doc) if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs[-3:] == items
+
+
+def test_a_wrapped_paragraph_stays_one_block() -> None:
+    text = "The front was formed in the hills in 1994 by Karim Haddad\nand a few students, who left the city.\n"
+    doc = Document(id="d", path="d.txt", text=text, lang="en")
+    assert [b.kind for b in segment(doc)] == [BlockKind.PARAGRAPH]
