@@ -25,6 +25,13 @@ def test_person_is_found(text: str, name: str, role: str | None) -> None:
         assert any(s.prop == role and s.value == key for s in statements if s.subject.endswith(":main"))
 
 
+@pytest.mark.parametrize(("text", "name"), CASES["not_persons"])
+def test_name_is_no_person(text: str, name: str) -> None:
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")
+    persons = {s.value for s in extract_document(doc) if s.prop == "name" and s.schema.value == "Person"}
+    assert name not in persons
+
+
 @pytest.mark.parametrize(("text", "name"), CASES["not_leaders"])
 def test_person_is_no_leader(text: str, name: str) -> None:
     doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en")

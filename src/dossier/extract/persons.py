@@ -921,6 +921,8 @@ def _roles_in(reader: _Reader, s: int, e: int, block: Block) -> None:
     # (end, weak, scope, person) of the role word before
     previous: tuple[int, bool, str, _Person | None] | None = None
     for m in _roles().finditer(text, s, e):
+        if _after_group_noun().search(text, max(s, m.start() - 30), m.start()):
+            continue  # "le groupe jihadiste X": the word describes a group, not a person
         role = _role_key(m.group())
         phrase_start, weak, scope = _before_role(reader, s, m.start())
         paired = previous if previous and re.fullmatch(r"\s+(?:and|en|et)\s+", text[previous[0] : m.start()]) else None
@@ -937,6 +939,12 @@ def _roles_in(reader: _Reader, s: int, e: int, block: Block) -> None:
             person = _pronoun_subject(reader, s, phrase_start, block)
         reader.claim(person, role, scope, weak, (s, e))
         previous = (m.end(), weak, scope, person)
+
+
+@lru_cache(maxsize=1)
+def _after_group_noun() -> re.Pattern[str]:
+    """A group noun and a space ending the text: what follows it qualifies the group."""
+    return re.compile(rf"(?<!\w)(?:{_words('names', 'group_nouns')})\s+$", re.IGNORECASE)
 
 
 def _before_role(reader: _Reader, s: int, start: int) -> tuple[int, bool, str]:

@@ -27,7 +27,15 @@ from dossier.model import Block, BlockKind, Schema, Statement
 from dossier.segment import field_key
 from dossier.text import lexicon
 from dossier.text.dates import find_dates, month_numbers
-from dossier.text.names import fold_name, french_name_end, is_acronym, name_at, split_list, word_spans
+from dossier.text.names import (
+    fold_name,
+    french_name_end,
+    is_acronym,
+    looks_like_french_adjective,
+    name_at,
+    split_list,
+    word_spans,
+)
 from dossier.text.places import country_code, find_cities, find_countries
 
 EXTRACTOR = "relations"
@@ -410,6 +418,9 @@ def _name_start(text: str, pos: int, end: int, adjectives: int = 2) -> int | Non
     described = _description().match(text, pos, end)
     if described and _name_span(text, described.end(), end):
         return described.end()  # "the Islamic extremist organization X", "de terreurbeweging X"
+    after_adjectives = _described_in_french(text, pos, end)
+    if after_adjectives is not None and _name_span(text, after_adjectives, end):
+        return after_adjectives  # "le groupe jihadiste X": French puts the adjectives after the noun
     article = _article().match(text, pos, end)
     if article and not _name_span(text, pos, end):
         pos = article.end()
@@ -438,6 +449,36 @@ def _description() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?i:{articles})(?:\s+|(?<=['’])))?(?:[\w'’-]+\s+){{0,5}}?[a-zà-ÿ]*(?:{nouns})\s+(?=[A-Z]|(?:al|el)-)"
     )  # the group noun in lower case: "Groupe Islamique Armé" is a name, "the group X" is not
+
+
+def _described_in_french(text: str, pos: int, end: int) -> int | None:
+    """Where a name begins after "le groupe jihadiste", "l'organisation terroriste": an article,
+    a group noun and one or two adjectives that look French, or None."""
+    noun = _description_noun().match(text, pos, end)
+    if noun is None:
+        return None
+    at = noun.end()
+    for _ in range(2):
+        word = _NEXT_LOWER_WORD.match(text, at, end)
+        if not word or not looks_like_french_adjective(word.group(1)):
+            break
+        at = word.end()
+    if at == noun.end():
+        return None
+    space = _SPACE_BEFORE_NAME.match(text, at, end)
+    return space.end() if space else None
+
+
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-zà-ÿ][a-zà-ÿ-]+)")
+_SPACE_BEFORE_NAME = re.compile(r"\s+(?=[A-Z]|(?:al|el)-)")
+
+
+@lru_cache(maxsize=1)
+def _description_noun() -> re.Pattern[str]:
+    """An article and a group noun in lower case, without what follows."""
+    articles = lexicon.alternation("relations", "articles")
+    nouns = lexicon.alternation("names", "group_nouns")
+    return re.compile(rf"(?:(?i:{articles})(?:\s+|(?<=['’])))?[a-zà-ÿ]*(?:{nouns})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -571,6 +612,9 @@ def _source(
     pronouns = lexicon.alternation("names", "group_pronouns")
     if not names and re.search(rf"(?i)(?<!\w)(?:{pronouns})\s+(?:[a-z]+\s+)?$", left):
         return ctx.subject  # "In 1984 it split into": a sentence about the group the text is about
+    possessives = lexicon.alternation("persons", "possessive_subject")
+    if not names and re.search(rf"(?i)^\s*(?:{possessives})\s+(?:[a-zà-ÿ]+\s+)?$", left):
+        return ctx.subject  # "Its main rival is X", "Son principal rival est X": the group's own
     return None
 
 

@@ -363,6 +363,11 @@ _FRENCH_ADJECTIVE = re.compile(
 _FRENCH_TOKEN = re.compile(r"[ \t\u00a0]*([dl]['’](?=[^\W\d_])|[^\W\d_][\w’'-]*)")
 
 
+def looks_like_french_adjective(word: str) -> bool:
+    """Does a lower-case word look like a French adjective ("jihadiste", "armé", "islamique")?"""
+    return bool(_FRENCH_ADJECTIVE.search(word))
+
+
 def french_name_end(text: str, start: int, end: int) -> int | None:
     """Where a French descriptive name that opens with a head noun at `start` ends, or None.
 
