@@ -764,6 +764,27 @@ def _founded_named(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> N
         founder = _named_before(reader, s, s + m.start(), quote)
         if founder is not None:
             reader.claim(founder, "founder", SUBJECT, False, quote)
+    for pattern in _founded_around():
+        for m in pattern.finditer(text[s:e]):
+            # "X richtte de groep in 1994 op": the group stands inside the separable verb
+            inside = m.group("inside")
+            if not (reader.about_subject(inside) or _re("names", "group_nouns").search(inside)):
+                continue
+            founder = _named_before(reader, s, s + m.start(), quote)
+            if founder is not None:
+                reader.claim(founder, "founder", SUBJECT, False, quote)
+
+
+@lru_cache(maxsize=1)
+def _founded_around() -> tuple[re.Pattern[str], ...]:
+    """The founding verbs written with "…" (persons.yaml `founded_active`), their inside captured."""
+    verbs = [
+        str(w).split("…") for ws in lexicon.load("persons")["founded_active"].values() for w in ws if "…" in str(w)
+    ]
+    return tuple(
+        re.compile(rf"(?<!\w){re.escape(a.strip())}\s+(?P<inside>(?:\S+\s+){{1,6}}?){re.escape(b.strip())}(?!\w)", re.I)
+        for a, b in verbs
+    )
 
 
 def _listed_persons(text: str, pos: int, end: int) -> Iterator[tuple[int, int]]:
