@@ -290,23 +290,28 @@ def test_a_renaming_told_next_by_the_same_actor_is_of_the_time_told_before(tmp_p
     assert any(e["date"] == "2013" and "renaming" in e["types"] for e in events), events
 
 
-def test_many_acts_or_none_since_a_year_are_no_incident(tmp_path: Path) -> None:
-    text = (
-        "Name: Pale River Movement\n\nHistory\n\n"
-        "The movement has carried out numerous attacks on the coast since 2009. "
-        "It has not attacked a town since 2016. "
-        "In 2017 its fighters ambushed a convoy near Garissa.\n"
-    )
-    assert {e["date"] for e in _events_of(tmp_path, text)} == {"2017"}
-
-
-def test_a_birth_in_a_timeline_is_no_incident(tmp_path: Path) -> None:
-    text = (
-        "Name: Pale River Movement\n\nTimeline\n\n"
-        "- 4 May 1961: Karim Haddad, its founder, is born in Garissa.\n"
-        "- 9 July 2018: Gunmen of the movement ambushed a bus near Garissa.\n"
-    )
-    assert {e["date"] for e in _events_of(tmp_path, text)} == {"2018-07-09"}
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # Many acts, or none, since a year: a period's activity, no incident.
+        (
+            "Name: Pale River Movement\n\nHistory\n\n"
+            "The movement has carried out numerous attacks on the coast since 2009. "
+            "It has not attacked a town since 2016. "
+            "In 2017 its fighters ambushed a convoy near Garissa.\n",
+            {"2017"},
+        ),
+        # A birth in a timeline is no incident.
+        (
+            "Name: Pale River Movement\n\nTimeline\n\n"
+            "- 4 May 1961: Karim Haddad, its founder, is born in Garissa.\n"
+            "- 9 July 2018: Gunmen of the movement ambushed a bus near Garissa.\n",
+            {"2018-07-09"},
+        ),
+    ],
+)
+def test_what_is_no_incident(tmp_path: Path, text: str, dates: set[str]) -> None:
+    assert {e["date"] for e in _events_of(tmp_path, text)} == dates
 
 
 def test_two_coordinated_years_share_the_happening_told_after_them(tmp_path: Path) -> None:

@@ -1138,8 +1138,7 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
             continue  # the day of a date ("seized on 22 January 2009 and held")
         if lexicon.regex("casualties", "not_people", r"\s*(?:\w+\s+)?(?:{words})(?!\w)").match(text, q.end):
             continue  # "18 (different) nationalities", "200 km"
-        after_space = q.end + len(text[q.end : q.end + 8]) - len(text[q.end : q.end + 8].lstrip())
-        if _counts_incidents().match(text, q.end) and not _casualty_cue().match(text, after_space):
+        if _counts_incidents().match(text, q.end) and not _casualty_cue_next().match(text, q.end):
             continue  # "two suicide bombings": incidents, not people ("20 doden vielen" are people)
         after = text[q.end : q.end + 90]
         before = text[max(0, q.start - 30) : q.start]
@@ -1183,6 +1182,12 @@ def _casualty_cue() -> re.Pattern[str]:
         "|".join(lexicon.words_pattern("casualties", k).pattern for k in ("killed", "wounded", "hostages")),
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _casualty_cue_next() -> re.Pattern[str]:
+    """A casualty cue right after a count, past its space ("20 doden")."""
+    return re.compile(rf"\s*(?:{_casualty_cue().pattern})", re.IGNORECASE)
 
 
 def _summed(text: str, quantities: list[Quantity]) -> list[Quantity]:

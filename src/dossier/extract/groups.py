@@ -89,7 +89,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
             yield ctx.statement(key, "alias", acronym, s, e, EXTRACTOR, kind="acronym")
         bracketed = _BRACKETED.match(text, c.end, e)
         if bracketed and plausible_group_name(bracketed.group(1)):
-            # "l'Armée de X [Jaish-i-X]": a list gives the name in its own language in brackets
+            # "l'Armée du Delta [Jaysh al-Delta]": a list gives the name in its own language in brackets
             alias = bracketed.group(1)
             known[fold_name(alias)] = key
             yield ctx.statement(key, "alias", alias, s, e, EXTRACTOR, kind="alias")

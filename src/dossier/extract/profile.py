@@ -180,7 +180,7 @@ def _size(ctx: Context) -> Iterator[Statement]:
 @lru_cache(maxsize=1)
 def _possessive_opening() -> re.Pattern[str]:
     """ "Its ranks ...", "Ses effectifs ...": a sentence about the group's own, told after its name."""
-    return re.compile(rf"\s*(?:{lexicon.alternation('profile', 'possessive_openers')})\s", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{lexicon.alternation('persons', 'possessive_subject')})\s", re.IGNORECASE)
 
 
 def _quantities(

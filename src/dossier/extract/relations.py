@@ -444,11 +444,20 @@ def _article() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _description() -> re.Pattern[str]:
     """An article, a few words and a group noun before a name: what the name is, not part of it."""
+    article, noun = _description_parts()
+    # the group noun in lower case: "Groupe Islamique Armé" is a name, "the group X" is not
+    return re.compile(rf"{article}(?:[\w'’-]+\s+){{0,5}}?{noun}{_BEFORE_NAME}")
+
+
+def _description_parts() -> tuple[str, str]:
+    """Regex sources: an optional article, and a group noun in lower case."""
     articles = lexicon.alternation("relations", "articles")
     nouns = lexicon.alternation("names", "group_nouns")
-    return re.compile(
-        rf"(?:(?i:{articles})(?:\s+|(?<=['’])))?(?:[\w'’-]+\s+){{0,5}}?[a-zà-ÿ]*(?:{nouns})\s+(?=[A-Z]|(?:al|el)-)"
-    )  # the group noun in lower case: "Groupe Islamique Armé" is a name, "the group X" is not
+    return rf"(?:(?i:{articles})(?:\s+|(?<=['’])))?", rf"[a-zà-ÿ]*(?:{nouns})"
+
+
+# The space before a name: a capital, or the "al-" that opens an Arabic one.
+_BEFORE_NAME = r"\s+(?=[A-Z]|(?:al|el)-)"
 
 
 def _described_in_french(text: str, pos: int, end: int) -> int | None:
@@ -470,15 +479,14 @@ def _described_in_french(text: str, pos: int, end: int) -> int | None:
 
 
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-zà-ÿ][a-zà-ÿ-]+)")
-_SPACE_BEFORE_NAME = re.compile(r"\s+(?=[A-Z]|(?:al|el)-)")
+_SPACE_BEFORE_NAME = re.compile(_BEFORE_NAME)
 
 
 @lru_cache(maxsize=1)
 def _description_noun() -> re.Pattern[str]:
     """An article and a group noun in lower case, without what follows."""
-    articles = lexicon.alternation("relations", "articles")
-    nouns = lexicon.alternation("names", "group_nouns")
-    return re.compile(rf"(?:(?i:{articles})(?:\s+|(?<=['’])))?[a-zà-ÿ]*(?:{nouns})(?!\w)")
+    article, noun = _description_parts()
+    return re.compile(rf"{article}{noun}(?!\w)")
 
 
 @lru_cache(maxsize=1)

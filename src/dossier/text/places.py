@@ -181,11 +181,9 @@ def _territory_names() -> dict[str, tuple[str, bool]]:
 
     english = Locale("en").territories
     out: dict[str, tuple[str, bool]] = {}
-    for lang in ("en", "nl", "fr"):
-        for code, name in Locale(lang).territories.items():
-            if len(code) == 2 and code.isalpha() and not _named_after_another(english.get(code, "")):
-                folded = normalize(name) or ""
-                out.setdefault(folded.replace(" ", ""), (code, " " not in folded))
+    for code, folded in _cldr_territories():
+        if code.isalpha() and not _named_after_another(english.get(code, "")):
+            out.setdefault(folded.replace(" ", ""), (code, " " not in folded))
     return out
 
 
@@ -279,10 +277,16 @@ def _is_country_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _country_names_folded() -> frozenset[str]:
+    return frozenset(folded for _code, folded in _cldr_territories())
+
+
+@lru_cache(maxsize=1)
+def _cldr_territories() -> tuple[tuple[str, str], ...]:
+    """(alpha-2, folded name) of every country and territory in English, Dutch and French (CLDR, through Babel)."""
     from babel import Locale
 
-    return frozenset(
-        normalize(name) or ""
+    return tuple(
+        (code, normalize(name) or "")
         for lang in ("en", "nl", "fr")
         for code, name in Locale(lang).territories.items()
         if len(code) == 2
