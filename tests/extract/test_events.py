@@ -146,6 +146,32 @@ def test_a_ban_is_a_designation_only_of_a_group(text: str, lang: str, designated
     assert ("designation" in _types(text, _ctx(text, lang))) is designated
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "taken"),
+    [
+        ("In March 2012 the Silver Front captured the town of Gao.", "en", "military_operation"),
+        ("Fighters of the front seized Timbuktu on 1 April 2012.", "en", "military_operation"),
+        ("In 2018 its fighters laid siege to the army base at Kidal.", "en", "military_operation"),
+        ("In 2018 belegerden strijders van het front de legerbasis in Kidal.", "nl", "military_operation"),
+        ("En 2018, les combattants du front ont assiégé la base militaire de Kidal.", "fr", "military_operation"),
+        ("Le front a capturé la ville de Gao en 2012.", "fr", "military_operation"),
+        # people taken stay a kidnapping or an arrest, a demonym or a town before them too
+        ("In 2018 they captured a French aid worker.", "en", "kidnapping"),
+        ("On 8 May 2016 gunmen kidnapped Swiss nuns in Gao.", "en", "kidnapping"),
+        ("The army captured the commander of the front in 2016.", "en", "arrest"),
+    ],
+)
+def test_ground_taken_is_an_operation_and_people_taken_a_kidnapping(text: str, lang: str, taken: str) -> None:
+    from dossier.extract.events import _types
+
+    types = _types(text, _ctx(text, lang))
+    assert taken in types
+    if taken != "military_operation":
+        assert "military_operation" not in types
+    else:
+        assert not {"kidnapping", "arrest", "hostage_taking"} & set(types)
+
+
 def test_a_year_after_a_preposition_of_the_documents_language() -> None:
     # Dutch "en" is "and": the year after it is no time of the deaths; French "en" is "in".
     dutch = "Er vielen twaalf doden en 2009 werd een rampjaar voor de beweging."

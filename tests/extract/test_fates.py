@@ -143,3 +143,22 @@ def test_an_execution_an_extradition_and_a_custody_are_fates(text: str, lang: st
 def test_a_person_who_executes_others_meets_no_fate() -> None:
     text = "Le Front d'Argent (FA) est un groupe armé. Karim Haddad, le chef du FA, a exécuté deux otages en 2015."
     assert _statuses(_statements(text, "fr")) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Silver Front (SF) is an armed group in Mali. After Haddad's death in May 2016, Omar Belkacem became its leader.",
+        "The Silver Front (SF) is an armed group in Mali. Following Haddad’s arrest in 2016, Omar Belkacem led the SF.",
+    ],
+)
+def test_a_fate_after_a_possessive_befalls_the_possessor_not_the_next_name(text: str) -> None:
+    assert "dead" not in _statuses(_statements(text)).get("Omar Belkacem", set())
+    assert "arrested" not in _statuses(_statements(text)).get("Omar Belkacem", set())
+
+
+def test_a_dutch_death_of_a_founder_is_a_leaders_death() -> None:
+    text = "Het Zilveren Front (ZF) is een gewapende groep in Mali. De oprichter, Karim Haddad, overleed in 2016."
+    statements = _statements(text, "nl")
+    assert _statuses(statements) == {"Karim Haddad": {"dead"}}
+    assert {s.value for s in statements if s.prop == "type"} == {"leader_killed"}

@@ -805,9 +805,17 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     # describes the group; it tells no founding.
     text = _described_group().sub(lambda m: m.group() if find_dates(m.group()) else " " * len(m.group()), text)
     found = []
-    for key, start, _e in lexicon.keys_in("events", text, ctx.doc.lang if ctx else None):
-        if key not in found and not _in_a_name(text, start) and not _pending(text, start):
-            found.append(key)
+    cues: dict[str, list[tuple[int, int]]] = {}
+    for key, start, end in lexicon.keys_in("events", text, ctx.doc.lang if ctx else None):
+        if not _in_a_name(text, start) and not _pending(text, start):
+            cues.setdefault(key, []).append((start, end))
+            if key not in found:
+                found.append(key)
+    for key in _TAKES_PEOPLE_OR_GROUND:
+        # "captured the town of Gao", "seized Timbuktu": ground taken, no one kidnapped or arrested.
+        if key in found and all(_ground_taken(text, start, end) for start, end in cues[key]):
+            found[found.index(key)] = "military_operation"
+            found = list(dict.fromkeys(found))
     if not found and lexicon.words_pattern("casualties", "killed").search(text):
         # A death with no other cue: a leader's when the text names a role ("the emir").
         found.append("leader_killed" if lexicon.words_pattern("roles").search(text) else "other")
@@ -825,6 +833,47 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if "founding" in found and set(found) - FORMATION:
         found.remove("founding")  # a founding word beside an attack's: the attack (one formed by a merger stays both)
     return found
+
+
+# The types whose words ("captured", "seized") also take a town or a base.
+_TAKES_PEOPLE_OR_GROUND = ("kidnapping", "arrest", "hostage_taking")
+
+
+def _ground_taken(text: str, start: int, end: int) -> bool:
+    """Is the cue at text[start:end] a word of taking ("captured", "siege") with ground after
+    it: a noun of a place ("the town of", "la base de") or a town named there and its clause
+    going on ("seized Timbuktu on 1 April"; not "kidnapped Swiss nuns")?"""
+    if not _takes_ground().fullmatch(text, start, end):
+        return False
+    m = _ground().match(text, end)
+    if m is None:
+        return False
+    if m.group("noun"):
+        return True
+    rest = text[m.end() : m.end() + 60]
+    town = next((c for c in find_cities(rest) if c.start == 0), None)
+    return town is not None and bool(_after_ground().match(rest, town.end))
+
+
+@lru_cache(maxsize=1)
+def _takes_ground() -> re.Pattern[str]:
+    return lexicon.words_pattern("actions", "takes_ground")
+
+
+@lru_cache(maxsize=1)
+def _after_ground() -> re.Pattern[str]:
+    return lexicon.regex("actions", "after_ground", r"\s*(?:[,.;:()]|$)|\s+(?:{words})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _ground() -> re.Pattern[str]:
+    directions = lexicon.alternation("places", "directions")
+    nouns = lexicon.alternation("places", "ground_nouns")
+    return re.compile(
+        rf"(?:\s+(?:to|of|on))?\s+(?:(?:the|a|an|de|het|een|la|le|les|l['’]|une?)\s*)?"
+        rf"(?:(?:{directions})\w*\s+)?(?P<noun>(?:{nouns})(?!\w))?",
+        re.IGNORECASE,
+    )
 
 
 def _only_a_ban(text: str) -> bool:

@@ -1323,6 +1323,8 @@ def _fated(
             return None
     if before:
         return before[-1]
+    if _POSSESSOR_BEFORE.search(text, max(s, s + ms - 40), s + ms):
+        return None  # "After Y's death, X became leader": the death is of Y, whom the reader does not know
     # "He was killed ...", and "That he died on 11 September ..." (a pronoun its second word)
     he = _words("persons", "subject_pronoun")
     pronoun = re.match(rf"\s*(?:(?:{he})|[\w'’]+\s+(?i:{he}))\b", text[s : s + ms])
@@ -1356,6 +1358,10 @@ def _determiner_before() -> re.Pattern[str]:
         _words("persons", key) for key in ("definite", "indefinite", "possessive_subject", "possessive_other")
     )
     return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
+
+
+# A capitalised word and a possessive just before a fate word ("Haddad's death", "Omar’s arrest").
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w-]*['’]s?\s+$")
 
 
 def _owns_something(text: str, end: int, cue: int) -> bool:
