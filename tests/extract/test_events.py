@@ -604,3 +604,15 @@ def test_a_ceasefire_in_an_infobox_aside_is_an_incident_at_its_date() -> None:
         dated = {s.subject for s in statements if s.prop == "date" and s.value == "1997"}
         quotes = {text[s.evidence.start : s.evidence.end] for s in statements if s.subject in dated}
         assert dated and any("1997" in q for q in quotes), (lang, quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pale River Movement (PRM) is an armed group. The PRM carried out the 2014 Bamako hotel attack, which killed 20 people.",
+        "The Pale River Movement (PRM) is an armed group. It claimed the 2015 Gao market bombing that killed 20 people.",
+    ],
+)
+def test_the_toll_told_right_after_an_incidents_name_is_its_toll(tmp_path: Path, text: str) -> None:
+    events = _events_of(tmp_path, text)
+    assert [e["killed"] for e in events] == [{"min": 20, "max": 20}]

@@ -87,7 +87,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
             in_section = ""  # a news page's "begin juli" is of its own time, not of a past year it recalled
         context = entry.date if entry else _year_ahead(ctx, index) or earlier or in_section[:4]
         dates = _incident_dates(ctx, start, end, context, since)
-        yield from _named_incidents(ctx, start, end)
+        named = list(_named_incidents(ctx, start, end, alone=not dates))
+        yield from named
         if dates:
             yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=since)
             last = (block.start, dates[-1][1])
@@ -110,7 +111,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
                         ctx, f"l{start}", ctx.page_date.iso[:7], start, end, (start, end), basis="page", types=types
                     )
                     continue
-            if entry is None:
+            if entry is None and not named:  # a sentence about an incident it names by its year tells that one
                 yield from _undated_sentence(ctx, start, end)
             # "Gedurende 2014 ...": a year that dates no incident still tells the paragraph's year.
             told = [d.iso for d in find_dates(ctx.text[start:end], lang=ctx.doc.lang) if d.has_year and not d.is_period]
@@ -630,20 +631,34 @@ def _year_of_weekday(iso: str, written: str, years: list[int]) -> str:
     return ""
 
 
-def _named_incidents(ctx: Context, start: int, end: int) -> Iterator[Statement]:
+def _named_incidents(ctx: Context, start: int, end: int, alone: bool = False) -> Iterator[Statement]:
     """ "the 2002 Lamu bombings", "2008 Garissa attacks": an incident a sentence names by its
     year, an event of its own (with the sentence as its quote) beside what the sentence
-    tells at its own dates."""
+    tells at its own dates. `alone`: the sentence has no date of its own, so what follows
+    the one name it gives is told of that incident ("..., which killed 20 people")."""
     sentence = ctx.text[start:end]
+    found = []
     for d in find_dates(sentence, lang=ctx.doc.lang):
         if d.precision != "year" or d.kind != "point" or d.part:
             continue
         m = _named_incident().match(sentence, d.end)
         if m and not _year_after_cue(sentence, d, ctx.doc.lang):
-            s, e = start + d.start, start + m.end()
-            yield from _event(
-                ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)
-            )
+            found.append((d, start + d.start, start + m.end()))
+    for d, s, e in found:
+        toll = _toll_clause().match(ctx.text, e, end) if alone and len(found) == 1 else None
+        told = list(_event(ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)))
+        yield from told
+        if told and toll:  # its toll, told in the clause right after its name
+            for prop, q in _casualties(ctx.text[s : toll.end()]):
+                yield ctx.statement(
+                    ctx.key(Schema.EVENT, f"n{s}"), prop, _range(q), start, end, EXTRACTOR, min=q.min, max=q.max
+                )
+
+
+@lru_cache(maxsize=1)
+def _toll_clause() -> re.Pattern[str]:
+    """A clause right after an incident's name that tells what it did, to the clause's end."""
+    return lexicon.regex("casualties", "toll_openers", r",?\s+(?:{words})(?!\w)[^,;.()]*")
 
 
 def _founding_dated(clause: str) -> bool:
