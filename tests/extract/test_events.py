@@ -172,6 +172,26 @@ def test_ground_taken_is_an_operation_and_people_taken_a_kidnapping(text: str, l
         assert not {"kidnapping", "arrest", "hostage_taking"} & set(types)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "not_expected"),
+    [
+        ("Bij de bomaanslag op de markt vielen 20 doden.", "nl", "bombing", "armed_assault"),  # deaths fell: no assault
+        ("Strijders vielen in 2019 een legerpost aan.", "nl", "armed_assault", None),
+        ("Het front eiste de aanslag in november 2015 op.", "nl", "statement", None),
+        ("In 2020 plaatste de EU het front op haar terreurlijst.", "nl", "designation", None),
+        ("En 2020, le front a été placé sur la liste des organisations terroristes.", "fr", "designation", None),
+    ],
+)
+def test_dutch_and_french_words_of_assaults_claims_and_lists(
+    text: str, lang: str, expected: str, not_expected: str | None
+) -> None:
+    from dossier.extract.events import _types
+
+    types = _types(text, _ctx(text, lang))
+    assert expected in types
+    assert not_expected not in types
+
+
 def test_a_year_after_a_preposition_of_the_documents_language() -> None:
     # Dutch "en" is "and": the year after it is no time of the deaths; French "en" is "in".
     dutch = "Er vielen twaalf doden en 2009 werd een rampjaar voor de beweging."
