@@ -173,6 +173,18 @@ def test_ground_taken_is_an_operation_and_people_taken_a_kidnapping(text: str, l
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Karim Haddad led the front until 2016, when he was succeeded by Omar Belkacem.", "en"),
+        ("Karim Haddad leidde het front tot 2016, toen hij werd opgevolgd door Omar Belkacem.", "nl"),
+        ("Karim Haddad a dirigé le front jusqu'en 2016, lorsque Omar Belkacem lui a succédé.", "fr"),
+    ],
+)
+def test_a_clause_of_when_after_a_bare_year_is_of_that_year(sentence: str, lang: str) -> None:
+    assert [iso for _pos, iso in _incident_dates(_ctx(sentence, lang), 0, len(sentence), "")] == ["2016"]
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "expected", "not_expected"),
     [
         ("Bij de bomaanslag op de markt vielen 20 doden.", "nl", "bombing", "armed_assault"),  # deaths fell: no assault
@@ -180,6 +192,8 @@ def test_ground_taken_is_an_operation_and_people_taken_a_kidnapping(text: str, l
         ("Het front eiste de aanslag in november 2015 op.", "nl", "statement", None),
         ("In 2020 plaatste de EU het front op haar terreurlijst.", "nl", "designation", None),
         ("En 2020, le front a été placé sur la liste des organisations terroristes.", "fr", "designation", None),
+        ("Samedi, des hommes armés du front ont tué 12 villageois.", "fr", "armed_assault", None),
+        ("Zaterdag doodden gewapende mannen van het front twaalf dorpelingen.", "nl", "armed_assault", None),
     ],
 )
 def test_dutch_and_french_words_of_assaults_claims_and_lists(

@@ -685,7 +685,14 @@ def _year_after_cue(sentence: str, d: DateMatch, lang: str | None = None) -> boo
         return True  # "en 2006 et 2018", "in 2001 and 2005": a year beside one after a preposition
     if _delayed_until().search(before):
         return True  # "was not outlawed until 2011": outlawed in 2011
+    if _when_after_year(lang).match(sentence, d.end):
+        return True  # "led the group until 2016, when he was succeeded": the clause's year
     return bool(lexicon.regex("events", "founding", r"(?<!\w)(?:{words})[\s,(]+$").search(before))
+
+
+@lru_cache(maxsize=4)
+def _when_after_year(lang: str | None) -> re.Pattern[str]:
+    return lexicon.regex("time", "when_after_year", r",\s*(?:{words})(?!\w)", lang)
 
 
 @lru_cache(maxsize=1)
