@@ -185,6 +185,24 @@ def test_a_clause_of_when_after_a_bare_year_is_of_that_year(sentence: str, lang:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "events"),
+    [
+        ("In 1971 the Silver Front began kidnapping executives.", "en", 0),
+        ("In 1971 the Silver Front started carrying out bombings in Milan.", "en", 0),
+        ("En 1971, le Front d'Argent a commencé les enlèvements.", "fr", 0),
+        ("Het Zilveren Front begon met aanslagen in 1971.", "nl", 0),
+        # a first act, told with its beginning, is an incident
+        ("In 1980 the Silver Front began its war with a bombing in Lima.", "en", 1),
+    ],
+)
+def test_a_campaigns_start_is_no_incident(text: str, lang: str, events: int) -> None:
+    from dossier.extract import extract_document
+
+    doc = Document(id="1" * 64, path="t.txt", text=text, lang=lang)
+    assert len({s.subject for s in extract_document(doc) if s.subject.startswith("Event:")}) == events
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "expected", "not_expected"),
     [
         ("Bij de bomaanslag op de markt vielen 20 doden.", "nl", "bombing", "armed_assault"),  # deaths fell: no assault

@@ -332,6 +332,8 @@ def _dated_sentence(
             continue
         if types and _activity_since(clause, ctx.doc.lang):
             continue  # "has carried out numerous attacks since 2003": a period's activity
+        if types and _campaign_starts(ctx, clause):
+            continue  # "began kidnapping executives in 1971": a campaign's start
         if types:
             # A date counted from an earlier one ("a month later") says so: its quote holds no date.
             relative = find_relative(clause) and not find_dates(clause)
@@ -366,6 +368,23 @@ def _activity_since(clause: str, lang: str) -> bool:
     if first == len(clause) or not lexicon.regex("time", "since", _ENDING, lang).search(clause[:first]):
         return False
     return bool(lexicon.words_pattern("time", "many_acts", lang).search(clause))
+
+
+def _campaign_starts(ctx: Context, clause: str) -> bool:
+    """Does a verb of beginning stand just before every cue of the clause's acts, each in
+    the plural or a gerund ("began kidnapping executives", "a commencé les enlèvements")?"""
+    cues = [(s, e) for key, s, e in lexicon.keys_in("events", clause, ctx.doc.lang) if key not in KINDS_OF_OTHER]
+    starts = _campaign_start(ctx.doc.lang)
+    return bool(cues) and all(
+        starts.search(clause, max(0, s - 40), s) and clause[s:e].casefold().endswith(("s", "x", "en", "ing"))
+        for s, e in cues
+    )
+
+
+@lru_cache(maxsize=4)
+def _campaign_start(lang: str | None) -> re.Pattern[str]:
+    """A verb of beginning, then at most two words, ending the text: just before a cue."""
+    return lexicon.regex("time", "campaign_starts", r"(?<!\w)(?:{words})\s+(?:[\w'’-]+\s+){0,2}$", lang)
 
 
 def _coordinated_with_next(ctx: Context, start: int, end: int, next_start: int) -> bool:
