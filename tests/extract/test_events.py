@@ -668,3 +668,19 @@ def test_a_ceasefire_in_an_infobox_aside_is_an_incident_at_its_date() -> None:
 def test_the_toll_told_right_after_an_incidents_name_is_its_toll(tmp_path: Path, text: str) -> None:
     events = _events_of(tmp_path, text)
     assert [e["killed"] for e in events] == [{"min": 20, "max": 20}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pale River Movement (PRM) is an armed group. On 12 May 2019 the PRM attacked a barracks in Gao. "
+        "Fourteen soldiers died in the attack.",
+        "Het Pale River Movement (PRM) is een gewapende groep. Op 12 mei 2019 pleegde de PRM een aanslag op een "
+        "kazerne in Gao. Daarbij kwamen 14 soldaten om het leven.",
+        "Le Pale River Movement (PRM) est un groupe armé. Le 12 mai 2019, le PRM a attaqué une caserne à Gao. "
+        "Quatorze soldats ont été tués lors de l'attaque.",
+    ],
+)
+def test_a_toll_told_in_the_next_sentence_of_the_attack_is_its_toll(tmp_path: Path, text: str) -> None:
+    events = _events_of(tmp_path, text)
+    assert [(e["date"], e["killed"]) for e in events] == [("2019-05-12", {"min": 14, "max": 14})]

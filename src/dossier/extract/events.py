@@ -67,6 +67,7 @@ def extract(ctx: Context) -> Iterator[Statement]:
     # last date.
     last: tuple[int, str] = (-1, "")  # (block start, date)
     previous_end = -1  # where the last sentence with a date of its own ended
+    previous_event: list[Statement] = []  # the one incident that sentence told, outside a list's entry
     # ... and a paragraph that gives none yet, the year its section told last ("2014" in the
     # paragraph before: "in juni de steden ... in").
     section_year: tuple[str, str] = ("", "")
@@ -90,11 +91,19 @@ def extract(ctx: Context) -> Iterator[Statement]:
         named = list(_named_incidents(ctx, start, end, alone=not dates))
         yield from named
         if dates:
-            yield from _dated_sentence(ctx, start, end, context, skip_first=opening, since=since)
+            reported = list(_dated_sentence(ctx, start, end, context, skip_first=opening, since=since))
+            yield from reported
+            single = entry is None and len({t.subject for t in reported}) == 1
+            previous_event = reported if single else []
             last = (block.start, dates[-1][1])
             previous_end = end
         else:
             told_before = previous_end == start or not ctx.text[previous_end:start].strip()
+            if told_before and previous_event and _toll_told_after(ctx, start, end):
+                # "On 12 May the front attacked a barracks. Fourteen soldiers died in the attack."
+                yield from _toll_of(ctx, previous_event, start, end)
+                previous_event = []
+                continue
             if entry is None and told_before and earlier and _goes_on(ctx, start, end):
                 # "The guerrillas then killed eight soldiers": of the month told just before.
                 yield from _event(ctx, f"c{start}", earlier[:7], start, end, (start, end), basis="relative")
@@ -119,6 +128,29 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 last = (block.start, told[-1])
         if last[0] == block.start and block.kind is BlockKind.PARAGRAPH and last[1][:1].isdigit():
             section_year = (block.section, last[1])
+
+
+def _toll_told_after(ctx: Context, start: int, end: int) -> bool:
+    """Does the sentence tell a toll of the incident told just before, by referring back to
+    it ("in the attack", "daarbij", "lors de l'attentat") without a date or incident of its own?"""
+    text = ctx.text[start:end]
+    if not _anaphora(ctx.doc.lang).search(text) or find_dates(text):
+        return False
+    return any(prop == "killed" or prop == "wounded" for prop, _q in _casualties(text))
+
+
+@lru_cache(maxsize=4)
+def _anaphora(lang: str | None) -> re.Pattern[str]:
+    return lexicon.words_pattern("casualties", "incident_before", lang)
+
+
+def _toll_of(ctx: Context, told: list[Statement], start: int, end: int) -> Iterator[Statement]:
+    """The toll of text[start:end] for the incident `told`, where that one gave none."""
+    subject = told[0].subject
+    given = {t.prop for t in told}
+    for prop, q in _casualties(ctx.text[start:end]):
+        if prop not in given:
+            yield ctx.statement(subject, prop, _range(q), start, end, EXTRACTOR, min=q.min, max=q.max)
 
 
 def _year_ahead(ctx: Context, index: int) -> str:
