@@ -211,6 +211,7 @@ def test_a_campaigns_start_is_no_incident(text: str, lang: str, events: int) -> 
         ("In 2020 plaatste de EU het front op haar terreurlijst.", "nl", "designation", None),
         ("En 2020, le front a été placé sur la liste des organisations terroristes.", "fr", "designation", None),
         ("Samedi, des hommes armés du front ont tué 12 villageois.", "fr", "armed_assault", None),
+        ("In april 2020 arresteerde de politie drie leden van het front.", "nl", "arrest", None),
         ("Zaterdag doodden gewapende mannen van het front twaalf dorpelingen.", "nl", "armed_assault", None),
     ],
 )
