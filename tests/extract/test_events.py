@@ -685,3 +685,26 @@ def test_the_toll_told_right_after_an_incidents_name_is_its_toll(tmp_path: Path,
 def test_a_toll_told_in_the_next_sentence_of_the_attack_is_its_toll(tmp_path: Path, text: str) -> None:
     events = _events_of(tmp_path, text)
     assert [(e["date"], e["killed"]) for e in events] == [("2019-05-12", {"min": 14, "max": 14})]
+
+
+def test_a_tables_column_of_the_dead_gives_each_rows_toll(tmp_path: Path) -> None:
+    text = (
+        "The Pale River Movement (PRM) is an armed group active in Mali.\n\nMajor attacks\n\n"
+        "| Date | Place | Description | Killed |\n|---|---|---|---|\n"
+        "| 12 May 2019 | Gao | Suicide bombing of an army barracks | 14 |\n"
+        "| 3 June 2020 | Mopti | Ambush of a convoy | 9 |\n"
+    )
+    events = _events_of(tmp_path, text)
+    assert sorted((e["date"], (e["killed"] or {}).get("min")) for e in events) == [
+        ("2019-05-12", 14),
+        ("2020-06-03", 9),
+    ]
+
+
+def test_a_table_without_a_column_of_the_dead_gives_no_toll(tmp_path: Path) -> None:
+    text = (
+        "The Pale River Movement (PRM) is an armed group active in Mali.\n\nMajor attacks\n\n"
+        "| Date | Place | Description | Fighters |\n|---|---|---|---|\n"
+        "| 12 May 2019 | Gao | Suicide bombing of an army barracks | 14 |\n"
+    )
+    assert [e["killed"] for e in _events_of(tmp_path, text)] == [None]

@@ -90,6 +90,22 @@ class Context:
         return out
 
     @cached_property
+    def table_tops(self) -> dict[int, Block]:
+        """The first row of the table each table row is in, by the row's start: the rows of
+        one table follow one another, with at most a rule line ("|---|") between them."""
+        tops: dict[int, Block] = {}
+        top: Block | None = None
+        previous_end = -1
+        for block in self.blocks:
+            if block.kind is not BlockKind.LIST_ITEM or not block.text.lstrip().startswith("|"):
+                continue
+            if top is None or self.text[previous_end : block.start].strip(" \t\n|:-"):
+                top = block
+            tops[block.start] = top
+            previous_end = block.end
+        return tops
+
+    @cached_property
     def page_date(self) -> PageDate | None:
         """When the page was written (its address or dateline): what "yesterday" counts from."""
         return page_date(self.text)

@@ -95,6 +95,8 @@ def extract(ctx: Context) -> Iterator[Statement]:
             yield from reported
             single = entry is None and len({t.subject for t in reported}) == 1
             previous_event = reported if single else []
+            if single and block.kind is BlockKind.LIST_ITEM:
+                yield from _toll_cells(ctx, block, reported)  # "| 12 May 2019 | Gao | ... | 14 |" under "Killed"
             last = (block.start, dates[-1][1])
             previous_end = end
         else:
@@ -128,6 +130,46 @@ def extract(ctx: Context) -> Iterator[Statement]:
                 last = (block.start, told[-1])
         if last[0] == block.start and block.kind is BlockKind.PARAGRAPH and last[1][:1].isdigit():
             section_year = (block.section, last[1])
+
+
+_CELL = re.compile(r"[^|]+")
+
+
+def _toll_cells(ctx: Context, row: Block, told: list[Statement]) -> Iterator[Statement]:
+    """The toll a table row gives in the columns its header names ("Killed", "Doden",
+    "Morts", "Wounded"), for the one incident the row told, where its words gave none."""
+    header = _table_header(ctx, row)
+    if not header:
+        return
+    given = {t.prop for t in told}
+    cells = list(_CELL.finditer(ctx.text, row.start, row.end))
+    for (prop, _label), cell in zip(header, cells, strict=False):
+        if prop and prop not in given:
+            found = [q for q in find_quantities(cell.group(), cell.start()) if q.min is not None]
+            if len(found) == 1 and cell.group().strip()[:1].isdigit():
+                q = found[0]
+                yield ctx.statement(
+                    told[0].subject, prop, _range(q), row.start, row.end, EXTRACTOR, min=q.min, max=q.max
+                )
+
+
+def _table_header(ctx: Context, row: Block) -> list[tuple[str, str]]:
+    """(what the column counts: killed, wounded or "", its label) of each column of the
+    table `row` is in, from the table's first row when that row is labels (no digits)."""
+    top = ctx.table_tops.get(row.start)
+    if top is None or top.start == row.start or any(ch.isdigit() for ch in top.text):
+        return []
+    out = []
+    for cell in _CELL.finditer(top.text):
+        label = cell.group().strip()
+        prop = next((p for p in ("killed", "wounded") if _toll_label(p).fullmatch(label)), "")
+        out.append((prop, label))
+    return out if any(prop for prop, _label in out) else []
+
+
+@lru_cache(maxsize=2)
+def _toll_label(prop: str) -> re.Pattern[str]:
+    return lexicon.regex("casualties", f"{prop}_columns", r"(?:{words})")
 
 
 def _toll_told_after(ctx: Context, start: int, end: int) -> bool:
