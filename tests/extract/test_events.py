@@ -327,6 +327,9 @@ def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
         # An article opens no list of counts, unless the next count follows right after its noun.
         ("Aanslag op een markt in de stad, 20 doden.", "killed", 20),
         ("Un soldat et deux civils tués.", "killed", 3),
+        # The Dutch verb before its subject: the count after them is of the dead.
+        ("Zaterdag doodden strijders van het front twaalf dorpelingen.", "killed", 12),
+        ("In 2019 vermoordde de groep vier agenten.", "killed", 4),
     ],
 )
 def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:
