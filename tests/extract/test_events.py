@@ -667,11 +667,19 @@ def test_a_ceasefire_in_an_infobox_aside_is_an_incident_at_its_date() -> None:
     [
         "The Pale River Movement (PRM) is an armed group. The PRM carried out the 2014 Bamako hotel attack, which killed 20 people.",
         "The Pale River Movement (PRM) is an armed group. It claimed the 2015 Gao market bombing that killed 20 people.",
+        "Le Mouvement de la Rivière Pâle est un groupe armé. Il a revendiqué l'attentat de Bamako de 2014, qui a fait 20 morts.",
+        "De Bleke Rivier Beweging is een gewapende groep. Zij pleegde de aanslagen van 2014 op Gao, waarbij 20 doden vielen.",
     ],
 )
 def test_the_toll_told_right_after_an_incidents_name_is_its_toll(tmp_path: Path, text: str) -> None:
     events = _events_of(tmp_path, text)
-    assert [e["killed"] for e in events] == [{"min": 20, "max": 20}]
+    assert [(e["date"][:4], e["killed"]) for e in events] == [(events[0]["date"][:4], {"min": 20, "max": 20})]
+    assert events[0]["date"] in ("2014", "2015")
+
+
+def test_a_french_incident_named_in_a_sentence_of_other_dates_is_a_reference(tmp_path: Path) -> None:
+    text = "Le Mouvement de la Rivière Pâle est un groupe armé. En 2019, un de ses membres a été condamné pour les attentats de Gao de 2014."
+    assert [e["date"] for e in _events_of(tmp_path, text)] == ["2019"]
 
 
 @pytest.mark.parametrize(

@@ -737,6 +737,14 @@ def _named_incidents(ctx: Context, start: int, end: int, alone: bool = False) ->
         m = _named_incident().match(sentence, d.end)
         if m and not _year_after_cue(sentence, d, ctx.doc.lang):
             found.append((d, start + d.start, start + m.end()))
+            continue
+        # "l'attentat de Bamako de 2014", "de aanslagen van 2002 op Bali": the noun first. Such
+        # a name reads as a reference in a sentence of its own dates ("condamné en 2004 pour
+        # les attentats de 2002"), so it is an incident only in a sentence without them.
+        noun = _named_incident_before().search(sentence, max(0, d.start - 60), d.start) if alone else None
+        if noun:
+            after = _PLACE_AFTER_YEAR.match(sentence, d.end)
+            found.append((d, start + noun.start(), start + (after.end() if after else d.end)))
     for d, s, e in found:
         toll = _toll_clause().match(ctx.text, e, end) if alone and len(found) == 1 else None
         told = list(_event(ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)))
@@ -806,6 +814,22 @@ def _delayed_until() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?<!\w)|(?=n['’]t))(?:{negations})(?!\w)(?:\s+[^\s,;.]+){{0,5}}?\s+(?:{until})\s+$", re.IGNORECASE
     )
+
+
+@lru_cache(maxsize=1)
+def _named_incident_before() -> re.Pattern[str]:
+    """An incident's noun (and where: "de Bamako", "op Bali"), then "de" or "van", ending the
+    text before a year: the French and Dutch order of "the 2014 Bamako attack"."""
+    nouns = "|".join(
+        lexicon.alternation("events", key)
+        for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
+    )
+    place = r"(?:\s+(?:de|du|d['’]|à|van|in|op|te)\s*[A-ZÀ-Þ][\w'’-]*)?"
+    return re.compile(rf"(?<!\w)(?i:{nouns}){place}\s+(?:de|van)\s+$")
+
+
+# After the year of a named incident, where it was, in the Dutch order: "van 2002 op Bali".
+_PLACE_AFTER_YEAR = re.compile(r"\s+(?:op|in|te)\s+[A-ZÀ-Þ][\w'’-]*")
 
 
 @lru_cache(maxsize=1)
@@ -1321,7 +1345,11 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
                 distance = len(between.split()) if near_after else 99
             if distance <= (1 if _an_article(text, q) else 4) and (best is None or distance < best[0]):
                 best = (distance, prop)
-        if best is None and "killed" not in taken and _killing_verb_before().search(text, max(0, q.start - 80), q.start):
+        if (
+            best is None
+            and "killed" not in taken
+            and _killing_verb_before().search(text, max(0, q.start - 80), q.start)
+        ):
             best = (0, "killed")  # "Zaterdag doodden strijders van het front twaalf dorpelingen"
         if best:
             taken.add(best[1])
