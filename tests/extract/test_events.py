@@ -330,6 +330,7 @@ def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
         # The Dutch verb before its subject: the count after them is of the dead.
         ("Zaterdag doodden strijders van het front twaalf dorpelingen.", "killed", 12),
         ("In 2019 vermoordde de groep vier agenten.", "killed", 4),
+        ("Eerder deze maand ontvoerden strijders van het front twee ingenieurs.", "hostages", 2),
     ],
 )
 def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:

@@ -1345,12 +1345,9 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
                 distance = len(between.split()) if near_after else 99
             if distance <= (1 if _an_article(text, q) else 4) and (best is None or distance < best[0]):
                 best = (distance, prop)
-        if (
-            best is None
-            and "killed" not in taken
-            and _killing_verb_before().search(text, max(0, q.start - 80), q.start)
-        ):
-            best = (0, "killed")  # "Zaterdag doodden strijders van het front twaalf dorpelingen"
+        for prop in ("killed", "hostages"):
+            if best is None and prop not in taken and _verb_before(prop).search(text, max(0, q.start - 80), q.start):
+                best = (0, prop)  # "Zaterdag doodden strijders van het front twaalf dorpelingen"
         if best:
             taken.add(best[1])
             yield best[1], q
@@ -1359,11 +1356,12 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
 _STEP_WORDS = re.compile(r"[^\W\d]+")
 
 
-@lru_cache(maxsize=1)
-def _killing_verb_before() -> re.Pattern[str]:
-    """A finite verb of killing that its subject may follow ("doodden strijders van het
-    front"), then at most six words of its clause, ending the text: the count is of its dead."""
-    return lexicon.regex("casualties", "killing_verbs", r"(?<!\w)(?:{words})(?:\s+[^\s,;.:()\d]+){0,6}\s+$")
+@lru_cache(maxsize=2)
+def _verb_before(prop: str) -> re.Pattern[str]:
+    """A finite verb of killing (or kidnapping) that its subject may follow ("doodden
+    strijders van het front"), then at most six words of its clause, ending the text: the
+    count is of its dead (or captives)."""
+    return lexicon.regex("casualties", f"{prop}_verbs", r"(?<!\w)(?:{words})(?:\s+[^\s,;.:()\d]+){0,6}\s+$")
 
 
 def _an_article(text: str, q: Quantity) -> bool:
