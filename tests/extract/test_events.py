@@ -331,6 +331,13 @@ def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
         ("Zaterdag doodden strijders van het front twaalf dorpelingen.", "killed", 12),
         ("In 2019 vermoordde de groep vier agenten.", "killed", 4),
         ("Eerder deze maand ontvoerden strijders van het front twee ingenieurs.", "hostages", 2),
+        # A count between a number and the cue is the one the cue counts.
+        ("Troops rescued 17, but one was killed in the attempt.", "killed", 1),
+        ("The group released two photos showing five kidnapped engineers.", "hostages", 5),
+        # "kill" in a headline's present counts the dead; after a word of intent, no one.
+        ("Seven car bombs kill six in the capital.", "killed", 6),
+        ("The front threatened to kill four hostages.", "killed", None),
+        ("After the killing of 13 soldiers by the front, riots began.", "killed", 13),
     ],
 )
 def test_what_a_number_counts(text: str, prop: str, value: int | None) -> None:

@@ -963,7 +963,7 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if "release" in found and _agent_released().search(text):
         found[found.index("release")] = "attack"  # "released sarin": an attack, no one freed
         found = list(dict.fromkeys(found))
-    if "execution" not in found and _captive_killed().search(text):
+    if "execution" not in found and _captive_killed().search(_INTENT_TO_KILL.sub(lambda m: " " * len(m.group()), text)):
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
@@ -1319,7 +1319,9 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
     says ("took more than 100 hostage, killing 19": 100 hostages, 19 killed)."""
     taken: set[str] = set()
     dates = [(d.start, d.end) for d in find_dates(text)]
-    for q in _summed(text, find_quantities(text)):
+    counts = _summed(text, find_quantities(text))
+    text = _INTENT_TO_KILL.sub(lambda m: " " * len(m.group()), text)  # "threatened to kill four hostages": none dead
+    for q in counts:
         if q.min is not None and 1800 <= q.min <= 2100 and q.max == q.min:
             continue  # a year
         if any(s < q.end and q.start < e for s, e in dates):
@@ -1336,13 +1338,17 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
                 continue
             pattern = lexicon.words_pattern("casualties", prop)
             near_before = pattern.search(before)
-            if near_before and before.rstrip().endswith(near_before.group(0)):
-                distance = 0  # "killing 19"
+            if near_before and _OF_BEFORE_COUNT.sub("", before.rstrip()).endswith(near_before.group(0)):
+                distance = 0  # "killing 19", "the killing of 13 soldiers"
             else:
                 near_after = pattern.search(after)
                 # A parenthesis between number and cue is an aside: "Two men (A and B) were kidnapped".
                 between = re.sub(r"\([^()]*\)", " ", after[: near_after.start()]) if near_after else ""
                 distance = len(between.split()) if near_after else 99
+                if near_after and any(
+                    other.start > q.end for other in counts if other.start < q.end + near_after.start()
+                ):
+                    distance = 99  # "rescued 17, however one was killed": the cue is the nearer count's
             if distance <= (1 if _an_article(text, q) else 4) and (best is None or distance < best[0]):
                 best = (distance, prop)
         for prop in ("killed", "hostages"):
@@ -1362,6 +1368,13 @@ def _verb_before(prop: str) -> re.Pattern[str]:
     strijders van het front"), then at most six words of its clause, ending the text: the
     count is of its dead (or captives)."""
     return lexicon.regex("casualties", f"{prop}_verbs", r"(?<!\w)(?:{words})(?:\s+[^\s,;.:()\d]+){0,6}\s+$")
+
+
+# "kill" after a word of intent or ability tells no death (the words of casualties hold "kill"
+# for the present of headlines: "Seven car bombs kill six").
+_INTENT_TO_KILL = re.compile(r"\b(?:to|will|would|could|may|might|shall|can)\s+kill\b", re.IGNORECASE)
+# "of" between a word of casualties and its count: "the killing of 13", "la mort de 3".
+_OF_BEFORE_COUNT = re.compile(r"\s+(?:of|van|de|d['’])$", re.IGNORECASE)
 
 
 def _an_article(text: str, q: Quantity) -> bool:
