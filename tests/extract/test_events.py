@@ -331,6 +331,7 @@ def test_what_a_release_word_frees_and_a_ceasefire_in_other_words(
         ("Zaterdag doodden strijders van het front twaalf dorpelingen.", "killed", 12),
         ("In 2019 vermoordde de groep vier agenten.", "killed", 4),
         ("Eerder deze maand ontvoerden strijders van het front twee ingenieurs.", "hostages", 2),
+        ("In maart ontvoerde de groep een buitenlandse hulpverlener.", "hostages", None),  # "een": an article
         # A count between a number and the cue is the one the cue counts.
         ("Troops rescued 17, but one was killed in the attempt.", "killed", 1),
         ("The group released two photos showing five kidnapped engineers.", "hostages", 5),

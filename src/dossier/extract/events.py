@@ -1351,7 +1351,7 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
                     distance = 99  # "rescued 17, however one was killed": the cue is the nearer count's
             if distance <= (1 if _an_article(text, q) else 4) and (best is None or distance < best[0]):
                 best = (distance, prop)
-        for prop in ("killed", "hostages"):
+        for prop in () if _an_article(text, q) else ("killed", "hostages"):
             if best is None and prop not in taken and _verb_before(prop).search(text, max(0, q.start - 80), q.start):
                 best = (0, prop)  # "Zaterdag doodden strijders van het front twaalf dorpelingen"
         if best:
