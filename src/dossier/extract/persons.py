@@ -156,8 +156,9 @@ def _born_after() -> re.Pattern[str]:
     return re.compile(rf"\s*\(\s*(?:(?:{born})\s*)?((?:1[89]|20)\d\d)\s*\)", re.IGNORECASE)
 
 
-_QUOTED = re.compile(r"[\"“«‘']\s*([^\"”»’']{2,60}?)\s*[\"”»’']")
-_PARENTHESISED_QUOTE = re.compile(r"\s*\(\s*[\"“«]\s*([^\"”»)]{2,60}?)\s*[\"”»]\s*\)")
+# A name in quotes, without the comma or full stop that English puts inside them ("Red,").
+_QUOTED = re.compile(r"[\"“«‘']\s*([^\"”»’']{2,60}?)\s*[,.;:]?[\"”»’']")
+_PARENTHESISED_QUOTE = re.compile(r"\s*\(\s*[\"“«]\s*([^\"”»)]{2,60}?)\s*[,.;:]?[\"”»]\s*\)")
 _POSSESSIVE = re.compile(r"([\w’'-]+)['’]s?\s+$")
 # Patterns of the functions below, compiled once (they run for every name and sentence).
 _NON_SPACE = re.compile(r"\S+")
