@@ -653,14 +653,17 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
                 continue
             person = reader.register(*span, quote)
             # "a new leader chosen to replace X": X led the group.
-            if reader.about_subject(sentence) and any(
-                _role_key(r.group()) == "leader" for r in _roles().finditer(sentence)
-            ):
+            if reader.about_subject(sentence) and _names_the_head_post(sentence):
                 reader.claim(person, "leader", SUBJECT, False, quote)
                 # "X died in 1999 and was succeeded by Y as its emir": X held the post before Y.
                 first = person_name_at(text, _skip_space(text, s)) if key == "successor" else None
                 if first and first[1] < m.start():
                     reader.claim(reader.register(*first, quote, single=True), "leader", SUBJECT, False, quote)
+                # "Y succeeded X as the head of the group": Y holds the post after X.
+                after = _named_before(reader, s, m.start(), quote) if key == "predecessor" else None
+                if after is not None and after is not person:
+                    reader.claim(after, "leader", SUBJECT, False, quote)
+    _successor_around(reader, s, e, quote)
     for m in _re("persons", "named").finditer(text, s, e):
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
@@ -685,6 +688,33 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
             reader.register(s + start, s + end, quote)
     for start, end in _aged_names(sentence, spans):
         reader.register(s + start, s + end, quote)
+
+
+def _names_the_head_post(words: str) -> bool:
+    """A leader's role word, or the post without one ("à la tête du mouvement")."""
+    return any(_role_key(r.group()) == "leader" for r in _roles().finditer(words)) or bool(
+        _re("persons", "head_post").search(words)
+    )
+
+
+def _successor_around(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "X was succeeded at the head of the group by Y", "X est suivi à la tête du mouvement
+    par Y", "X werd als leider opgevolgd door Y": Y led the group after X, and X before."""
+    text = reader.text
+    if not reader.about_subject(text[s:e]):
+        return
+    for pattern in lexicon.gapped_patterns("persons", "successor_around"):
+        for m in pattern.finditer(text, s, e):
+            inside = text[m.end("first") : m.end()]
+            if not _names_the_head_post(inside):
+                continue  # "followed in May by a bombing": no post between the words
+            span = person_name_at(text, _skip_space(text, m.end()))
+            if not span:
+                continue
+            reader.claim(reader.register(*span, quote), "leader", SUBJECT, False, quote)
+            first = person_name_at(text, _skip_space(text, s))
+            if first and first[1] < m.start():
+                reader.claim(reader.register(*first, quote), "leader", SUBJECT, False, quote)
 
 
 def _leads_the_subject(reader: _Reader, pos: int, e: int, verb_first: bool = False) -> bool:
