@@ -298,7 +298,8 @@ _LEADING_JOINER = re.compile(r"^(?:and|en|et|or|ou|of)\s+", re.IGNORECASE)
 # lower-case word before "and" makes what follows it part of one name, nor "The Unity and
 # Jihad Group", whose article is no word of a name.
 _CAPITALISED = r"(?:[a-z]{1,3}-)?[A-ZÀ-Þ][\w’'-]*"
-_TWO_NAMES = re.compile(rf"(?!(?:The|De|Het|Le|La|Les)\s){_CAPITALISED}(?:\s+{_CAPITALISED})+(\s+(?:and|en|et)\s+){_CAPITALISED}(?:\s+{_CAPITALISED})+")
+_CAPITALISED_WORDS = rf"{_CAPITALISED}(?:\s+{_CAPITALISED})+"
+_TWO_NAMES = re.compile(rf"(?!(?:The|De|Het|Le|La|Les)\s){_CAPITALISED_WORDS}(\s+(?:and|en|et)\s+){_CAPITALISED_WORDS}")
 
 
 @lru_cache(maxsize=1)
