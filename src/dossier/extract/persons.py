@@ -921,6 +921,7 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
         if len(names) >= 2:
             for span in names:
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
+    _among(reader, s, e, quote)
     # "prominent members of the group, including A and B": some of its members, named.
     for m in including.finditer(text, first, e):
         if reader.whose(m.group(1)) == SUBJECT:
@@ -930,6 +931,46 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
     for m in led.finditer(text, s, e):
         if reader.about_subject(m.group(1)):
             reader.claim(_named_before(reader, s, m.start(), quote), "leader", SUBJECT, False, quote)
+
+
+_OWNER = re.compile(r"([\w’'-]+)['’]s?\s")
+
+
+@lru_cache(maxsize=1)
+def _among_pattern() -> re.Pattern[str]:
+    """ "Among the group's first members was", "Parmi les fondateurs du mouvement figure aussi":
+    the owner of the plural role (group 1, up to the verb) and the plural role (group 2)."""
+    owner = rf"(?:{_words('persons', 'definite')}|les|{_words('persons', 'possessive_subject')})"
+    return re.compile(
+        rf"(?i)\W*(?:{_words('persons', 'among')})\s+((?:{owner}\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+        rf"((?:{lexicon.alternation('roles')}|{_words('persons', 'members')})s?)(?:\s+[^,.;:]{{2,60}}?)?)\s*,?\s+(?:{_words('persons', 'among_verbs')})"
+        rf"(?:\s+(?:{_words('persons', 'among_adverbs')}))?\s+(?:d['’](?=[A-ZÀ-Þ]))?(?=[‘’'\"“]?[A-ZÀ-Þ])"
+    )
+
+
+def _among(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "Among its founders were A and B", "Parmi les membres du mouvement se trouve d'A",
+    "Tot de leden van de groep behoorde A": the names after the verb hold the plural role."""
+    text = reader.text
+    m = _among_pattern().match(text, s, e)
+    if m is None:
+        return
+    phrase = m.group(1)
+    role_end = m.end(2) - m.start(1)
+    possessive = re.match(rf"(?i)(?:{_words('persons', 'possessive_subject')})\s", phrase)
+    owner = phrase[role_end:].strip()
+    owned = _OWNER.search(phrase[: m.start(2) - m.start(1)])  # "the group's first members"
+    if not (
+        possessive
+        or (owner and reader.whose(re.sub(rf"(?i)^(?:{_words('persons', 'of')})\s*", "", owner)) == SUBJECT)
+        or (not owner and owned and reader.about_subject(owned.group(1)))
+    ):
+        return  # "Among the victims were", "among the members of parliament": not the group's
+    plural = m.group(2)
+    role = _role_key(plural if lexicon.lookup("roles", plural) else re.sub(r"s$", "", plural))
+    role = role if role == "founder" else "member"  # one of several leaders is a member here
+    for span in _listed_persons(text, m.end(), e):
+        reader.claim(reader.register(*span, quote), role, SUBJECT, True, quote)
 
 
 def _describes_someone(reader: _Reader, s: int, e: int, block: Block) -> bool:
