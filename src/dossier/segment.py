@@ -92,7 +92,8 @@ def field_label(text: str) -> tuple[str, int] | None:
         if rest.startswith((" ", "\t")):
             # Names after "Aka" may open in lower case ("aka al-Sahil in Mali; the Front ...").
             value_like = _looks_like_value(rest.strip()) or (key == "aliases" and _is_name_list(rest))
-            if value_like and not _is_prose(text) and _short_or_listed(head, rest):
+            # The label's own full stops ("a.k.a. Al-Fajr; ...") end no sentence.
+            if value_like and not _is_prose(rest) and _short_or_listed(head, rest):
                 return key, length + (len(rest) - len(rest.lstrip()))
         elif head[:1].isupper() and head[-1:].islower() and _looks_like_value(rest):
             return key, length  # "IdeologyPhysical force", "Active1969–2005"

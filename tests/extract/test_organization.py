@@ -209,3 +209,29 @@ def test_another_name_told_after_the_definition(text: str) -> None:
 
 def test_a_name_given_for_another_group_is_not_the_groups() -> None:
     assert "Harakat al-Fidda" not in _names("The Silver Front (SF) joined the Copper Army, also known as Harakat al-Fidda.")[1]
+
+
+@pytest.mark.parametrize("lines", [True, False])
+def test_an_aka_label_with_full_stops_opens_the_list_of_names(lines: bool) -> None:
+    names = ["Al Fadhireen", "Army of the Silver", "Army of the Silver and Bright", "Silver e-Front"]
+    listed = (";\n" if lines else "; ").join(names)
+    text = f"Silver Front (SF)\n\na.k.a. {listed};\n\nDescription SF began as the armed wing of a charity.\n"
+    _name, aliases = _names(text)
+    assert set(names) <= set(aliases)
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Jamaat ul-Noor and Al Fodhireen", {"Jamaat ul-Noor", "Al Fodhireen"}),
+        ("Harakat al-Fidda en Jaish al-Noor", {"Harakat al-Fidda", "Jaish al-Noor"}),
+        ("Army of the Silver and Bright", {"Army of the Silver and Bright"}),
+        ("Front for Unity and Silver Jihad", {"Front for Unity and Silver Jihad"}),
+        ("The Unity and Silver Jihad Group", {"The Unity and Silver Jihad Group"}),
+    ],
+)
+def test_two_names_joined_by_and_in_a_list_of_names(item: str, expected: set[str]) -> None:
+    text = f"Silver Front (SF)\n\nAliases: Pale River Movement; {item}; Grey Hand\n"
+    _name, aliases = _names(text)
+    assert expected <= set(aliases)
+    assert (item in aliases) == (expected == {item})

@@ -50,6 +50,11 @@ def test_person_is_no_leader(text: str, name: str) -> None:
         ("The Silver Front (SF) is an armed group. It was founded by Sheikh Salim Nouri in 1990.", "Sheikh Salim Nouri"),
         ("The Silver Front (SF), also known as the al-Wadi Network, is an armed group. It was founded in 1999 by "
          "Abu Karim al-Wadi. Wadi travelled to the hills in 2003.", "Wadi"),
+        # English puts the comma or full stop after a quoted nickname inside the quotes.
+        ('The Silver Front (SF) is an armed group. The deaths of two SF commanders: Karim Haddad, alias "Falcon," and '
+         'Salim Nouri, alias "Hawk."', "Falcon"),
+        ('The Silver Front (SF) is an armed group. The deaths of two SF commanders: Karim Haddad, alias "Falcon," and '
+         'Salim Nouri, alias "Hawk."', "Hawk"),
     ],
 )  # fmt: skip
 def test_a_later_spelling_is_kept(text: str, alias: str) -> None:

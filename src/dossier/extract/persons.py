@@ -156,8 +156,9 @@ def _born_after() -> re.Pattern[str]:
     return re.compile(rf"\s*\(\s*(?:(?:{born})\s*)?((?:1[89]|20)\d\d)\s*\)", re.IGNORECASE)
 
 
-_QUOTED = re.compile(r"[\"“«‘']\s*([^\"”»’']{2,60}?)\s*[\"”»’']")
-_PARENTHESISED_QUOTE = re.compile(r"\s*\(\s*[\"“«]\s*([^\"”»)]{2,60}?)\s*[\"”»]\s*\)")
+# A name in quotes, without the comma or full stop that English puts inside them ("Red,").
+_QUOTED = re.compile(r"[\"“«‘']\s*([^\"”»’']{2,60}?)\s*[,.;:]?[\"”»’']")
+_PARENTHESISED_QUOTE = re.compile(r"\s*\(\s*[\"“«]\s*([^\"”»)]{2,60}?)\s*[,.;:]?[\"”»]\s*\)")
 _POSSESSIVE = re.compile(r"([\w’'-]+)['’]s?\s+$")
 # Patterns of the functions below, compiled once (they run for every name and sentence).
 _NON_SPACE = re.compile(r"\S+")
@@ -652,14 +653,17 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
                 continue
             person = reader.register(*span, quote)
             # "a new leader chosen to replace X": X led the group.
-            if reader.about_subject(sentence) and any(
-                _role_key(r.group()) == "leader" for r in _roles().finditer(sentence)
-            ):
+            if reader.about_subject(sentence) and _names_the_head_post(sentence):
                 reader.claim(person, "leader", SUBJECT, False, quote)
                 # "X died in 1999 and was succeeded by Y as its emir": X held the post before Y.
                 first = person_name_at(text, _skip_space(text, s)) if key == "successor" else None
                 if first and first[1] < m.start():
                     reader.claim(reader.register(*first, quote, single=True), "leader", SUBJECT, False, quote)
+                # "Y succeeded X as the head of the group": Y holds the post after X.
+                after = _named_before(reader, s, m.start(), quote) if key == "predecessor" else None
+                if after is not None and after is not person:
+                    reader.claim(after, "leader", SUBJECT, False, quote)
+    _successor_around(reader, s, e, quote)
     for m in _re("persons", "named").finditer(text, s, e):
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
@@ -684,6 +688,33 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
             reader.register(s + start, s + end, quote)
     for start, end in _aged_names(sentence, spans):
         reader.register(s + start, s + end, quote)
+
+
+def _names_the_head_post(words: str) -> bool:
+    """A leader's role word, or the post without one ("à la tête du mouvement")."""
+    return any(_role_key(r.group()) == "leader" for r in _roles().finditer(words)) or bool(
+        _re("persons", "head_post").search(words)
+    )
+
+
+def _successor_around(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "X was succeeded at the head of the group by Y", "X est suivi à la tête du mouvement
+    par Y", "X werd als leider opgevolgd door Y": Y led the group after X, and X before."""
+    text = reader.text
+    if not reader.about_subject(text[s:e]):
+        return
+    for pattern in lexicon.gapped_patterns("persons", "successor_around"):
+        for m in pattern.finditer(text, s, e):
+            inside = text[m.end("first") : m.end()]
+            if not _names_the_head_post(inside):
+                continue  # "followed in May by a bombing": no post between the words
+            span = person_name_at(text, _skip_space(text, m.end()))
+            if not span:
+                continue
+            reader.claim(reader.register(*span, quote), "leader", SUBJECT, False, quote)
+            first = person_name_at(text, _skip_space(text, s))
+            if first and first[1] < m.start():
+                reader.claim(reader.register(*first, quote), "leader", SUBJECT, False, quote)
 
 
 def _leads_the_subject(reader: _Reader, pos: int, e: int, verb_first: bool = False) -> bool:
@@ -890,6 +921,7 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
         if len(names) >= 2:
             for span in names:
                 reader.claim(reader.register(*span, quote), "member", SUBJECT, True, quote)
+    _among(reader, s, e, quote)
     # "prominent members of the group, including A and B": some of its members, named.
     for m in including.finditer(text, first, e):
         if reader.whose(m.group(1)) == SUBJECT:
@@ -899,6 +931,46 @@ def _role_lists(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None
     for m in led.finditer(text, s, e):
         if reader.about_subject(m.group(1)):
             reader.claim(_named_before(reader, s, m.start(), quote), "leader", SUBJECT, False, quote)
+
+
+_OWNER = re.compile(r"([\w’'-]+)['’]s?\s")
+
+
+@lru_cache(maxsize=1)
+def _among_pattern() -> re.Pattern[str]:
+    """ "Among the group's first members was", "Parmi les fondateurs du mouvement figure aussi":
+    the owner of the plural role (group 1, up to the verb) and the plural role (group 2)."""
+    owner = rf"(?:{_words('persons', 'definite')}|les|{_words('persons', 'possessive_subject')})"
+    return re.compile(
+        rf"(?i)\W*(?:{_words('persons', 'among')})\s+((?:{owner}\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+        rf"((?:{lexicon.alternation('roles')}|{_words('persons', 'members')})s?)(?:\s+[^,.;:]{{2,60}}?)?)\s*,?\s+(?:{_words('persons', 'among_verbs')})"
+        rf"(?:\s+(?:{_words('persons', 'among_adverbs')}))?\s+(?:d['’](?=[A-ZÀ-Þ]))?(?=[‘’'\"“]?[A-ZÀ-Þ])"
+    )
+
+
+def _among(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """ "Among its founders were A and B", "Parmi les membres du mouvement se trouve d'A",
+    "Tot de leden van de groep behoorde A": the names after the verb hold the plural role."""
+    text = reader.text
+    m = _among_pattern().match(text, s, e)
+    if m is None:
+        return
+    phrase = m.group(1)
+    role_end = m.end(2) - m.start(1)
+    possessive = re.match(rf"(?i)(?:{_words('persons', 'possessive_subject')})\s", phrase)
+    owner = phrase[role_end:].strip()
+    owned = _OWNER.search(phrase[: m.start(2) - m.start(1)])  # "the group's first members"
+    if not (
+        possessive
+        or (owner and reader.whose(re.sub(rf"(?i)^(?:{_words('persons', 'of')})\s*", "", owner)) == SUBJECT)
+        or (not owner and owned and reader.about_subject(owned.group(1)))
+    ):
+        return  # "Among the victims were", "among the members of parliament": not the group's
+    plural = m.group(2)
+    role = _role_key(plural if lexicon.lookup("roles", plural) else re.sub(r"s$", "", plural))
+    role = role if role == "founder" else "member"  # one of several leaders is a member here
+    for span in _listed_persons(text, m.end(), e):
+        reader.claim(reader.register(*span, quote), role, SUBJECT, True, quote)
 
 
 def _describes_someone(reader: _Reader, s: int, e: int, block: Block) -> bool:

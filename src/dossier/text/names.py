@@ -293,6 +293,13 @@ _IPA = re.compile(r"[ˈˌːəɪɛʃʊʌɔæɑθðŋʒ]")
 _SPOKEN = re.compile(r"\s*\[[^\]]*[ˈˌːəɪɛʃʊʌɔæɑθðŋʒ][^\]]*\]\s*$")
 _SLASHED = re.compile(r"\s*/[^/\s]{1,12}/\s*$")
 _LEADING_JOINER = re.compile(r"^(?:and|en|et|or|ou|of)\s+", re.IGNORECASE)
+# "Jamaat al-Noor and Al Fodhireen": two names of two capitalised words or more each, joined
+# by "and". Not "Army of the Pure and Righteous" nor "Front for Unity and Jihad", where a
+# lower-case word before "and" makes what follows it part of one name, nor "The Unity and
+# Jihad Group", whose article is no word of a name.
+_CAPITALISED = r"(?:[a-z]{1,3}-)?[A-ZÀ-Þ][\w’'-]*"
+_CAPITALISED_WORDS = rf"{_CAPITALISED}(?:\s+{_CAPITALISED})+"
+_TWO_NAMES = re.compile(rf"(?!(?:The|De|Het|Le|La|Les)\s){_CAPITALISED_WORDS}(\s+(?:and|en|et)\s+){_CAPITALISED_WORDS}")
 
 
 @lru_cache(maxsize=1)
@@ -347,6 +354,9 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     either = re.search(r"\s+(?:or|ou)\s+(?=[A-Z])|\s+of\s+(?=[A-Z]{2,}\b)", piece)
     if either and (" of " not in either.group(0) or is_acronym(piece[: either.start()])):
         return name_pieces(text, start, start + either.start()) + name_pieces(text, start + either.end(), end)
+    joined = _TWO_NAMES.fullmatch(piece)
+    if joined:
+        return [(start, start + joined.start(1)), (start + joined.end(1), end)]
     return [(start, end)]
 
 
