@@ -64,7 +64,8 @@ def _resolve(
     negatives = {frozenset((a, b)) for a, b, j in judged if j == "negative"}
     orgs = [m for m in found.values() if m.schema is Schema.ORGANIZATION]
     persons = [m for m in found.values() if m.schema is Schema.PERSON]
-    clusters = Clusters(sorted(found), negatives, apart_pairs(orgs))
+    ordered = sorted(found)  # once: the clusters and the rows both go by it
+    clusters = Clusters(ordered, negatives, apart_pairs(orgs))
     for a, b, j in sorted(judged):
         if j == "positive" and a in found and b in found and found[a].schema is found[b].schema:
             clusters.union(a, b, "judged the same by a person")
@@ -90,7 +91,7 @@ def _resolve(
 
     rows = []
     ids: dict[tuple[Schema, str], str] = {}  # per cluster, by its root: its mentions share one id
-    for key in sorted(found):
+    for key in ordered:
         cluster = (found[key].schema, clusters.find(key))
         entity = ids.get(cluster) or ids.setdefault(cluster, entity_id(cluster[0], clusters.members[cluster[1]]))
         reason, score = clusters.reason.get(key, ("only mention", 1.0))

@@ -51,15 +51,17 @@ class Clusters:
         """Whether joining a's and b's clusters would break a negative judgement
         (or, with `strict`, what the documents imply)."""
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        if self._blocked(ra, rb, self._judged_apart):
+        return ra != rb and self._roots_apart(ra, rb, strict)
+
+    def _roots_apart(self, ra: str, rb: str, strict: bool) -> bool:
+        """`apart`, of two different roots: `union` has found them already."""
+        if self._judged_apart and self._blocked(ra, rb, self._judged_apart):
             return True
-        return strict and self._blocked(ra, rb, self._implied_apart)
+        return strict and bool(self._implied_apart) and self._blocked(ra, rb, self._implied_apart)
 
     def union(self, a: str, b: str, reason: str, score: float = 1.0, *, strict: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb or self.apart(a, b, strict=strict):
+        if ra == rb or self._roots_apart(ra, rb, strict):
             return False
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra

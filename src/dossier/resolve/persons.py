@@ -60,6 +60,12 @@ class PersonName:
     name: str
     tokens: tuple[str, ...]
     surname_only: bool  # stated as a surname ("Haddad said ...")
+    # What the rules ask of a name again and again, worked out once (`_Persons`):
+    distinctive: tuple[str, ...] = ()  # its words that are no common word
+    words: int = 0  # its words besides particles
+    # Two words besides particles, one of them no common given name: "Karim Hadi", "Abu Karim
+    # al-Hadi", "Mohamed Hadi"; not "Abu Karim", "Mohamed Ali" or a surname.
+    full: bool = False
 
 
 @lru_cache(maxsize=131072)
@@ -109,18 +115,25 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 class _Persons:
     def __init__(self, ms: Iterable[Mention], clusters: Clusters) -> None:
         self.clusters = clusters
-        self.names: list[PersonName] = []
+        found: list[tuple[str, str, str, tuple[str, ...], bool]] = []
         for m in sorted(ms, key=lambda m: m.key):
             for name in sorted(m.names):
                 tokens = name_tokens(name)
                 if tokens:
-                    surname = m.kinds.get(name, set()) == {"surname"}
-                    self.names.append(PersonName(m.key, m.doc, name, tokens, surname))
+                    found.append((m.key, m.doc, name, tokens, m.kinds.get(name, set()) == {"surname"}))
         # Words so frequent among the names that they say little (beyond the lexicon's).
-        df = Counter(w for t in {n.tokens for n in self.names} for w in set(t))
-        limit = max(50, len(df) and int(0.05 * len({n.tokens for n in self.names})))
+        spellings = {tokens for _k, _d, _n, tokens, _s in found}
+        df = Counter(w for t in spellings for w in set(t))
+        limit = max(50, len(df) and int(0.05 * len(spellings)))
         self.common = _common_lexicon() | {w for w, c in df.items() if c > limit}
         self._distinctive: dict[tuple[str, ...], tuple[str, ...]] = {}
+        particles = _particles()
+        self.names: list[PersonName] = []
+        for key, doc, name, tokens, surname in found:
+            distinctive = self.distinctive(tokens)
+            words = sum(1 for w in tokens if w not in particles)
+            full = not surname and bool(distinctive) and words >= 2
+            self.names.append(PersonName(key, doc, name, tokens, surname, distinctive, words, full))
 
     def distinctive(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         found = self._distinctive.get(tokens)
@@ -128,41 +141,31 @@ class _Persons:
             found = self._distinctive[tokens] = tuple(w for w in tokens if w not in self.common)
         return found
 
-    def full(self, n: PersonName) -> bool:
-        """Two words besides particles, one of them no common given name: "Karim Hadi",
-        "Abu Karim al-Hadi", "Mohamed Hadi"; not "Abu Karim", "Mohamed Ali" or a surname."""
-        if n.surname_only or len(self.distinctive(n.tokens)) < 1:
-            return False
-        return sum(1 for w in n.tokens if w not in _particles()) >= 2
-
     def union(self, a: PersonName, b: PersonName | str, reason: str, score: float) -> bool:
         other = b.key if isinstance(b, PersonName) else b
         label = f"{a.name!r} ~ {b.name!r}" if isinstance(b, PersonName) else repr(a.name)
         return self.clusters.union(a.key, other, f"{reason}: {label}", score)
 
     def run(self) -> None:
-        full = [n for n in self.names if self.full(n)]
+        full = [n for n in self.names if n.full]
         self._equal(full, lambda n: "".join(n.tokens), "transliteration variant", 0.95)
         # Name order: only names with two distinctive words ("Mohamed Hadi" = "Hadi Mohamed"
         # is likely, but a given name that is also a surname makes it unsafe).
-        full2 = [n for n in full if len(self.distinctive(n.tokens)) >= 2]
+        full2 = [n for n in full if len(n.distinctive) >= 2]
         self._equal(full2, lambda n: " ".join(sorted(n.tokens)), "same name in another order", 0.9)
         # Two given names that are both common ("Ahmed Ali") still name one man when written alike.
-        two_common = [n for n in self.names if not self.full(n) and not n.surname_only and self._words(n) >= 2]
+        two_common = [n for n in self.names if not n.full and not n.surname_only and n.words >= 2]
         self._equal(two_common, lambda n: "".join(n.tokens), "same name of common words", 0.8)
         self._slips(full)
         self._vowels(full)
         self._short(full)
-
-    def _words(self, n: PersonName) -> int:
-        return sum(1 for w in n.tokens if w not in _particles())
 
     def _vowels(self, names: list[PersonName]) -> None:
         """Every word the same but for its vowels ("Naser al-Wahishi" / "Nasir al-Wuhayshi"): a
         transliteration of the same Arabic letters, where a common given name differs by one vowel at most."""
         buckets: dict[tuple[str, ...], list[PersonName]] = defaultdict(list)
         for n in names:
-            if self._words(n) >= 2 and any(len(w) >= 5 for w in self.distinctive(n.tokens)):
+            if n.words >= 2 and any(len(w) >= 5 for w in n.distinctive):
                 buckets[tuple(skeleton(w) for w in n.tokens)].append(n)
         for _key, group in sorted(buckets.items()):
             if len(group) < 2 or len(group) > MAX_CANDIDATES:
@@ -198,7 +201,7 @@ class _Persons:
                 rest = tokens[:i] + tokens[i + 1 :]
                 # The other words tell who it is, or the slipped word is the one distinctive word
                 # of a name of three words ("Abu Muhammad al-Hurani" / "... al-Horani").
-                if self.distinctive(rest) or (len(tokens) >= 3 and self.distinctive(tokens) == (tokens[i],)):
+                if self.distinctive(rest) or (len(tokens) >= 3 and n.distinctive == (tokens[i],)):
                     buckets[(i, rest)].append(n)
         for (i, _rest), group in sorted(buckets.items()):
             if len(group) < 2 or len(group) > MAX_CANDIDATES:
@@ -215,7 +218,7 @@ class _Persons:
                     )
                     if a.doc == b.doc or ((wa in self.common or wb in self.common) and not one_vowel):
                         continue
-                    if len(self.distinctive(a.tokens)) < 2 and not (one_vowel or len(a.tokens) >= 3):
+                    if len(a.distinctive) < 2 and not (one_vowel or len(a.tokens) >= 3):
                         continue  # one distinctive word: only a slip in a three-word name, or a vowel
                     vowels_only = skeleton(wa) == skeleton(wb) and wa[0] == wb[0] and min(len(wa), len(wb)) >= 5
                     if close_spelling(wa, wb) or vowels_only or one_vowel:
@@ -225,19 +228,19 @@ class _Persons:
         """Short names and partial full names join the one person whose full name holds them."""
         index: dict[str, list[PersonName]] = defaultdict(list)
         for n in full:
-            for w in set(self.distinctive(n.tokens)):
+            for w in set(n.distinctive):
                 index[w].append(n)
         has_full = {n.key for n in full}
         partial: list[PersonName] = []
         for n in self.names:
             if n.key in has_full:
-                if self.full(n):
+                if n.full:
                     partial.append(n)  # may be part of a longer full name
             else:
                 partial.append(n)  # a mention with short names only
         unmatched: dict[str, list[PersonName]] = defaultdict(list)
         for n in partial:
-            dist = self.distinctive(n.tokens)
+            dist = n.distinctive
             if not dist:
                 continue
             pools = [index.get(w, []) for w in sorted(set(dist))]
@@ -278,7 +281,7 @@ class _Persons:
         # nom de guerre, which the mentions naming only it share with that one person.
         noms: dict[str, set[str]] = defaultdict(set)
         for n in self.names:
-            if n.key in has_full and not self.full(n) and self.distinctive(n.tokens):
+            if n.key in has_full and not n.full and n.distinctive:
                 noms["".join(n.tokens)].add(self.clusters.find(n.key))
         for k, group in sorted(unmatched.items()):
             for other in group[1:]:
