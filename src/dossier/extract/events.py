@@ -816,14 +816,17 @@ def _delayed_until() -> re.Pattern[str]:
     )
 
 
+def _incident_nouns() -> str:
+    """The words of the attacks an incident's name is made with ("bombings", "attentat")."""
+    keys = ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
+    return "|".join(lexicon.alternation("events", key) for key in keys)
+
+
 @lru_cache(maxsize=1)
 def _named_incident_before() -> re.Pattern[str]:
     """An incident's noun (and where: "de Bamako", "op Bali"), then "de" or "van", ending the
     text before a year: the French and Dutch order of "the 2014 Bamako attack"."""
-    nouns = "|".join(
-        lexicon.alternation("events", key)
-        for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
-    )
+    nouns = _incident_nouns()
     place = r"(?:\s+(?:de|du|d['’]|à|van|in|op|te)\s*[A-ZÀ-Þ][\w'’-]*)?"
     return re.compile(rf"(?<!\w)(?i:{nouns}){place}\s+(?:de|van)\s+$")
 
@@ -836,10 +839,7 @@ _PLACE_AFTER_YEAR = re.compile(r"\s+(?:op|in|te)\s+[A-ZÀ-Þ][\w'’-]*")
 def _named_incident() -> re.Pattern[str]:
     """After a year: a capitalised word, up to three more (no verb of a state, no
     preposition) and an incident noun ("Lamu bombings", "Nairobi embassy bombing")."""
-    nouns = "|".join(
-        lexicon.alternation("events", key)
-        for key in ("bombing", "suicide_attack", "attack", "armed_assault", "assassination")
-    )
+    nouns = _incident_nouns()
     small = r"(?!(?:was|were|is|are|has|had|by|in|on|of|the|and|to|for)\s)[a-z][\w'’-]*"
     return re.compile(rf"\s+(?:[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|{small})\s+){{0,3}})?(?i:{nouns})(?!\w)")
 
