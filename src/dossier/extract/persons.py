@@ -664,6 +664,7 @@ def _prose_cues(reader: _Reader, s: int, e: int, block: Block) -> None:
                 if after is not None and after is not person:
                     reader.claim(after, "leader", SUBJECT, False, quote)
     _successor_around(reader, s, e, quote)
+    _separable_succession(reader, s, e, quote)
     for m in _re("persons", "named").finditer(text, s, e):
         span = person_name_at(text, _skip_space(text, m.end()))
         if span and _describes_someone(reader, s, e, block):
@@ -695,6 +696,39 @@ def _names_the_head_post(words: str) -> bool:
     return any(_role_key(r.group()) == "leader" for r in _roles().finditer(words)) or bool(
         _re("persons", "head_post").search(words)
     )
+
+
+def _separable_succession(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
+    """The Dutch separable "volgde … op" around the predecessor, with the head post in the
+    sentence: "In 2016 volgde A B op als leider" (the verb first, then the successor and the
+    one succeeded) and "A volgde in 2016 B op als leider" (the successor before the verb)."""
+    text = reader.text
+    sentence = text[s:e]
+    if not (reader.about_subject(sentence) and _names_the_head_post(sentence)):
+        return
+    for pattern in lexicon.gapped_patterns("persons", "predecessor_around"):
+        m = pattern.search(text, s, e)
+        if not m:
+            continue
+        gap = m.end("first")
+        # Full names only: a capitalised first word of the sentence ("In") is none, and two
+        # names side by side read as one ("volgde A B op") cannot be told apart.
+        inside = [
+            (gap + a, gap + b) for a, b in person_name_spans(text[gap : m.end()]) if _full_name(text[gap + a : gap + b])
+        ]
+        before = [(s + a, s + b) for a, b in person_name_spans(text[s : m.start()]) if _full_name(text[s + a : s + b])]
+        if len(inside) == 2:
+            successor, predecessor = inside
+        elif len(inside) == 1 and before:
+            successor, predecessor = before[-1], inside[0]
+        else:
+            continue
+        for span in (successor, predecessor):
+            reader.claim(reader.register(*span, quote), "leader", SUBJECT, False, quote)
+
+
+def _full_name(name: str) -> bool:
+    return 2 <= len(name.split()) <= 3
 
 
 def _successor_around(reader: _Reader, s: int, e: int, quote: tuple[int, int]) -> None:
