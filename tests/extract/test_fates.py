@@ -162,3 +162,22 @@ def test_a_dutch_death_of_a_founder_is_a_leaders_death() -> None:
     statements = _statements(text, "nl")
     assert _statuses(statements) == {"Karim Haddad": {"dead"}}
     assert {s.value for s in statements if s.prop == "type"} == {"leader_killed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The Silver Front (SF) is an armed group. Its leader Karim Haddad was targeted by an airstrike on Monday. "
+            "An official said that he had probably been killed.",
+            "en",
+        ),
+        (
+            "Le Front d'Argent (FA) est un groupe armé. Son chef, Karim Haddad, a été visé lundi par une frappe. "
+            "Un responsable a indiqué qu'il avait vraisemblablement été tué.",
+            "fr",
+        ),
+    ],
+)
+def test_a_pronoun_after_reported_speech_is_the_person_named_before(text: str, lang: str) -> None:
+    assert _statuses(_statements(text, lang)) == {"Karim Haddad": {"killed"}}
