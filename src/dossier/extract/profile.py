@@ -240,12 +240,26 @@ def _counts(ctx: Context, start: int, end: int, *, field: bool) -> list[Quantity
             continue
         if not field and _befallen(ctx.text, q):
             continue  # "100 suspected members in custody", "23 members escaped": not the group's size
+        if not field and _sent_against_the_group(ctx, q, end):
+            continue  # "the army deployed 500 men against the SF": the army's, not the group's
         if any(d.start < q.end - start and q.start - start < d.end for d in dates):
             continue  # the day of a date, not a count
         if max(lo or 0, hi or 0) < 20 or not text[q.start - start : q.end - start]:
             continue  # "two leaders": too small to be the size of a group
         out.append(q)
     return out
+
+
+def _sent_against_the_group(ctx: Context, q: Quantity, end: int) -> bool:
+    """Is the count followed, in its sentence, by a word of opposition and then the group
+    ("500 men against the SF", "500 hommes contre le FA")? Then it counts the other side."""
+    after = _against().search(ctx.text, q.end, end)
+    return after is not None and ctx.about_subject(ctx.text[after.end() : end])
+
+
+@lru_cache(maxsize=1)
+def _against() -> re.Pattern[str]:
+    return lexicon.words_pattern("profile", "against")
 
 
 def _year_like(written: str) -> bool:
