@@ -88,6 +88,9 @@ def _only_places(tail: str) -> bool:
     return bool(_COUNTRY_LIST.match(tail))
 
 
+_OPERATING_ADJECTIVES = r"(?:actif|active|actifs|actives|présent|présente|présents|opérant|implanté|implantée)\b"
+
+
 @lru_cache(maxsize=1)
 def _definition_pattern() -> re.Pattern[str]:
     """ "is a/an/een/un(e) ... group": the words of a definition up to its group noun."""
@@ -95,7 +98,10 @@ def _definition_pattern() -> re.Pattern[str]:
     nouns = lexicon.alternation("names", "group_nouns")
     return re.compile(
         rf"\s*(?:\([^()]*\))?\s*(?:,(?:[^,.;()]|\([^()]*\)){{0,160}},)?\s*(?:{copula})\s+(?:a|an|een|un|une)?\s*"
-        rf"((?:[\w'’–-]+\s+){{0,6}}?\w*(?:{nouns})\b(?:\s+(?:in|from|based in|in het|uit|au|en)\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?)"
+        rf"((?:[\w'’–-]+\s+){{0,6}}?\w*(?:{nouns})\b(?:\s+(?:in|from|based in|in het|uit|au|en)\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?"
+        # ... and after the French adjectives that follow the noun: "un groupe armé au Mali"
+        # (not a cue of operating: "actif au Mali" says where it operates).
+        rf"|(?:\s+(?!{_OPERATING_ADJECTIVES})[a-zà-ÿ]+){{1,2}}?\s+(?:au|aux|en)\s+[A-Z][\w-]+)?)"
         # French puts the demonym after the noun, in lower case: "un groupe jihadiste malien".
         r"((?:\s+[a-zà-ÿ]+){0,2})",
         re.IGNORECASE,
