@@ -15,7 +15,7 @@ from functools import lru_cache
 from dossier.extract.context import Context
 from dossier.model import Statement
 from dossier.text import lexicon
-from dossier.text.places import demonym_country, find_cities, find_countries
+from dossier.text.places import country_code, demonym_country, find_cities, find_countries
 
 EXTRACTOR = "places"
 
@@ -47,7 +47,13 @@ def extract(ctx: Context) -> Iterator[Statement]:
     for start, end, after in _definitions(ctx):
         # "X is an Italian far-left militant group": the demonym of a definition is the origin.
         for match in find_countries(ctx.text[start:end], start):
-            yield from say("origin_country", match.code, *ctx.sentence_at(start))
+            # "een in Mali actieve groep": a participle of operating after it says where it operates.
+            operating = _operating_participle().match(ctx.text, match.end, end)
+            yield from say("country" if operating else "origin_country", match.code, *ctx.sentence_at(start))
+        for compound in _BASED_COMPOUND.finditer(ctx.text, start, end):  # "a Mali-based group"
+            code = country_code(compound.group(1))
+            if code:
+                yield from say("origin_country", code, *ctx.sentence_at(start))
         for code in filter(None, map(demonym_country, after)):
             yield from say("origin_country", code, *ctx.sentence_at(start))
 
@@ -77,6 +83,14 @@ def extract(ctx: Context) -> Iterator[Statement]:
                         yield from say(prop, match.code, start, end)
 
 
+@lru_cache(maxsize=1)
+def _operating_participle() -> re.Pattern[str]:
+    return lexicon.regex("places", "operating_participles", r"\s+(?:{words})(?!\w)")
+
+
+# A country's name joined to "-based" ("an Algeria-based group"), which the country finder,
+# reading whole words, does not see.
+_BASED_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)-based(?!\w)")
 # A cue's words that are a list of countries and nothing else: "in Mali, Niger and Chad."
 _COUNTRY_LIST = re.compile(
     r"\s*(?:(?:the|de|het|le|la|les|l['’]|au|aux|en)\s+)?[A-ZÀ-Þ][\w'’ -]*(?:(?:,\s*|\s+(?:and|en|et)\s+)(?:(?:au|aux|en)\s+)?[A-ZÀ-Þ][\w'’ -]*)*\s*[.;]?\s*$"
