@@ -139,7 +139,9 @@ def main() -> None:
         print(json.dumps(figures, indent=2))
         return
     print(f"{len(docs)} documents, {total:,} characters")
-    head = f"{'scanner':28} {'calls':>9} {'texts':>8} {'read':>6} {'sentence/block':>15} {'other slice':>12} {'made':>8}"
+    head = (
+        f"{'scanner':28} {'calls':>9} {'texts':>8} {'read':>6} {'sentence/block':>15} {'other slice':>12} {'made':>8}"
+    )
     print(head)
     for r in rows:
         print(

@@ -132,8 +132,16 @@ def test_a_dutch_separable_verb_of_release_around_its_date() -> None:
     ("text", "lang", "status"),
     [
         ("The Silver Front (SF) is an armed group. Karim Haddad, the SF's emir, was executed in 2015.", "en", "killed"),
-        ("Le Front d'Argent (FA) est un groupe armé. Karim Haddad, le chef du FA, a été extradé en 2015.", "fr", "arrested"),
-        ("Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad, de leider van het ZF, zit sinds 2015 vast.", "nl", "arrested"),
+        (
+            "Le Front d'Argent (FA) est un groupe armé. Karim Haddad, le chef du FA, a été extradé en 2015.",
+            "fr",
+            "arrested",
+        ),
+        (
+            "Het Zilveren Front (ZF) is een gewapende groep. Karim Haddad, de leider van het ZF, zit sinds 2015 vast.",
+            "nl",
+            "arrested",
+        ),
     ],
 )
 def test_an_execution_an_extradition_and_a_custody_are_fates(text: str, lang: str, status: str) -> None:

@@ -164,7 +164,9 @@ def test_a_title_of_two_names_joined_by_a_slash_names_the_group_in_both() -> Non
 
 
 def test_a_site_after_a_slash_is_no_name() -> None:
-    text = "Silver Brigades / Hill News\n\nThe Silver Brigades are an armed group. The Silver Brigades kidnapped judges."
+    text = (
+        "Silver Brigades / Hill News\n\nThe Silver Brigades are an armed group. The Silver Brigades kidnapped judges."
+    )
     doc = Document(
         id=hashlib.sha256(text.encode()).hexdigest(), path="t.txt", text=text, lang="en", publisher="Hill News"
     )
@@ -208,7 +210,10 @@ def test_another_name_told_after_the_definition(text: str) -> None:
 
 
 def test_a_name_given_for_another_group_is_not_the_groups() -> None:
-    assert "Harakat al-Fidda" not in _names("The Silver Front (SF) joined the Copper Army, also known as Harakat al-Fidda.")[1]
+    assert (
+        "Harakat al-Fidda"
+        not in _names("The Silver Front (SF) joined the Copper Army, also known as Harakat al-Fidda.")[1]
+    )
 
 
 @pytest.mark.parametrize("lines", [True, False])
