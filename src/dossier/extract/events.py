@@ -143,28 +143,22 @@ def _toll_cells(ctx: Context, row: Block, told: list[Statement]) -> Iterator[Sta
         return
     given = {t.prop for t in told}
     cells = list(_CELL.finditer(ctx.text, row.start, row.end))
-    for (prop, _label), cell in zip(header, cells, strict=False):
+    for prop, cell in zip(header, cells, strict=False):
         if prop and prop not in given:
             found = [q for q in find_quantities(cell.group(), cell.start()) if q.min is not None]
             if len(found) == 1 and cell.group().strip()[:1].isdigit():
-                q = found[0]
-                yield ctx.statement(
-                    told[0].subject, prop, _range(q), row.start, row.end, EXTRACTOR, min=q.min, max=q.max
-                )
+                yield _toll_statement(ctx, told[0].subject, prop, found[0], (row.start, row.end))
 
 
-def _table_header(ctx: Context, row: Block) -> list[tuple[str, str]]:
-    """(what the column counts: killed, wounded or "", its label) of each column of the
-    table `row` is in, from the table's first row when that row is labels (no digits)."""
+def _table_header(ctx: Context, row: Block) -> list[str]:
+    """What each column of the table `row` is in counts (killed, wounded or ""), from the
+    table's first row when that row is labels (no digits)."""
     top = ctx.table_tops.get(row.start)
     if top is None or top.start == row.start or any(ch.isdigit() for ch in top.text):
         return []
-    out = []
-    for cell in _CELL.finditer(top.text):
-        label = cell.group().strip()
-        prop = next((p for p in ("killed", "wounded") if _toll_label(p).fullmatch(label)), "")
-        out.append((prop, label))
-    return out if any(prop for prop, _label in out) else []
+    labels = [cell.group().strip() for cell in _CELL.finditer(top.text)]
+    props = [next((p for p in ("killed", "wounded") if _toll_label(p).fullmatch(label)), "") for label in labels]
+    return props if any(props) else []
 
 
 @lru_cache(maxsize=2)
@@ -186,13 +180,19 @@ def _anaphora(lang: str | None) -> re.Pattern[str]:
     return lexicon.words_pattern("casualties", "incident_before", lang)
 
 
-def _toll_of(ctx: Context, told: list[Statement], start: int, end: int) -> Iterator[Statement]:
-    """The toll of text[start:end] for the incident `told`, where that one gave none."""
-    subject = told[0].subject
+def _toll_of(
+    ctx: Context, told: list[Statement], start: int, end: int, quote: tuple[int, int] | None = None
+) -> Iterator[Statement]:
+    """The toll of text[start:end] for the incident `told`, where that one gave none; quoted
+    by `quote` (else by that text)."""
     given = {t.prop for t in told}
     for prop, q in _casualties(ctx.text[start:end]):
         if prop not in given:
-            yield ctx.statement(subject, prop, _range(q), start, end, EXTRACTOR, min=q.min, max=q.max)
+            yield _toll_statement(ctx, told[0].subject, prop, q, quote or (start, end))
+
+
+def _toll_statement(ctx: Context, subject: str, prop: str, q: Quantity, quote: tuple[int, int]) -> Statement:
+    return ctx.statement(subject, prop, _range(q), *quote, EXTRACTOR, min=q.min, max=q.max)
 
 
 def _year_ahead(ctx: Context, index: int) -> str:
@@ -738,7 +738,7 @@ def _named_incidents(ctx: Context, start: int, end: int, alone: bool = False) ->
         if m and not _year_after_cue(sentence, d, ctx.doc.lang):
             found.append((d, start + d.start, start + m.end()))
             continue
-        # "l'attentat de Bamako de 2014", "de aanslagen van 2002 op Bali": the noun first. Such
+        # "l'attentat de Bamako de 2014", "de aanslagen van 2014 op Gao": the noun first. Such
         # a name reads as a reference in a sentence of its own dates ("condamné en 2004 pour
         # les attentats de 2002"), so it is an incident only in a sentence without them.
         noun = _named_incident_before().search(sentence, max(0, d.start - 60), d.start) if alone else None
@@ -750,10 +750,7 @@ def _named_incidents(ctx: Context, start: int, end: int, alone: bool = False) ->
         told = list(_event(ctx, f"n{s}", d.iso, s, e, (start, end), basis="sentence", types=_types(ctx.text[s:e], ctx)))
         yield from told
         if told and toll:  # its toll, told in the clause right after its name
-            for prop, q in _casualties(ctx.text[s : toll.end()]):
-                yield ctx.statement(
-                    ctx.key(Schema.EVENT, f"n{s}"), prop, _range(q), start, end, EXTRACTOR, min=q.min, max=q.max
-                )
+            yield from _toll_of(ctx, told, s, toll.end(), (start, end))
 
 
 @lru_cache(maxsize=1)
@@ -824,14 +821,14 @@ def _incident_nouns() -> str:
 
 @lru_cache(maxsize=1)
 def _named_incident_before() -> re.Pattern[str]:
-    """An incident's noun (and where: "de Bamako", "op Bali"), then "de" or "van", ending the
+    """An incident's noun (and where: "de Bamako", "op Gao"), then "de" or "van", ending the
     text before a year: the French and Dutch order of "the 2014 Bamako attack"."""
     nouns = _incident_nouns()
     place = r"(?:\s+(?:de|du|d['’]|à|van|in|op|te)\s*[A-ZÀ-Þ][\w'’-]*)?"
     return re.compile(rf"(?<!\w)(?i:{nouns}){place}\s+(?:de|van)\s+$")
 
 
-# After the year of a named incident, where it was, in the Dutch order: "van 2002 op Bali".
+# After the year of a named incident, where it was, in the Dutch order: "van 2014 op Gao".
 _PLACE_AFTER_YEAR = re.compile(r"\s+(?:op|in|te)\s+[A-ZÀ-Þ][\w'’-]*")
 
 
@@ -963,7 +960,7 @@ def _types(text: str, ctx: Context | None = None) -> list[str]:
     if "release" in found and _agent_released().search(text):
         found[found.index("release")] = "attack"  # "released sarin": an attack, no one freed
         found = list(dict.fromkeys(found))
-    if "execution" not in found and _captive_killed().search(_INTENT_TO_KILL.sub(lambda m: " " * len(m.group()), text)):
+    if "execution" not in found and _captive_killed().search(_without_intent(text)):
         found.append("execution")
     if "attack" in found and _SPECIFIC_ATTACKS & set(found):
         found.remove("attack")
@@ -1320,7 +1317,7 @@ def _casualties(text: str) -> Iterator[tuple[str, Quantity]]:
     taken: set[str] = set()
     dates = [(d.start, d.end) for d in find_dates(text)]
     counts = _summed(text, find_quantities(text))
-    text = _INTENT_TO_KILL.sub(lambda m: " " * len(m.group()), text)  # "threatened to kill four hostages": none dead
+    text = _without_intent(text)  # "threatened to kill four hostages": none dead
     for q in counts:
         if q.min is not None and 1800 <= q.min <= 2100 and q.max == q.min:
             continue  # a year
@@ -1373,6 +1370,13 @@ def _verb_before(prop: str) -> re.Pattern[str]:
 # "kill" after a word of intent or ability tells no death (the words of casualties hold "kill"
 # for the present of headlines: "Seven car bombs kill six").
 _INTENT_TO_KILL = re.compile(r"\b(?:to|will|would|could|may|might|shall|can)\s+kill\b", re.IGNORECASE)
+
+
+def _without_intent(text: str) -> str:
+    """The text with "to kill", "will kill" ... blanked, so that offsets stay."""
+    return _INTENT_TO_KILL.sub(lambda m: " " * len(m.group()), text)
+
+
 # "of" between a word of casualties and its count: "the killing of 13", "la mort de 3".
 _OF_BEFORE_COUNT = re.compile(r"\s+(?:of|van|de|d['’])$", re.IGNORECASE)
 

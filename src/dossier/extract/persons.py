@@ -1433,7 +1433,8 @@ def _fated(
         return None  # "After Y's death, X became leader": the death is of Y, whom the reader does not know
     # "He was killed ...", and "That he died on 11 September ..." (a pronoun its second word)
     he = _words("persons", "subject_pronoun")
-    pronoun = re.match(rf"\s*(?:(?:{he})|[\w'’]+\s+(?i:{he}))\b", text[s : s + ms]) or _reported_pronoun(
+    # ... and "An official said that he had been killed", "a indiqué qu'il avait été tué"
+    pronoun = re.match(rf"\s*(?:(?:{he})|[\w'’]+\s+(?i:{he}))\b", text[s : s + ms]) or _reported_pronoun().search(
         text[s : s + ms]
     )
     obj = re.match(rf"\s+(?:{_words('persons', 'object_pronoun')})\b", text[s + me : e], re.IGNORECASE)
@@ -1468,15 +1469,10 @@ def _determiner_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
 
 
-def _reported_pronoun(before: str) -> bool:
-    """Does a subject pronoun follow a word of reported speech before the fate word ("An
-    official said that he had been killed", "a indiqué qu'il avait été tué")? It is the
-    person named before, as a sentence opening with it would be."""
-    return bool(_reported().search(before))
-
-
 @lru_cache(maxsize=1)
-def _reported() -> re.Pattern[str]:
+def _reported_pronoun() -> re.Pattern[str]:
+    """A subject pronoun after a word of reported speech: the person named before, as a
+    sentence opening with it is."""
     he = _words("persons", "subject_pronoun")
     return re.compile(rf"(?<!\w)(?:that|dat|que|qu['’])\s*(?i:{he})(?!\w)")
 
